@@ -1,0 +1,54 @@
+import {randomUUID} from 'node:crypto';
+import {relative, dirname, resolve} from 'node:path';
+import type {Command} from '../command.js';
+import {stringOption, usageError} from '../command.js';
+import {loadSystem, loadRegions, loadWeights} from '../../storage/load-files.js';
+import {createWorkspace} from '../../domain/workspace/workspace-ops.js';
+import {createWorkspaceFile} from '../../storage/workspace-store.js';
+import {resolveRegions} from '../region-args.js';
+
+export const initCommand: Command = {
+	name: 'init',
+	usage: 'assess init <workspace> --system <id|file> --assessor <name> [--regions <codes,...>] [--weights <file>]',
+	summary: 'create a workspace for a set of regions under one indicator system',
+	help: `Creates a new workspace file. It never overwrites an existing file.
+
+  --system <id|file>   a bundled system (2020-province, 2020-city) or a team's own system file
+  --assessor <name>    who records the findings (张三)
+  --regions <codes>    a subset, by codes or names (110000,310000 or 北京,上海); default: every
+                       region the system assesses (32 provincial-level units or 32 key cities)
+  --weights <file>     a shared weights file to score with (default: the system's own)
+
+Example:
+  assess init workspaces/zhang.json --system 2020-province --assessor 张三 --regions 110000,310000`,
+	options: {system: {type: 'string'}, assessor: {type: 'string'}, regions: {type: 'string'}, weights: {type: 'string'}},
+	positionals: {min: 1, max: 1},
+	async run(args, io) {
+		const file = resolve(io.cwd, args.positionals[0]!);
+		const systemArg = stringOption(args, 'system');
+		const assessor = stringOption(args, 'assessor')?.trim();
+		if (!systemArg) throw usageError(initCommand, '--system is required');
+		if (!assessor) throw usageError(initCommand, '--assessor is required');
+		const system = loadSystem(systemArg.includes('/') || systemArg.endsWith('.json') ? resolve(io.cwd, systemArg) : systemArg);
+		const regions = loadRegions().regions;
+		const kind = system.index.system.regionKind;
+		const eligible = regions.filter(r => kind === 'other' || r.level === kind).map(r => r.code);
+		const chosen = args.values.regions ? resolveRegions(String(args.values.regions), regions, kind === 'other' ? regions.map(r => r.code) : eligible, '--regions') : eligible;
+		const weightsArg = stringOption(args, 'weights');
+		if (weightsArg) loadWeights(resolve(io.cwd, weightsArg), system.index);
+		const ws = createWorkspace({
+			id: randomUUID(),
+			index: system.index,
+			systemDigest: system.digest,
+			systemFile: system.bundled ? undefined : relative(dirname(file), system.file),
+			weights: weightsArg ? relative(dirname(file), resolve(io.cwd, weightsArg)) : undefined,
+			assessor,
+			createdAt: new Date().toISOString(),
+			regions: chosen,
+		});
+		await createWorkspaceFile(file, ws);
+		const leaves = system.index.leaves.length;
+		io.err(`Created ${args.positionals[0]}: ${system.index.system.title.zh}, ${chosen.length} regions × ${leaves} leaves, assessor ${assessor}.`);
+		return 0;
+	},
+};

@@ -1,0 +1,67 @@
+import {resolve} from 'node:path';
+import type {Command} from '../command.js';
+import {stringOption} from '../command.js';
+import {readWorkspace} from '../../storage/workspace-store.js';
+import {scoreOf} from '../../domain/workspace/workspace-ops.js';
+import {scoreReport, formatScore, formatPercent, type ScoreReport} from '../../domain/scoring/score-report.js';
+import {renderTable} from '../table.js';
+import {resolveRegions} from '../region-args.js';
+
+export const scoreCommand: Command = {
+	name: 'score',
+	usage: 'assess score <workspace> [--weights <file>] [--regions <codes>] [--summary] [--json]',
+	summary: 'scores, ranks, tiers and coverage of every region',
+	help: `Scores every region of a workspace: the total, its tier and rank, coverage (the share of the
+weight scored so far), and every indicator's score and rank among the workspace's regions.
+Scores not yet computable show as — (null in JSON).
+
+  --weights <file>   score with these weights instead of the workspace's
+  --regions <codes>  show only these regions (ranks stay among all regions)
+  --summary          only the ranking table, no per-indicator tables
+  --json             machine-readable output on stdout:
+                     {"system", "regions": [{"code", "name", "total", "tier", "rank", "coverage",
+                      "unscored", "conflicts", "indicators": [{"code", "name", "level", "score", "rank"}]}]}`,
+	options: {weights: {type: 'string'}, regions: {type: 'string'}, summary: {type: 'boolean'}, json: {type: 'boolean'}},
+	positionals: {min: 1, max: 1},
+	async run(args, io) {
+		const file = resolve(io.cwd, args.positionals[0]!);
+		const weights = stringOption(args, 'weights');
+		const {data, context} = await readWorkspace(file, weights ? resolve(io.cwd, weights) : undefined);
+		const index = context.system.index;
+		const names = new Map(context.regions.regions.map(r => [r.code, r.name]));
+		const report = scoreReport(index, data, scoreOf(index, context.weights.weights.weights, data), c => names.get(c) ?? c);
+		const only = args.values.regions ? resolveRegions(String(args.values.regions), context.regions.regions, data.regions, '--regions') : undefined;
+		const shown: ScoreReport = only ? {...report, regions: report.regions.filter(r => only.includes(r.code))} : report;
+		if (args.values.json) {
+			io.out(JSON.stringify(shown, null, 2));
+			return 0;
+		}
+		io.out(renderReport(shown, Boolean(args.values.summary), context.weights.file));
+		return 0;
+	},
+};
+
+export function renderReport(report: ScoreReport, summaryOnly: boolean, weightsFile: string): string {
+	const parts: string[] = [];
+	parts.push(`${report.title} (${report.system} ${report.systemVersion}) — weights: ${weightsFile}`);
+	const ranked = [...report.regions].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+	parts.push(
+		renderTable(
+			[{header: '排名', align: 'right'}, {header: '地区'}, {header: '总得分', align: 'right'}, {header: '等级'}, {header: '覆盖', align: 'right'}, {header: '待评', align: 'right'}, {header: '冲突', align: 'right'}],
+			ranked.map(r => [r.rank === null ? '—' : String(r.rank), r.name, formatScore(r.total), r.tier ?? '—', formatPercent(r.coverage), String(r.unscored), String(r.conflicts)]),
+		),
+	);
+	if (report.conflicts > 0) parts.push(`${report.conflicts} unsettled conflicts remain; settle them in the TUI (c).`);
+	if (!summaryOnly) {
+		for (const r of report.regions) {
+			parts.push(`[${r.name} ${r.code}]  总得分 ${formatScore(r.total)}  排名 ${r.rank ?? '—'}  等级 ${r.tier ?? '—'}  覆盖 ${formatPercent(r.coverage)}`);
+			parts.push(
+				renderTable(
+					[{header: '评估指标'}, {header: '得分', align: 'right'}, {header: '排名', align: 'right'}],
+					r.indicators.map(i => [`${'  '.repeat(i.level - 1)}${i.code} ${i.name}`, i.na ? '不适用' : formatScore(i.score), i.rank === null ? '—' : String(i.rank)]),
+				),
+			);
+		}
+	}
+	return parts.join('\n\n');
+}

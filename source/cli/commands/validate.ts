@@ -1,0 +1,76 @@
+import {resolve, dirname, join} from 'node:path';
+import {existsSync} from 'node:fs';
+import type {Command} from '../command.js';
+import {readBytes, parseJsonText} from '../../storage/read-json-file.js';
+import {UserError, formatIssue} from '../../storage/user-error.js';
+import {loadSystem, loadWeights, loadRegions, loadCatalog} from '../../storage/load-files.js';
+import {readWorkspace} from '../../storage/workspace-store.js';
+import {countByLevel} from '../../domain/system/system-index.js';
+import {SYSTEM_KIND} from '../../domain/system/system-schema.js';
+import {WEIGHTS_KIND} from '../../domain/weights/weights-schema.js';
+import {REGIONS_KIND} from '../../domain/regions/region-schema.js';
+import {CATALOG_KIND} from '../../domain/catalog/catalog-schema.js';
+import {WORKSPACE_KIND} from '../../domain/workspace/workspace-schema.js';
+
+const KINDS = [SYSTEM_KIND, WEIGHTS_KIND, REGIONS_KIND, CATALOG_KIND, WORKSPACE_KIND];
+
+export const validateCommand: Command = {
+	name: 'validate',
+	usage: 'assess validate <file>...',
+	summary: 'check indicator system, weights, workspace, region list or catalog files',
+	help: `Checks each file: that it is JSON, of a known kind ("kind" field), valid for its schema, and
+consistent with what it refers to (weights against their system, a workspace against its
+system and the region list). Prints one line per valid file; for a broken file, each problem
+with the place in the file. Never changes a file. Exit 0 when all are valid, 2 otherwise.
+
+JSON Schemas for editors are in indicators/schemas/.
+
+Example:
+  assess validate indicators/*.json`,
+	options: {},
+	positionals: {min: 1, max: Infinity},
+	async run(args, io) {
+		let failed = 0;
+		for (const name of args.positionals) {
+			try {
+				io.out(`ok  ${name}: ${await validateOne(resolve(io.cwd, name), name)}`);
+			} catch (error) {
+				if (!(error instanceof UserError)) throw error;
+				failed++;
+				for (const issue of error.issues) io.err(formatIssue({...issue, file: issue.file === resolve(io.cwd, name) ? name : issue.file}));
+			}
+		}
+		if (args.positionals.length > 1) io.err(failed ? `${failed} of ${args.positionals.length} files have problems.` : `All ${args.positionals.length} files are valid.`);
+		return failed ? 2 : 0;
+	},
+};
+
+async function validateOne(file: string, shown: string): Promise<string> {
+	const raw = parseJsonText(file, readBytes(file));
+	const kind = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>).kind : undefined;
+	switch (kind) {
+		case SYSTEM_KIND: {
+			const {index} = loadSystem(file);
+			const counts = countByLevel(index);
+			return `indicator system ${index.system.id} ${index.system.version}: ${counts.join(' / ')} indicators by level, ${index.leaves.length} leaves`;
+		}
+		case WEIGHTS_KIND: {
+			const systemId = String((raw as Record<string, unknown>).system ?? '');
+			const beside = join(dirname(file), `${systemId}.json`);
+			const {index} = loadSystem(existsSync(beside) ? beside : systemId);
+			loadWeights(file, index);
+			return `weights for ${systemId}: ${index.ordered.length} indicators, siblings sum to 1`;
+		}
+		case REGIONS_KIND:
+			return `region list: ${loadRegions(file).regions.length} regions`;
+		case CATALOG_KIND:
+			return `service-item catalog: ${loadCatalog(file).items.length} items`;
+		case WORKSPACE_KIND: {
+			const {data, context} = await readWorkspace(file);
+			const notes = data.system.digest !== context.system.digest ? ' (note: the system file changed since the workspace was made)' : '';
+			return `workspace of ${data.assessor}: ${data.regions.length} regions, ${Object.keys(data.findings).length} findings, ${Object.keys(data.conflicts).length} conflicts${notes}`;
+		}
+		default:
+			throw UserError.of(shown, `has no known "kind" (expected one of ${KINDS.join(', ')})`, '$.kind');
+	}
+}

@@ -1,0 +1,29 @@
+/** How ties are ranked: 1, 2, 2, 4 (competition, the default) or 1, 2, 2, 3 (dense). */
+export type RankingStyle = 'competition' | 'dense';
+
+/**
+ * Ranks scores, highest first. Null scores get no rank. Ties are decided on the published
+ * precision (two decimals), so two regions shown with the same score share a rank.
+ */
+export function rank(scores: readonly (number | null)[], style: RankingStyle): (number | null)[] {
+	const entries = scores
+		.map((score, at) => ({at, key: score === null ? null : roundScore(score)}))
+		.filter((e): e is {at: number; key: number} => e.key !== null)
+		.sort((a, b) => b.key - a.key);
+	const ranks: (number | null)[] = scores.map(() => null);
+	let current = 0;
+	let distinct = 0;
+	for (const [i, e] of entries.entries()) {
+		if (i === 0 || e.key !== entries[i - 1]!.key) {
+			distinct++;
+			current = style === 'dense' ? distinct : i + 1;
+		}
+		ranks[e.at] = current;
+	}
+	return ranks;
+}
+
+/** Two decimals, as published: the precision ranks and tiers are decided on. */
+export function roundScore(score: number): number {
+	return Math.round(score * 100 + Number.EPSILON * 100) / 100;
+}

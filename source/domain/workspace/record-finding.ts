@@ -1,0 +1,96 @@
+import type {Evidence, Finding, FindingStatus, FindingValue, FindingVersion} from './workspace-schema.js';
+import {canonicalJson, sha256} from '../canonical-json.js';
+
+/** How many earlier versions a finding keeps: enough for merges to see descent, small on disk. */
+export const HISTORY_LIMIT = 10;
+
+export type FindingChange = {
+	value?: FindingValue | null;
+	status?: FindingStatus;
+	reason?: string | undefined;
+	note?: string;
+	/** Evidence to add; items already present (same URL, quote or file hash) are not added twice. */
+	addEvidence?: readonly Evidence[];
+	/** Evidence to remove, by `evidenceKey`. */
+	removeEvidence?: readonly string[];
+};
+
+/** The identity of an evidence item: equal items from two assessors are one. */
+export function evidenceKey(e: Evidence): string {
+	switch (e.kind) {
+		case 'url':
+			return `url:${e.url}`;
+		case 'quote':
+			return `quote:${e.text}`;
+		case 'file':
+			return `file:${e.sha256}`;
+	}
+}
+
+export function revOf(version: Omit<FindingVersion, 'rev'>, evidence: readonly Evidence[]): string {
+	const content = {
+		value: version.value,
+		status: version.status,
+		reason: version.reason,
+		note: version.note,
+		by: version.by,
+		at: version.at,
+		evidence: evidence.map(evidenceKey).sort(),
+	};
+	return sha256(canonicalJson(content)).slice(0, 16);
+}
+
+/**
+ * A new version of a finding (or the first one), made by `by` at `at`. The previous version
+ * goes to the front of the history, so a merge can tell that this one descends from it.
+ * Returns the finding unchanged when the change changes nothing.
+ */
+export function recordFinding(previous: Finding | undefined, region: string, indicator: string, change: FindingChange, by: string, at: string): Finding {
+	const evidence = mergeEvidence(previous?.evidence ?? [], change.addEvidence ?? []).filter(e => !change.removeEvidence?.includes(evidenceKey(e)));
+	const status = change.status ?? previous?.status ?? 'draft';
+	const next: Omit<FindingVersion, 'rev'> = {
+		value: change.value === undefined ? (previous?.value ?? null) : change.value,
+		status,
+		reason: 'reason' in change ? change.reason || undefined : status === previous?.status ? previous.reason : undefined,
+		note: change.note ?? previous?.note ?? '',
+		by,
+		at,
+	};
+	if (previous && sameContent(previous, next, evidence)) return previous;
+	const history = previous ? [versionOf(previous), ...previous.history].slice(0, HISTORY_LIMIT) : [];
+	const finding: Finding = {region, indicator, ...next, rev: revOf(next, evidence), evidence, history};
+	if (finding.reason === undefined) delete finding.reason;
+	return finding;
+}
+
+export function versionOf(f: Finding): FindingVersion {
+	const v: FindingVersion = {rev: f.rev, value: f.value, status: f.status, note: f.note, by: f.by, at: f.at};
+	if (f.reason !== undefined) v.reason = f.reason;
+	return v;
+}
+
+function sameContent(previous: Finding, next: Omit<FindingVersion, 'rev'>, evidence: readonly Evidence[]): boolean {
+	return (
+		canonicalJson(previous.value) === canonicalJson(next.value) &&
+		previous.status === next.status &&
+		(previous.reason ?? undefined) === next.reason &&
+		previous.note === next.note &&
+		canonicalJson(previous.evidence.map(evidenceKey).sort()) === canonicalJson(evidence.map(evidenceKey).sort())
+	);
+}
+
+/** Union of evidence lists by identity, keeping the first copy of each item, in order. */
+export function mergeEvidence(...lists: readonly (readonly Evidence[])[]): Evidence[] {
+	const seen = new Set<string>();
+	const out: Evidence[] = [];
+	for (const list of lists) {
+		for (const e of list) {
+			const key = evidenceKey(e);
+			if (!seen.has(key)) {
+				seen.add(key);
+				out.push(e);
+			}
+		}
+	}
+	return out;
+}

@@ -1,0 +1,86 @@
+import type {SystemIndex} from '../system/system-index.js';
+import type {Issue} from '../issues.js';
+import {checkValue} from '../rules/parse-value.js';
+import {type Workspace, type Finding, WORKSPACE_KIND, WORKSPACE_FORMAT, findingKey} from './workspace-schema.js';
+import {scoreWorkspace, type WorkspaceScore} from '../scoring/score-workspace.js';
+import {type FindingChange, recordFinding} from './record-finding.js';
+
+export type NewWorkspace = {
+	id: string;
+	index: SystemIndex;
+	systemDigest: string;
+	systemFile?: string;
+	weights?: string;
+	assessor: string;
+	createdAt: string;
+	regions: readonly string[];
+};
+
+export function createWorkspace(input: NewWorkspace): Workspace {
+	const ws: Workspace = {
+		kind: WORKSPACE_KIND,
+		formatVersion: WORKSPACE_FORMAT,
+		id: input.id,
+		system: {id: input.index.system.id, version: input.index.system.version, digest: input.systemDigest},
+		assessor: input.assessor,
+		createdAt: input.createdAt,
+		regions: [...input.regions],
+		findings: {},
+		conflicts: {},
+	};
+	if (input.systemFile) ws.system.file = input.systemFile;
+	if (input.weights) ws.weights = input.weights;
+	return ws;
+}
+
+/**
+ * Checks a workspace against its indicator system and the known regions: every finding is on
+ * a leaf of the system, for a known region, with a value its rule accepts.
+ */
+export function checkWorkspace(index: SystemIndex, ws: Workspace, knownRegions: ReadonlySet<string>): Issue[] {
+	const issues: Issue[] = [];
+	if (ws.system.id !== index.system.id) issues.push({path: ['system', 'id'], message: `the workspace is for system "${ws.system.id}", not "${index.system.id}"`});
+	for (const [i, code] of ws.regions.entries()) {
+		if (!knownRegions.has(code)) issues.push({path: ['regions', i], message: `unknown region code "${code}" (see indicators/regions.json)`});
+	}
+	const checkOne = (f: Finding, path: (string | number)[]) => {
+		const node = index.nodes.get(f.indicator);
+		if (!node) return issues.push({path: [...path, 'indicator'], message: `"${f.indicator}" is not an indicator of ${index.system.id}`});
+		if (!node.rule) return issues.push({path: [...path, 'indicator'], message: `"${f.indicator}" is not a leaf; only leaves take findings`});
+		if (f.value) {
+			const problem = checkValue(node.rule, f.value);
+			if (problem) issues.push({path: [...path, 'value'], message: problem});
+		}
+		return undefined;
+	};
+	for (const [key, f] of Object.entries(ws.findings)) checkOne(f, ['findings', key]);
+	for (const [key, c] of Object.entries(ws.conflicts)) c.candidates.forEach((f, i) => checkOne(f, ['conflicts', key, 'candidates', i]));
+	return issues;
+}
+
+/** Scores a workspace with the given weights. */
+export function scoreOf(index: SystemIndex, weights: Readonly<Record<string, number>>, ws: Workspace): WorkspaceScore {
+	return scoreWorkspace(index, weights, ws.regions, (region, leaf) => ws.findings[findingKey(region, leaf)]);
+}
+
+/** Applies one change to many regions at once (a bulk edit), returning a new workspace. */
+export function applyChange(ws: Workspace, regions: readonly string[], indicator: string, change: FindingChange, by: string, at: string): Workspace {
+	const findings = {...ws.findings};
+	for (const region of regions) {
+		const key = findingKey(region, indicator);
+		findings[key] = recordFinding(findings[key], region, indicator, change, by, at);
+	}
+	return {...ws, findings};
+}
+
+/** Leaves not yet scored (no value and not marked not applicable) of one region, in tree order. */
+export function unscoredLeaves(index: SystemIndex, ws: Workspace, region: string): string[] {
+	return index.leaves
+		.filter(leaf => {
+			const f = ws.findings[findingKey(region, leaf.code)];
+			if (ws.conflicts[findingKey(region, leaf.code)]) return true;
+			if (!f) return true;
+			return f.status !== 'na' && (f.value === null || (f.value.type === 'sampled' && f.value.samples.length === 0));
+		})
+		.map(l => l.code);
+}

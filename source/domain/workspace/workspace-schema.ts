@@ -1,0 +1,122 @@
+import {z} from 'zod';
+import {indicatorCode} from '../system/system-schema.js';
+import {regionCode} from '../regions/region-schema.js';
+
+const isoTime = z.iso.datetime({offset: true, message: 'times are ISO 8601 with a zone, like 2026-11-23T09:30:00Z'});
+
+/** The value a finding records, tagged with the kind of rule it answers. */
+export const findingValue = z.discriminatedUnion('type', [
+	z.strictObject({type: z.literal('yesno'), met: z.boolean()}),
+	z.strictObject({type: z.literal('levels'), level: z.string().min(1)}),
+	z.strictObject({
+		type: z.literal('sampled'),
+		samples: z.array(
+			z.strictObject({
+				/** A service-item id from the catalog ("SI-0001") or, for items not in it, their name. */
+				item: z.string().min(1),
+				pass: z.boolean(),
+				note: z.string().optional(),
+			}),
+		),
+	}),
+	z.strictObject({type: z.literal('measure'), amount: z.number().finite()}),
+	z.strictObject({type: z.literal('direct'), score: z.number().min(0).max(100)}),
+]);
+export type FindingValue = z.infer<typeof findingValue>;
+
+export const evidence = z.discriminatedUnion('kind', [
+	z.strictObject({kind: z.literal('url'), url: z.string().min(1), seenAt: isoTime, by: z.string()}),
+	z.strictObject({kind: z.literal('quote'), text: z.string().min(1), source: z.string().optional(), seenAt: isoTime, by: z.string()}),
+	z.strictObject({
+		kind: z.literal('file'),
+		/** The file's name as the assessor knew it; display only, never used as a path. */
+		name: z.string().min(1),
+		sha256: z.string().regex(/^[0-9a-f]{64}$/),
+		size: z.number().int().min(0),
+		/** The stored copy inside the evidence folder: `<sha256><.ext>`, nothing else. */
+		stored: z.string().regex(/^[0-9a-f]{64}(\.[A-Za-z0-9]{1,10})?$/, 'a stored evidence file is named by its SHA-256'),
+		seenAt: isoTime,
+		by: z.string(),
+	}),
+]);
+export type Evidence = z.infer<typeof evidence>;
+
+export const findingStatus = z.enum(['draft', 'done', 'flagged', 'na']);
+export type FindingStatus = z.infer<typeof findingStatus>;
+
+/** What a finding says at one moment; a finding keeps a few earlier ones for merging. */
+export const findingVersion = z.strictObject({
+	/** Content hash of this version: how a merge tells versions apart. */
+	rev: z.string().regex(/^[0-9a-f]{16}$/),
+	value: findingValue.nullable(),
+	status: findingStatus,
+	/** Why a finding is flagged for review or not applicable. */
+	reason: z.string().optional(),
+	note: z.string(),
+	by: z.string(),
+	at: isoTime,
+});
+export type FindingVersion = z.infer<typeof findingVersion>;
+
+export const finding = findingVersion.extend({
+	region: regionCode,
+	indicator: indicatorCode,
+	evidence: z.array(evidence),
+	/** Earlier versions, newest first, a short list: enough for a merge to see descent. */
+	history: z.array(findingVersion),
+	/** Set when a person settled a merge conflict into this finding. */
+	settled: z.strictObject({by: z.string(), at: isoTime, from: z.array(z.string())}).optional(),
+});
+export type Finding = z.infer<typeof finding>;
+
+/** A merge conflict kept as data: every candidate, in full, until a person settles it. */
+export const conflict = z.strictObject({
+	region: regionCode,
+	indicator: indicatorCode,
+	candidates: z.array(finding).min(2),
+	since: isoTime,
+});
+export type Conflict = z.infer<typeof conflict>;
+
+export const WORKSPACE_KIND = 'assess/workspace';
+export const WORKSPACE_FORMAT = 1;
+
+export const workspace = z
+	.strictObject({
+		$schema: z.string().optional(),
+		kind: z.literal(WORKSPACE_KIND),
+		formatVersion: z.literal(WORKSPACE_FORMAT),
+		id: z.string().min(1),
+		system: z.strictObject({
+			id: z.string().min(1),
+			version: z.string().min(1),
+			/** SHA-256 of the system file's content when the workspace was made. */
+			digest: z.string().regex(/^[0-9a-f]{64}$/),
+			/** A team's own system file, relative to the workspace; absent for bundled systems. */
+			file: z.string().optional(),
+		}),
+		/** A weights file relative to the workspace; absent means the bundled weights of the system. */
+		weights: z.string().optional(),
+		assessor: z.string().min(1),
+		createdAt: isoTime,
+		regions: z.array(regionCode).min(1),
+		/** Keyed `<region>/<indicator>`. */
+		findings: z.record(z.string(), finding),
+		conflicts: z.record(z.string(), conflict).default({}),
+	})
+	.superRefine((ws, ctx) => {
+		const regions = new Set(ws.regions);
+		if (regions.size !== ws.regions.length) ctx.addIssue({code: 'custom', path: ['regions'], message: 'a region is listed twice'});
+		for (const [key, f] of Object.entries(ws.findings)) {
+			if (key !== findingKey(f.region, f.indicator)) ctx.addIssue({code: 'custom', path: ['findings', key], message: `the key should be "${findingKey(f.region, f.indicator)}"`});
+			if (!regions.has(f.region)) ctx.addIssue({code: 'custom', path: ['findings', key, 'region'], message: `region "${f.region}" is not in this workspace's regions`});
+		}
+		for (const [key, c] of Object.entries(ws.conflicts)) {
+			if (key !== findingKey(c.region, c.indicator)) ctx.addIssue({code: 'custom', path: ['conflicts', key], message: `the key should be "${findingKey(c.region, c.indicator)}"`});
+		}
+	});
+export type Workspace = z.infer<typeof workspace>;
+
+export function findingKey(region: string, indicator: string): string {
+	return `${region}/${indicator}`;
+}

@@ -1,0 +1,176 @@
+import {existsSync} from 'node:fs';
+import {join, dirname, basename, extname} from 'node:path';
+import {Low} from 'lowdb';
+import {workspace as workspaceSchema, type Workspace} from '../domain/workspace/workspace-schema.js';
+import {migrateWorkspace} from '../domain/workspace/migrate.js';
+import {checkWorkspace} from '../domain/workspace/workspace-ops.js';
+import {equalWeights} from '../domain/weights/weights-schema.js';
+import type {RegionList} from '../domain/regions/region-schema.js';
+import {DurableJsonFile} from './durable-json-file.js';
+import {UserError} from './user-error.js';
+import {loadSystem, loadWeights, loadBundledWeights, loadRegions, zodIssues, type LoadedSystem, type LoadedWeights} from './load-files.js';
+import {relativeToWorkspace} from './bundled-paths.js';
+import {acquireLock, LockedError, type Lock, type LockHolder} from './workspace-lock.js';
+import {backupBeforeWriting} from './backups.js';
+import {PROGRAM} from '../version.js';
+
+/** Everything a workspace needs to be scored: its system, weights and the known regions. */
+export type WorkspaceContext = {
+	system: LoadedSystem;
+	weights: LoadedWeights;
+	regions: RegionList;
+};
+
+/** Validates raw JSON as a workspace (upgrading older formats) or throws with the places. */
+export function parseWorkspace(file: string, raw: unknown): Workspace {
+	const migrated = migrateWorkspace(raw);
+	if (!migrated.ok) throw UserError.fromIssues(file, migrated.issues);
+	const result = workspaceSchema.safeParse(migrated.value);
+	if (!result.success) throw UserError.fromIssues(file, zodIssues(result.error));
+	return result.data;
+}
+
+/** Workspace files are pretty-printed with sorted findings, so that git diffs stay small. */
+export function serializeWorkspace(ws: Workspace): string {
+	const sorted = (record: Record<string, unknown>) => Object.fromEntries(Object.keys(record).sort().map(k => [k, record[k]]));
+	return JSON.stringify({...ws, findings: sorted(ws.findings), conflicts: sorted(ws.conflicts)}, null, 2) + '\n';
+}
+
+/** Loads the system, weights and regions a workspace refers to, and checks it against them. */
+export function loadContext(file: string, ws: Workspace, weightsOverride?: string): WorkspaceContext {
+	const system = loadSystem(ws.system.file ? relativeToWorkspace(file, ws.system.file) : ws.system.id);
+	const regions = loadRegions();
+	const issues = checkWorkspace(system.index, ws, new Set(regions.regions.map(r => r.code)));
+	if (issues.length > 0) throw UserError.fromIssues(file, issues);
+	return {system, weights: resolveWeights(file, ws, system, weightsOverride), regions};
+}
+
+function resolveWeights(file: string, ws: Workspace, system: LoadedSystem, override?: string): LoadedWeights {
+	if (override) return loadWeights(override, system.index);
+	if (ws.weights) return loadWeights(relativeToWorkspace(file, ws.weights), system.index);
+	if (system.bundled) return loadBundledWeights(system.index);
+	const beside = join(dirname(system.file), `${basename(system.file, extname(system.file))}.weights.json`);
+	if (existsSync(beside)) return loadWeights(beside, system.index);
+	const weights = equalWeights(system.index, 'Equal sibling weights: no weights file was found for this system.');
+	return {file: '(equal weights)', weights, digest: ''};
+}
+
+export type OpenOptions = {
+	/** Take the single-writer lock; when someone else holds it, open read-only instead of failing. */
+	write: boolean;
+	fallbackToReadOnly?: boolean;
+	/** How long to wait for another writer to finish (the command line waits; the TUI does not). */
+	waitMs?: number;
+	weights?: string;
+};
+
+/**
+ * An open workspace: its data, what it needs to be scored, and, when writable, the lock and
+ * a durable, coalescing saver (lowdb over our fsyncing adapter).
+ */
+export class OpenWorkspace {
+	readonly file: string;
+	readonly context: WorkspaceContext;
+	readonly readOnly: boolean;
+	/** Who holds the lock when this one opened read-only because of it. */
+	readonly lockedBy: LockHolder | undefined;
+	readonly #db: Low<Workspace>;
+	readonly #adapter: DurableJsonFile<Workspace>;
+	#lock: Lock | undefined;
+	#backedUp = false;
+
+	private constructor(file: string, db: Low<Workspace>, adapter: DurableJsonFile<Workspace>, context: WorkspaceContext, lock: Lock | undefined, lockedBy: LockHolder | undefined) {
+		this.file = file;
+		this.#db = db;
+		this.#adapter = adapter;
+		this.context = context;
+		this.#lock = lock;
+		this.readOnly = !lock;
+		this.lockedBy = lockedBy;
+	}
+
+	static async open(file: string, options: OpenOptions): Promise<OpenWorkspace> {
+		let lock: Lock | undefined;
+		let lockedBy: LockHolder | undefined;
+		if (!existsSync(file)) throw UserError.of(file, 'does not exist; create it with `assess init`');
+		if (options.write) {
+			const deadline = Date.now() + (options.waitMs ?? 0);
+			for (;;) {
+				try {
+					lock = acquireLock(file, PROGRAM);
+					break;
+				} catch (error) {
+					if (!(error instanceof LockedError)) throw error;
+					if (Date.now() < deadline) {
+						await new Promise(r => setTimeout(r, 50 + Math.random() * 100));
+						continue;
+					}
+					if (!options.fallbackToReadOnly) throw error;
+					lockedBy = error.holder;
+					break;
+				}
+			}
+		}
+		try {
+			const adapter = new DurableJsonFile<Workspace>(file, {serialize: serializeWorkspace, parse: parseWorkspace});
+			const db = new Low<Workspace>(adapter, undefined as unknown as Workspace);
+			await db.read();
+			if (!db.data) throw UserError.of(file, 'does not exist; create it with `assess init`');
+			const context = loadContext(file, db.data, options.weights);
+			return new OpenWorkspace(file, db, adapter, context, lock, lockedBy);
+		} catch (error) {
+			lock?.release();
+			throw error;
+		}
+	}
+
+	get data(): Workspace {
+		return this.#db.data;
+	}
+
+	/**
+	 * Validates and saves a new state of the workspace. The in-memory state changes at once; the
+	 * returned promise resolves when it is on disk. Invalid data is refused and nothing is written.
+	 */
+	save(next: Workspace): Promise<void> {
+		if (this.readOnly) return Promise.reject(UserError.of(this.file, 'is open read-only; nothing was saved'));
+		const result = workspaceSchema.safeParse(next);
+		if (!result.success) return Promise.reject(UserError.fromIssues(this.file, zodIssues(result.error)));
+		const issues = checkWorkspace(this.context.system.index, result.data, new Set(this.context.regions.regions.map(r => r.code)));
+		if (issues.length > 0) return Promise.reject(UserError.fromIssues(this.file, issues));
+		if (!this.#backedUp) {
+			backupBeforeWriting(this.file);
+			this.#backedUp = true;
+		}
+		this.#db.data = result.data;
+		return this.#db.write();
+	}
+
+	/** Waits for pending saves, then lets go of the lock. */
+	async close(): Promise<void> {
+		try {
+			await this.#adapter.flushed();
+		} finally {
+			this.#lock?.release();
+			this.#lock = undefined;
+		}
+	}
+}
+
+/** Creates a new workspace file; refuses to overwrite an existing one. */
+export async function createWorkspaceFile(file: string, ws: Workspace): Promise<void> {
+	if (existsSync(file)) throw UserError.of(file, 'already exists; choose another name (nothing was changed)');
+	const result = workspaceSchema.safeParse(ws);
+	if (!result.success) throw UserError.fromIssues(file, zodIssues(result.error));
+	const adapter = new DurableJsonFile<Workspace>(file, {serialize: serializeWorkspace, parse: parseWorkspace});
+	await adapter.write(result.data);
+}
+
+/** Reads a workspace without locking it (score, export, validate). */
+export async function readWorkspace(file: string, weightsOverride?: string): Promise<{data: Workspace; context: WorkspaceContext}> {
+	const adapter = new DurableJsonFile<Workspace>(file, {serialize: serializeWorkspace, parse: parseWorkspace});
+	const data = await adapter.read();
+	if (!data) throw UserError.of(file, 'does not exist; create it with `assess init`');
+	return {data, context: loadContext(file, data, weightsOverride)};
+}
+

@@ -1,0 +1,11 @@
+import {defineConfig} from 'vitest/config';
+
+export default defineConfig({
+	test: {
+		include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+		// CLI tests spawn the built program; two workers suit these 2-core machines.
+		maxWorkers: 2,
+		testTimeout: 30_000,
+		hookTimeout: 60_000,
+	},
+});
