@@ -1,12 +1,14 @@
 // Runs a TypeScript maintenance script (scripts/*.ts) by bundling it first: no extra loader needed.
 import {build} from 'esbuild';
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, mkdtempSync, rmSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {pathToFileURL} from 'node:url';
 
 const [entry, ...args] = process.argv.slice(2);
-const dir = mkdtempSync(join(tmpdir(), 'assess-script-'));
+// Inside node_modules, so that the bundle's imports of dependencies resolve.
+const cache = resolve('node_modules/.cache');
+mkdirSync(cache, {recursive: true});
+const dir = mkdtempSync(join(cache, 'assess-script-'));
 const out = join(dir, 'script.mjs');
 await build({
 	entryPoints: [resolve(entry)],

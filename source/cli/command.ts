@@ -1,3 +1,4 @@
+import {relative} from 'node:path';
 import {parseArgs, type ParseArgsConfig} from 'node:util';
 import {UserError} from '../storage/user-error.js';
 
@@ -54,4 +55,11 @@ export function stringOption(args: Parsed, name: string): string | undefined {
 export function listOption(args: Parsed, name: string): string[] {
 	const v = args.values[name];
 	return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+}
+
+/** A path as the user would type it from where they are, when it is below there. */
+export function displayPath(cwd: string, file: string): string {
+	if (!file.startsWith('/')) return file;
+	const rel = relative(cwd, file);
+	return rel.startsWith('..') ? file : rel;
 }

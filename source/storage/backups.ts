@@ -1,4 +1,4 @@
-import {copyFileSync, mkdirSync, readdirSync, statSync, unlinkSync, existsSync} from 'node:fs';
+import {copyFileSync, mkdirSync, readdirSync, unlinkSync, existsSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 
 /** How many session backups a workspace keeps, and how often a new one is taken at most. */
@@ -18,7 +18,8 @@ export function backupBeforeWriting(file: string, now = new Date()): string | un
 		mkdirSync(folder, {recursive: true});
 		const existing = listBackups(file);
 		const newest = existing.at(-1);
-		if (newest && now.getTime() - statSync(newest).mtimeMs < BACKUP_INTERVAL_MS) return undefined;
+		const newestTime = newest ? timeOfBackup(newest) : undefined;
+		if (newestTime !== undefined && Math.abs(now.getTime() - newestTime) < BACKUP_INTERVAL_MS) return undefined;
 		const target = join(folder, `${now.toISOString().replace(/[:.]/g, '-')}.json`);
 		copyFileSync(file, target);
 		for (const old of listBackups(file).slice(0, -BACKUPS_KEPT)) unlinkSync(old);
@@ -38,4 +39,11 @@ export function listBackups(file: string): string[] {
 	} catch {
 		return [];
 	}
+}
+
+/** Backups are named by the time they were taken: 2026-11-23T09-30-00-000Z.json. */
+function timeOfBackup(file: string): number | undefined {
+	const iso = basename(file).replace(/^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2})-(\d{3})Z\.json$/, '$1:$2:$3.$4Z');
+	const t = Date.parse(iso);
+	return Number.isNaN(t) ? undefined : t;
 }

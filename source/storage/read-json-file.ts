@@ -1,5 +1,6 @@
 import {readFileSync, statSync} from 'node:fs';
 import {UserError} from './user-error.js';
+import {findJsonError, lineColumn} from './json-syntax.js';
 
 /** Larger files are refused before reading: no real file of ours comes near this. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -47,25 +48,20 @@ export function parseJsonText(file: string, bytes: Buffer): unknown {
 		return JSON.parse(text);
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
-		throw UserError.of(file, `is not valid JSON: ${cleanJsonMessage(message)}`, placeOf(text, message));
+		const {place, truncated} = placeOf(text);
+		throw UserError.of(file, truncated ? 'is not valid JSON: it ends too early (cut off?)' : `is not valid JSON: ${cleanJsonMessage(message)}`, place);
 	}
 }
 
-/** `line L, column C` from the position JSON.parse reports (or the end, for truncated text). */
-function placeOf(text: string, message: string): string {
-	const lineCol = /line (\d+) column (\d+)/.exec(message);
-	if (lineCol) return `line ${lineCol[1]}, column ${lineCol[2]}`;
-	const at = /position (\d+)/.exec(message);
-	const offset = at ? Number(at[1]) : /end of JSON/i.test(message) ? text.length : undefined;
-	if (offset === undefined) return '';
-	const before = text.slice(0, offset);
-	const line = before.split('\n').length;
-	const column = offset - before.lastIndexOf('\n');
-	return `line ${line}, column ${column}`;
+/** The place of a syntax error, found by our own scan (JSON.parse's messages vary by Node version). */
+function placeOf(text: string): {place: string; truncated: boolean} {
+	const offset = findJsonError(text);
+	if (offset === undefined) return {place: '', truncated: false};
+	const {line, column} = lineColumn(text, offset);
+	return {place: `line ${line}, column ${column}`, truncated: offset >= text.trimEnd().length};
 }
 
 function cleanJsonMessage(message: string): string {
-	if (/end of JSON/i.test(message)) return 'it ends too early (truncated?)';
 	return message
 		.replace(/ in JSON at position \d+( \(line \d+ column \d+\))?/, '')
 		.replace(/, "[\s\S]*" is not valid JSON$/, '')

@@ -38,7 +38,14 @@ export function serializeWorkspace(ws: Workspace): string {
 
 /** Loads the system, weights and regions a workspace refers to, and checks it against them. */
 export function loadContext(file: string, ws: Workspace, weightsOverride?: string): WorkspaceContext {
-	const system = loadSystem(ws.system.file ? relativeToWorkspace(file, ws.system.file) : ws.system.id);
+	let system: LoadedSystem;
+	try {
+		system = loadSystem(ws.system.file ? relativeToWorkspace(file, ws.system.file) : ws.system.id);
+	} catch (error) {
+		if (!(error instanceof UserError)) throw error;
+		const what = ws.system.file ? `its indicator system ${ws.system.file}` : `its indicator system "${ws.system.id}"`;
+		throw new UserError([{file, place: ws.system.file ? '$.system.file' : '$.system.id', problem: `${what} cannot be loaded:`}, ...error.issues]);
+	}
 	const regions = loadRegions();
 	const issues = checkWorkspace(system.index, ws, new Set(regions.regions.map(r => r.code)));
 	if (issues.length > 0) throw UserError.fromIssues(file, issues);
@@ -113,7 +120,8 @@ export class OpenWorkspace {
 		}
 		try {
 			const adapter = new DurableJsonFile<Workspace>(file, {serialize: serializeWorkspace, parse: parseWorkspace});
-			const db = new Low<Workspace>(adapter, undefined as unknown as Workspace);
+			// lowdb wants default data; null marks "not read yet" and is replaced by read() or refused below.
+			const db = new Low<Workspace>(adapter, null as unknown as Workspace);
 			await db.read();
 			if (!db.data) throw UserError.of(file, 'does not exist; create it with `assess init`');
 			const context = loadContext(file, db.data, options.weights);

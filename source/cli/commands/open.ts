@@ -1,5 +1,6 @@
 import {resolve} from 'node:path';
 import type {Command} from '../command.js';
+import {displayPath} from '../command.js';
 import {demoWorkspaceFile} from '../../storage/bundled-paths.js';
 import {readWorkspace} from '../../storage/workspace-store.js';
 import {scoreOf} from '../../domain/workspace/workspace-ops.js';
@@ -22,7 +23,7 @@ as \`assess score <workspace> --summary\` does.`,
 		const {data, context} = await readWorkspace(file, weights);
 		const index = context.system.index;
 		const names = new Map(context.regions.regions.map(r => [r.code, r.name]));
-		io.out(renderReport(scoreReport(index, data, scoreOf(index, context.weights.weights.weights, data), c => names.get(c) ?? c), true, context.weights.file));
+		io.out(renderReport(scoreReport(index, data, scoreOf(index, context.weights.weights.weights, data), c => names.get(c) ?? c), true, displayPath(io.cwd, context.weights.file)));
 		io.err('\nThe terminal UI is not built yet; for now: assess record / score / search (see assess --help).');
 		return 0;
 	},

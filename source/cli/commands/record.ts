@@ -13,6 +13,11 @@ import {parseEvidence} from '../evidence-args.js';
 /** How long `record` waits for another process editing the same workspace to finish. */
 const LOCK_WAIT_MS = 15_000;
 
+function lockWait(env: NodeJS.ProcessEnv): number {
+	const ms = Number(env.ASSESS_LOCK_WAIT_MS);
+	return Number.isFinite(ms) && ms >= 0 ? ms : LOCK_WAIT_MS;
+}
+
 export const recordCommand: Command = {
 	name: 'record',
 	usage: 'assess record <workspace> <region|all|codes,...> <indicator> <value> [--note <text>] [--evidence <url|file|quote:text>]... [--status draft|done|flagged|na] [--reason <text>] [--by <name>]',
@@ -34,7 +39,7 @@ edit). The value is checked against the leaf's rule:
   --reason <text>      why it is flagged or not applicable
   --by <name>          who records it (default: the workspace's assessor)
 
-Waits up to 15 s if another process is editing the workspace.
+Waits up to 15 s if another process is editing the workspace (ASSESS_LOCK_WAIT_MS changes it).
 
 Examples:
   assess record ws.json 110000 3.1.1 y --note "指南要素齐全" --evidence https://zwfw.beijing.gov.cn/...
@@ -54,7 +59,7 @@ Examples:
 		const statusText = stringOption(args, 'status');
 		const status = statusText === undefined ? undefined : findingStatus.safeParse(statusText);
 		if (status && !status.success) throw usageError(recordCommand, `--status must be one of draft, done, flagged, na (not "${statusText}")`);
-		const ws = await OpenWorkspace.open(file, {write: true, waitMs: LOCK_WAIT_MS});
+		const ws = await OpenWorkspace.open(file, {write: true, waitMs: lockWait(io.env)});
 		try {
 			const {index} = ws.context.system;
 			const node = index.nodes.get(indicator);

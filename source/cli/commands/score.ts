@@ -1,6 +1,6 @@
 import {resolve} from 'node:path';
 import type {Command} from '../command.js';
-import {stringOption} from '../command.js';
+import {stringOption, displayPath} from '../command.js';
 import {readWorkspace} from '../../storage/workspace-store.js';
 import {scoreOf} from '../../domain/workspace/workspace-ops.js';
 import {scoreReport, formatScore, formatPercent, type ScoreReport} from '../../domain/scoring/score-report.js';
@@ -36,7 +36,7 @@ Scores not yet computable show as — (null in JSON).
 			io.out(JSON.stringify(shown, null, 2));
 			return 0;
 		}
-		io.out(renderReport(shown, Boolean(args.values.summary), context.weights.file));
+		io.out(renderReport(shown, Boolean(args.values.summary), displayPath(io.cwd, context.weights.file)));
 		return 0;
 	},
 };

@@ -1,9 +1,11 @@
 import {resolve, dirname, join} from 'node:path';
-import {existsSync} from 'node:fs';
+import {existsSync, readdirSync} from 'node:fs';
 import type {Command} from '../command.js';
+import {stringOption} from '../command.js';
 import {readBytes, parseJsonText} from '../../storage/read-json-file.js';
 import {UserError, formatIssue} from '../../storage/user-error.js';
 import {loadSystem, loadWeights, loadRegions, loadCatalog} from '../../storage/load-files.js';
+import {bundledSystemFile} from '../../storage/bundled-paths.js';
 import {readWorkspace} from '../../storage/workspace-store.js';
 import {countByLevel} from '../../domain/system/system-index.js';
 import {SYSTEM_KIND} from '../../domain/system/system-schema.js';
@@ -16,24 +18,29 @@ const KINDS = [SYSTEM_KIND, WEIGHTS_KIND, REGIONS_KIND, CATALOG_KIND, WORKSPACE_
 
 export const validateCommand: Command = {
 	name: 'validate',
-	usage: 'assess validate <file>...',
+	usage: 'assess validate <file>... [--system <id|file>]',
 	summary: 'check indicator system, weights, workspace, region list or catalog files',
 	help: `Checks each file: that it is JSON, of a known kind ("kind" field), valid for its schema, and
 consistent with what it refers to (weights against their system, a workspace against its
 system and the region list). Prints one line per valid file; for a broken file, each problem
 with the place in the file. Never changes a file. Exit 0 when all are valid, 2 otherwise.
 
+A weights file is checked against its system ("system" field): a bundled one, or a system
+file with that id in the weights file's folder or the folder above; --system names it.
+
 JSON Schemas for editors are in indicators/schemas/.
 
 Example:
   assess validate indicators/*.json`,
-	options: {},
+	options: {system: {type: 'string'}},
 	positionals: {min: 1, max: Infinity},
 	async run(args, io) {
 		let failed = 0;
+		const systemArg = stringOption(args, 'system');
+		const system = systemArg && (systemArg.includes('/') || systemArg.endsWith('.json')) ? resolve(io.cwd, systemArg) : systemArg;
 		for (const name of args.positionals) {
 			try {
-				io.out(`ok  ${name}: ${await validateOne(resolve(io.cwd, name), name)}`);
+				io.out(`ok  ${name}: ${await validateOne(resolve(io.cwd, name), name, system)}`);
 			} catch (error) {
 				if (!(error instanceof UserError)) throw error;
 				failed++;
@@ -45,7 +52,7 @@ Example:
 	},
 };
 
-async function validateOne(file: string, shown: string): Promise<string> {
+async function validateOne(file: string, shown: string, systemOverride: string | undefined): Promise<string> {
 	const raw = parseJsonText(file, readBytes(file));
 	const kind = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>).kind : undefined;
 	switch (kind) {
@@ -56,8 +63,7 @@ async function validateOne(file: string, shown: string): Promise<string> {
 		}
 		case WEIGHTS_KIND: {
 			const systemId = String((raw as Record<string, unknown>).system ?? '');
-			const beside = join(dirname(file), `${systemId}.json`);
-			const {index} = loadSystem(existsSync(beside) ? beside : systemId);
+			const {index} = systemOverride ? loadSystem(systemOverride) : findSystem(systemId, file, shown);
 			loadWeights(file, index);
 			return `weights for ${systemId}: ${index.ordered.length} indicators, siblings sum to 1`;
 		}
@@ -72,5 +78,31 @@ async function validateOne(file: string, shown: string): Promise<string> {
 		}
 		default:
 			throw UserError.of(shown, `has no known "kind" (expected one of ${KINDS.join(', ')})`, '$.kind');
+	}
+}
+
+/** The system a weights file names: bundled, or a system file with that id nearby. */
+function findSystem(id: string, weightsFile: string, shown: string) {
+	if (/^[a-z0-9][a-z0-9-]*$/.test(id) && existsSync(bundledSystemFile(id))) return loadSystem(id);
+	for (const dir of [dirname(weightsFile), dirname(dirname(weightsFile))]) {
+		for (const name of safeList(dir)) {
+			const candidate = join(dir, name);
+			if (candidate === weightsFile || !name.endsWith('.json')) continue;
+			try {
+				const raw = parseJsonText(candidate, readBytes(candidate)) as Record<string, unknown>;
+				if (raw && raw.kind === SYSTEM_KIND && raw.id === id) return loadSystem(candidate);
+			} catch {
+				// Not a readable system file: keep looking.
+			}
+		}
+	}
+	throw UserError.of(shown, `no indicator system "${id}" was found (bundled, or in this folder or the one above); name it with --system <file>`, '$.system');
+}
+
+function safeList(dir: string): string[] {
+	try {
+		return readdirSync(dir).sort();
+	} catch {
+		return [];
 	}
 }
