@@ -1,30 +1,43 @@
 import {resolve} from 'node:path';
 import type {Command} from '../command.js';
-import {displayPath} from '../command.js';
+import {stringOption} from '../command.js';
 import {demoWorkspaceFile} from '../../storage/bundled-paths.js';
-import {readWorkspace} from '../../storage/workspace-store.js';
-import {scoreOf} from '../../domain/workspace/workspace-ops.js';
-import {scoreReport} from '../../domain/scoring/score-report.js';
-import {renderReport} from './score.js';
+import {UserError} from '../../storage/user-error.js';
+import {langFrom} from '../../ui/strings.js';
 
 export const openCommand: Command = {
 	name: 'open',
 	usage: 'assess open [<workspace>] [--weights <file>] [--lang zh|en]',
 	summary: 'open a workspace in the terminal UI (default: the demo)',
-	help: `Opens a workspace in the terminal UI. Without a workspace, opens the bundled demo.
+	help: `Opens a workspace in the terminal UI; without one, the bundled demo. While it is open the
+workspace is locked; a second instance opens it read-only and says who holds it.
 
-The terminal UI is being built (issue 3); until it lands, this prints the workspace's ranking,
-as \`assess score <workspace> --summary\` does.`,
+  --weights <file>   score with this weights file (watched: edits re-score live)
+  --lang zh|en       interface language (default: from the locale; English unless zh_*)
+
+Keys: ? shows them all. ↑↓/jk move, →/Enter open, ←/Esc back, Tab switches pane, / search,
+n/N next/previous unscored leaf, y/n and 0–9 record a value, e note, a evidence, f flag,
+d done, - not applicable, s scoreboard, u undo, q quit (everything is already saved).
+
+Needs an interactive terminal. Without one (a pipe, a script, CI), use the commands that work
+without it: assess score, assess record, assess search, assess validate.`,
 	options: {weights: {type: 'string'}, lang: {type: 'string'}},
 	positionals: {min: 0, max: 1},
 	async run(args, io) {
 		const file = args.positionals[0] ? resolve(io.cwd, args.positionals[0]) : demoWorkspaceFile();
-		const weights = typeof args.values.weights === 'string' ? resolve(io.cwd, args.values.weights) : undefined;
-		const {data, context} = await readWorkspace(file, weights);
-		const index = context.system.index;
-		const names = new Map(context.regions.regions.map(r => [r.code, r.name]));
-		io.out(renderReport(scoreReport(index, data, scoreOf(index, context.weights.weights.weights, data), c => names.get(c) ?? c), true, displayPath(io.cwd, context.weights.file)));
-		io.err('\nThe terminal UI is not built yet; for now: assess record / score / search (see assess --help).');
-		return 0;
+		const lang = stringOption(args, 'lang');
+		if (lang !== undefined && lang !== 'zh' && lang !== 'en') throw UserError.of('--lang', `must be zh or en (not "${lang}")`);
+		if (!io.isTty) {
+			throw UserError.of(
+				'assess open',
+				'needs an interactive terminal, and stdin or stdout is not one (a pipe, a script or CI).\n' +
+					'Without a terminal, use: assess score <ws> (scores and ranks), assess record <ws> … (findings),\n' +
+					'assess search <query>, assess validate <file>… — see assess --help.',
+			);
+		}
+		const weights = stringOption(args, 'weights');
+		// Loaded only here, so the plain commands never pay for the UI's start-up.
+		const {runTui} = await import('../../ui/run-tui.js');
+		return runTui({file, weights: weights ? resolve(io.cwd, weights) : undefined, lang: langFrom(lang, io.env), env: io.env, cwd: io.cwd});
 	},
 };

@@ -1,0 +1,72 @@
+import React from 'react';
+import {render} from 'ink';
+import {watchFile, unwatchFile} from 'node:fs';
+import {App} from './app.js';
+import type {AppModel, SessionPort, WeightsUpdate} from './session/session-port.js';
+import {OpenWorkspace} from '../storage/workspace-store.js';
+import {loadWeights, loadCatalog} from '../storage/load-files.js';
+import {UserError} from '../storage/user-error.js';
+import {parseEvidence} from '../cli/evidence-args.js';
+import type {Lang} from '../domain/text.js';
+import {themeFor} from './theme.js';
+import {teachReadings} from '../domain/search/pinyin-keys.js';
+import {regionReadings} from '../domain/search/entries.js';
+
+export type TuiOptions = {file: string; weights?: string; lang: Lang; env: NodeJS.ProcessEnv; cwd: string};
+
+/**
+ * Opens a workspace in the TUI: takes the lock (or opens read-only, naming who holds it),
+ * wires saving, evidence files and the weights watcher, and waits until the user quits.
+ */
+export async function runTui(options: TuiOptions): Promise<number> {
+	const ws = await OpenWorkspace.open(options.file, {write: true, fallbackToReadOnly: true, weights: options.weights});
+	const {context} = ws;
+	teachReadings(regionReadings(context.regions.regions));
+	const model: AppModel = {
+		index: context.system.index,
+		regions: context.regions.regions,
+		catalog: loadCatalog().items,
+		workspace: ws.data,
+		weights: context.weights.weights.weights,
+		weightsFile: context.weights.file,
+		workspaceFile: options.file,
+		user: ws.data.assessor,
+	};
+	const port: SessionPort = {
+		readOnly: ws.readOnly,
+		lockedBy: ws.lockedBy,
+		save: next => ws.save(next),
+		evidence: (spec, by, at) => parseEvidence(spec, options.file, options.cwd, by, at),
+		watchWeights(onChange: (u: WeightsUpdate) => void) {
+			const file = context.weights.file;
+			if (file.startsWith('(')) return () => undefined;
+			// Polling survives editors that save by renaming a new file over the old one.
+			const listener = () => {
+				try {
+					onChange({ok: true, weights: loadWeights(file, context.system.index).weights.weights, file});
+				} catch (error) {
+					onChange({ok: false, problem: error instanceof UserError ? error.message : String(error)});
+				}
+			};
+			watchFile(file, {interval: 300}, listener);
+			return () => unwatchFile(file, listener);
+		},
+		close: () => ws.close(),
+	};
+	// The alternate screen keeps the user's scrollback intact and is left on exit.
+	process.stdout.write('\u001B[?1049h');
+	try {
+		const instance = render(<App model={model} port={port} lang={options.lang} theme={themeFor(options.env)} />, {exitOnCtrlC: false, patchConsole: true});
+		// A closed terminal or a kill: finish the pending save and let go of the lock first.
+		const stop = () => instance.unmount();
+		process.once('SIGHUP', stop);
+		process.once('SIGTERM', stop);
+		await instance.waitUntilExit();
+		process.off('SIGHUP', stop);
+		process.off('SIGTERM', stop);
+	} finally {
+		process.stdout.write('\u001B[?1049l');
+		await ws.close();
+	}
+	return 0;
+}

@@ -1,0 +1,65 @@
+import type {SystemIndex} from '../domain/system/system-index.js';
+import type {Workspace} from '../domain/workspace/workspace-schema.js';
+import {findingKey} from '../domain/workspace/workspace-schema.js';
+import type {WorkspaceScore, RegionScore} from '../domain/scoring/score-workspace.js';
+import type {Region} from '../domain/regions/region-schema.js';
+import {unscoredLeaves} from '../domain/workspace/workspace-ops.js';
+import type {LeafStatus} from './strings.js';
+
+/** The status mark of a leaf in a region. */
+export function leafStatus(ws: Workspace, region: string, code: string): LeafStatus {
+	const key = findingKey(region, code);
+	if (ws.conflicts[key]) return 'conflict';
+	const f = ws.findings[key];
+	if (!f) return 'none';
+	if (f.status === 'draft' && f.value === null && f.note === '' && f.evidence.length === 0) return 'none';
+	return f.status;
+}
+
+export type RegionRowView = {code: string; name: string; scored: number; leaves: number; score: RegionScore | undefined; conflicts: number};
+
+export function regionRows(index: SystemIndex, ws: Workspace, scores: WorkspaceScore, regions: readonly Region[]): RegionRowView[] {
+	const names = new Map(regions.map(r => [r.code, r.name]));
+	const byCode = new Map(scores.regions.map(r => [r.code, r]));
+	return ws.regions.map(code => ({
+		code,
+		name: names.get(code) ?? code,
+		leaves: index.leaves.length,
+		scored: index.leaves.length - unscoredLeaves(index, ws, code).length,
+		score: byCode.get(code),
+		conflicts: Object.values(ws.conflicts).filter(c => c.region === code).length,
+	}));
+}
+
+/** The next (or previous) unscored leaf after `from`, wrapping around; undefined when none is left. */
+export function walkUnscored(index: SystemIndex, ws: Workspace, region: string, from: string, direction: 1 | -1): string | undefined {
+	const open = new Set(unscoredLeaves(index, ws, region));
+	if (open.size === 0) return undefined;
+	const order = index.leaves.map(l => l.code);
+	const fromNode = index.nodes.get(from);
+	// From an inner node, start at its first leaf's position.
+	let at = order.indexOf(from);
+	if (at === -1 && fromNode) at = order.findIndex(c => index.nodes.get(c)!.order > fromNode.order) - (direction === 1 ? 1 : 0);
+	for (let step = 1; step <= order.length; step++) {
+		const code = order[(((at + direction * step) % order.length) + order.length) % order.length]!;
+		if (open.has(code)) return code;
+	}
+	return undefined;
+}
+
+/** `[####......]` — ASCII, because block glyphs are ambiguous-width in CJK terminals. */
+export function bar(share: number, width: number): string {
+	const filled = Math.round(Math.max(0, Math.min(1, share)) * width);
+	return '#'.repeat(filled) + '.'.repeat(width - filled);
+}
+
+/** Ranks before a weights change, to show which ranks moved. */
+export function rankMoves(before: ReadonlyMap<string, number | null> | undefined, scores: WorkspaceScore): Map<string, number> {
+	const moves = new Map<string, number>();
+	if (!before) return moves;
+	for (const r of scores.regions) {
+		const old = before.get(r.code);
+		if (old != null && r.rank != null && old !== r.rank) moves.set(r.code, old - r.rank);
+	}
+	return moves;
+}
