@@ -71,3 +71,18 @@ describe('assess search', () => {
 		expect(lines).toHaveLength(5);
 	});
 });
+
+describe('assess open without a terminal', () => {
+	it('says it needs one and names the commands that work without it', () => {
+		const r = runCli(['open', 'workspaces/demo.json']);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toContain('needs an interactive terminal');
+		expect(r.stderr).toContain('assess score <ws>');
+		expect(hasStackTrace(r.stderr)).toBe(false);
+		expect(runCli([]).stderr).toContain('needs an interactive terminal');
+	});
+
+	it('refuses an unknown --lang', () => {
+		expect(runCli(['open', '--lang', 'fr']).stderr).toContain('--lang: must be zh or en');
+	});
+});

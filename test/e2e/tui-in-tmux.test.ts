@@ -1,0 +1,89 @@
+import {describe, it, expect, afterAll} from 'vitest';
+import {spawnSync} from 'node:child_process';
+import {existsSync, readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {runCli, tempDir, bin} from '../helpers/run-cli.js';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+if (!hasTmux) console.warn('SKIPPED the tmux end-to-end test: tmux is not installed (apt-get install tmux).');
+
+const session = `assess-e2e-${process.pid}`;
+const tmux = (...args: string[]) => spawnSync('tmux', args, {encoding: 'utf8'});
+const screen = () => tmux('capture-pane', '-p', '-t', session).stdout;
+const alive = () => tmux('has-session', '-t', session).status === 0;
+
+async function waitForScreen(test: (text: string) => boolean, what: string): Promise<string> {
+	const until = Date.now() + 15_000;
+	for (;;) {
+		const text = screen();
+		if (test(text)) return text;
+		if (Date.now() > until) throw new Error(`timed out waiting for ${what}; the screen shows:\n${text}`);
+		await new Promise(r => setTimeout(r, 50));
+	}
+}
+
+/** Types keys as a person would: one at a time, with the screen catching up in between. */
+async function keys(...names: string[]) {
+	for (const k of names) {
+		tmux('send-keys', '-t', session, k);
+		await new Promise(r => setTimeout(r, 120));
+	}
+}
+async function type(text: string) {
+	tmux('send-keys', '-t', session, '-l', text);
+	await new Promise(r => setTimeout(r, 150));
+}
+
+afterAll(() => {
+	if (hasTmux && alive()) tmux('kill-session', '-t', session);
+});
+
+describe.skipIf(!hasTmux)('the real TUI in tmux', () => {
+	it('walks to an unscored leaf, records a value with a note and a URL, and quits with it all on disk', async () => {
+		const dir = tempDir('assess-e2e-');
+		const ws = join(dir, 'zhang.json');
+		expect(runCli(['init', ws, '--system', '2020-province', '--assessor', '张三', '--regions', '110000,310000']).code).toBe(0);
+
+		const started = tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '32', '-c', dir, `env LANG=C.UTF-8 NO_COLOR=1 ${process.execPath} ${bin} open zhang.json --lang en`);
+		expect(started.status).toBe(0);
+		await waitForScreen(t => t.includes('assess · 2020-province · Regions') && t.includes('北京市'), 'the regions screen');
+
+		await keys('Enter');
+		await waitForScreen(t => t.includes('北京市 110000 · Total —'), 'the region tree');
+		await keys('n');
+		await waitForScreen(t => t.includes('1.1.1 Linked to the national platform') && t.includes('[ ] not yet'), 'the first unscored leaf');
+
+		await keys('y');
+		await waitForScreen(t => t.includes('Total 100.00'), 'the total to move from — to 100.00');
+		await keys('e');
+		await waitForScreen(t => t.includes('Note (Enter: new line'), 'the note editor');
+		await type('门户首页可跳转国家平台');
+		await keys('C-s');
+		await waitForScreen(t => t.includes('Note: 门户首页可跳转国家平台'), 'the note');
+		await keys('a');
+		await waitForScreen(t => t.includes('Evidence: a URL'), 'the evidence field');
+		await type('https://banshi.beijing.gov.cn/');
+		await keys('Enter');
+		await waitForScreen(t => t.includes('url   https://banshi.beijing.gov.cn/') && /saved \d\d:\d\d:\d\d/.test(t), 'the evidence, saved');
+		await keys('n');
+		await waitForScreen(t => t.includes('1.1.2 City and county services'), 'the next unscored leaf');
+
+		await keys('q');
+		const until = Date.now() + 10_000;
+		while (alive() && Date.now() < until) await new Promise(r => setTimeout(r, 50));
+		expect(alive()).toBe(false);
+		expect(existsSync(`${ws}.lock`)).toBe(false);
+
+		const data = JSON.parse(readFileSync(ws, 'utf8'));
+		expect(data.findings['110000/1.1.1']).toMatchObject({
+			value: {type: 'yesno', met: true},
+			note: '门户首页可跳转国家平台',
+			by: '张三',
+			evidence: [{kind: 'url', url: 'https://banshi.beijing.gov.cn/', by: '张三'}],
+		});
+		const score = JSON.parse(runCli(['score', ws, '--json']).stdout);
+		const bj = score.regions.find((r: {code: string}) => r.code === '110000');
+		expect(bj).toMatchObject({total: 100, rank: 1});
+		expect(bj.indicators.find((i: {code: string}) => i.code === '1.1.1')).toMatchObject({score: 100, rank: 1});
+	});
+});
