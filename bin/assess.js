@@ -8,4 +8,7 @@ if (!existsSync(fileURLToPath(bundle))) {
 	process.stderr.write('assess: the program is not built yet; run `npm run build` (or `npm start`) first.\n');
 	process.exit(1);
 }
+// Ink turns itself into a one-frame printer when it believes it runs in CI (a CI variable is
+// set). A real terminal on both ends is interactive whatever the environment says.
+if (process.stdin.isTTY && process.stdout.isTTY && process.env.CI !== undefined) process.env.CI = 'false';
 await import(bundle.href);
