@@ -1,4 +1,5 @@
-import {existsSync} from 'node:fs';
+import {existsSync, mkdirSync} from 'node:fs';
+import {describeFsError} from './read-json-file.js';
 import {join, dirname, basename, extname} from 'node:path';
 import {Low} from 'lowdb';
 import {workspace as workspaceSchema, type Workspace} from '../domain/workspace/workspace-schema.js';
@@ -170,6 +171,23 @@ export async function createWorkspaceFile(file: string, ws: Workspace): Promise<
 	if (existsSync(file)) throw UserError.of(file, 'already exists; choose another name (nothing was changed)');
 	const result = workspaceSchema.safeParse(ws);
 	if (!result.success) throw UserError.fromIssues(file, zodIssues(result.error));
+	try {
+		mkdirSync(dirname(file), {recursive: true});
+	} catch (error) {
+		throw UserError.of(file, `cannot create its folder: ${describeFsError(error)}`);
+	}
+	const adapter = new DurableJsonFile<Workspace>(file, {serialize: serializeWorkspace, parse: parseWorkspace});
+	await adapter.write(result.data);
+}
+
+/**
+ * Writes a whole workspace (a merge result), validated against its schema and its system
+ * first; durable and atomic like every save. The caller holds the lock if the file is shared.
+ */
+export async function writeWorkspaceFile(file: string, ws: Workspace): Promise<void> {
+	const result = workspaceSchema.safeParse(ws);
+	if (!result.success) throw UserError.fromIssues(file, zodIssues(result.error));
+	loadContext(file, result.data);
 	const adapter = new DurableJsonFile<Workspace>(file, {serialize: serializeWorkspace, parse: parseWorkspace});
 	await adapter.write(result.data);
 }

@@ -1,0 +1,90 @@
+import {randomUUID} from 'node:crypto';
+import {existsSync, realpathSync} from 'node:fs';
+import {dirname, relative, resolve} from 'node:path';
+import type {Command} from '../command.js';
+import {stringOption, usageError, displayPath} from '../command.js';
+import {readWorkspace, writeWorkspaceFile} from '../../storage/workspace-store.js';
+import {mergeWorkspaces} from '../../domain/merge/merge-workspaces.js';
+import {UserError} from '../../storage/user-error.js';
+import {acquireLock} from '../../storage/workspace-lock.js';
+import {PROGRAM} from '../../version.js';
+import {renderTable} from '../table.js';
+import type {Workspace} from '../../domain/workspace/workspace-schema.js';
+
+/** Exit code when the merge is written but conflicts remain in it. */
+export const EXIT_CONFLICTS = 3;
+
+export const mergeCommand: Command = {
+	name: 'merge',
+	usage: 'assess merge <ws> <ws>... -o <out> [--dry-run] [--assessor <name>]',
+	summary: 'merge assessors\' workspaces into one; conflicts are kept inside it',
+	help: `Merges several workspaces of one indicator system into one team workspace. Nothing is lost:
+- a finding only one workspace has is taken;
+- one version that descends from another (its history shows it) wins over the older one;
+- equal verdicts become one finding, with notes and evidence united;
+- different verdicts become a conflict that keeps every candidate (value, note, evidence, who,
+  when), recorded in the output file; settle them in the TUI (c).
+Regions are united. The inputs are never modified. Workspaces of different indicator systems,
+or of different versions of one, are refused.
+
+  -o, --output <file>  where to write the result; it may be one of the inputs (to merge into
+                       a team file), otherwise it must not exist yet
+  --dry-run            print per region what the merge would do (added, updated, unchanged,
+                       conflicts, compared with the first input) and write nothing
+  --assessor <name>    who the merged workspace is recorded as (default: the first input's)
+
+Exit codes: 0 merged cleanly, 3 merged with conflicts kept in the output, 2 bad input.
+
+Example:
+  assess merge workspaces/zhang.json workspaces/li.json workspaces/wang.json -o workspaces/team.json`,
+	options: {output: {type: 'string', short: 'o'}, 'dry-run': {type: 'boolean'}, assessor: {type: 'string'}},
+	positionals: {min: 1, max: Infinity},
+	async run(args, io) {
+		const output = stringOption(args, 'output');
+		const dryRun = Boolean(args.values['dry-run']);
+		if (!output && !dryRun) throw usageError(mergeCommand, 'say where the result goes: -o <file> (or --dry-run)');
+		const files = args.positionals.map(p => resolve(io.cwd, p));
+		const inputs: Workspace[] = [];
+		for (const file of files) inputs.push((await readWorkspace(file)).data);
+		const out = output ? resolve(io.cwd, output) : undefined;
+		if (out && existsSync(out) && !files.some(f => sameFile(f, out))) {
+			throw UserError.of(output!, 'already exists and is not one of the inputs; merging would replace it (name it as an input to merge into it, or choose another name)');
+		}
+		const merged = mergeWorkspaces(inputs, {id: inputs.length === 1 ? inputs[0]!.id : randomUUID(), assessor: stringOption(args, 'assessor') ?? inputs[0]!.assessor, createdAt: new Date().toISOString()});
+		if (!merged.ok) throw UserError.fromIssues(displayPath(io.cwd, files[Number(merged.issues[0]!.path[0] ?? 0)] ?? files[0]!), merged.issues.map(i => ({...i, path: i.path.slice(1)})));
+		const {summary, conflicts} = merged.value;
+		const workspace = out ? rebase(merged.value.workspace, files[0]!, out) : merged.value.workspace;
+		if (dryRun) {
+			io.out(
+				renderTable(
+					[{header: 'region'}, {header: 'added', align: 'right'}, {header: 'updated', align: 'right'}, {header: 'unchanged', align: 'right'}, {header: 'conflicts', align: 'right'}],
+					summary.map(s => [s.region, String(s.added), String(s.updated), String(s.unchanged), String(s.conflicts)]),
+				),
+			);
+			io.err(`Dry run: ${files.length} workspaces would merge into ${Object.keys(workspace.findings).length} findings and ${conflicts} conflicts; nothing was written.`);
+			return conflicts ? EXIT_CONFLICTS : 0;
+		}
+		const lock = acquireLock(out!, PROGRAM);
+		try {
+			await writeWorkspaceFile(out!, workspace);
+		} finally {
+			lock.release();
+		}
+		io.err(`Merged ${files.length} workspaces into ${output}: ${Object.keys(workspace.findings).length} findings, ${conflicts} conflicts${conflicts ? ' (kept in the file; settle them in the TUI with c)' : ''}.`);
+		return conflicts ? EXIT_CONFLICTS : 0;
+	},
+};
+
+function sameFile(a: string, b: string): boolean {
+	try {
+		return realpathSync(a) === realpathSync(b);
+	} catch {
+		return a === b;
+	}
+}
+
+/** A team's own system or weights file is named relative to the workspace: keep it right for the output's folder. */
+function rebase(ws: Workspace, from: string, to: string): Workspace {
+	const move = (path: string) => relative(dirname(to), resolve(dirname(from), path));
+	return {...ws, system: ws.system.file ? {...ws.system, file: move(ws.system.file)} : ws.system, ...(ws.weights ? {weights: move(ws.weights)} : {})};
+}

@@ -1,0 +1,70 @@
+import type {Finding, Conflict, FindingVersion} from '../workspace/workspace-schema.js';
+import {canonicalJson} from '../canonical-json.js';
+import {mergeEvidence, revOf, versionOf, HISTORY_LIMIT} from '../workspace/record-finding.js';
+
+/** What the merge of one finding (region × indicator) came to. */
+export type FindingOutcome = {kind: 'finding'; finding: Finding} | {kind: 'conflict'; conflict: Conflict};
+
+/** Newest first, then by who and rev: an order that does not depend on the order of the inputs. */
+function byRecency(a: Finding, b: Finding): number {
+	return b.at.localeCompare(a.at) || a.by.localeCompare(b.by) || a.rev.localeCompare(b.rev);
+}
+
+/** The part of a finding that must agree for two assessors to agree: value, status, reason. */
+function verdictOf(f: Finding): string {
+	return canonicalJson({value: f.value, status: f.status, reason: f.reason ?? null});
+}
+
+/**
+ * Merges every version of one finding that the inputs hold (findings, and candidates of
+ * conflicts already recorded). Nothing is dropped:
+ * - a version that another one descends from (its rev is in the other's history) is superseded;
+ * - versions with the same verdict become one finding, notes and evidence united, its history
+ *   naming every version it combines (so it supersedes them in later merges);
+ * - different verdicts become a conflict that keeps every candidate in full.
+ * The result does not depend on the order of the inputs.
+ */
+export function mergeFindingVersions(versions: readonly Finding[]): FindingOutcome {
+	const byRev = new Map<string, Finding>();
+	for (const v of versions) if (!byRev.has(v.rev)) byRev.set(v.rev, v);
+	const all = [...byRev.values()];
+	const ancestors = new Set(all.flatMap(f => [...f.history.map(h => h.rev), ...(f.settled?.from ?? [])]));
+	const heads = all.filter(f => !ancestors.has(f.rev)).sort(byRecency);
+	// Every version is someone's ancestor only in a cycle, which honest histories never make.
+	if (heads.length === 0) return {kind: 'finding', finding: all.sort(byRecency)[0]!};
+	if (heads.length === 1) return {kind: 'finding', finding: heads[0]!};
+
+	// A version with no verdict yet (no value, still a draft: a note or evidence only) disagrees
+	// with no one: its notes and evidence join every verdict instead of making a conflict.
+	const undecided = heads.filter(f => f.value === null && f.status === 'draft');
+	const decided = heads.filter(f => !undecided.includes(f));
+	const groups = new Map<string, Finding[]>();
+	for (const f of decided) {
+		const key = verdictOf(f);
+		groups.set(key, [...(groups.get(key) ?? []), f]);
+	}
+	if (groups.size === 0) groups.set('undecided', []);
+	for (const [key, members] of groups) groups.set(key, [...members, ...undecided]);
+	const combined = [...groups.values()].map(combine).sort(byRecency);
+	if (combined.length === 1) return {kind: 'finding', finding: combined[0]!};
+	const first = combined[0]!;
+	return {kind: 'conflict', conflict: {region: first.region, indicator: first.indicator, candidates: combined, since: first.at}};
+}
+
+/** One finding from versions that agree: the newest one's verdict, all notes and evidence. */
+function combine(group: readonly Finding[]): Finding {
+	if (group.length === 1) return group[0]!;
+	const sorted = [...group].sort(byRecency);
+	// The verdict comes from the newest version that has one.
+	const newest = sorted.find(f => !(f.value === null && f.status === 'draft')) ?? sorted[0]!;
+	const notes = [...new Set(sorted.map(f => f.note.trim()).filter(Boolean))];
+	const evidence = mergeEvidence(...sorted.map(f => f.evidence));
+	const history = uniqueByRev([...sorted.map(versionOf), ...sorted.flatMap(f => f.history)]).slice(0, Math.max(HISTORY_LIMIT, sorted.length));
+	const base = {value: newest.value, status: newest.status, note: notes.join('\n'), by: newest.by, at: newest.at, ...(newest.reason !== undefined ? {reason: newest.reason} : {})};
+	return {region: newest.region, indicator: newest.indicator, ...base, rev: revOf(base, evidence), evidence, history};
+}
+
+function uniqueByRev(versions: readonly FindingVersion[]): FindingVersion[] {
+	const seen = new Set<string>();
+	return versions.filter(v => (seen.has(v.rev) ? false : (seen.add(v.rev), true)));
+}

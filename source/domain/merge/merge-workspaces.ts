@@ -1,0 +1,97 @@
+import type {Workspace, Finding, Conflict} from '../workspace/workspace-schema.js';
+import {findingKey} from '../workspace/workspace-schema.js';
+import {type Result, ok, fail} from '../issues.js';
+import {mergeFindingVersions} from './merge-findings.js';
+import {mergeEvidence, revOf, versionOf} from '../workspace/record-finding.js';
+
+export type RegionSummary = {region: string; added: number; updated: number; unchanged: number; conflicts: number};
+
+export type MergeResult = {
+	workspace: Workspace;
+	/** Per region, compared with the first input. */
+	summary: RegionSummary[];
+	conflicts: number;
+};
+
+export type MergeOptions = {id: string; assessor: string; createdAt: string};
+
+/**
+ * Merges workspaces of one indicator system into one: regions united, every finding merged by
+ * `mergeFindingVersions`. Refuses workspaces of different systems or system versions.
+ */
+export function mergeWorkspaces(inputs: readonly Workspace[], options: MergeOptions): Result<MergeResult> {
+	const first = inputs[0];
+	if (!first) return fail({path: [], message: 'nothing to merge'});
+	for (const [i, ws] of inputs.entries()) {
+		if (ws.system.id !== first.system.id) return fail({path: [i, 'system', 'id'], message: `is for indicator system "${ws.system.id}", but the first is for "${first.system.id}"; only workspaces of one system can be merged`});
+		if (ws.system.version !== first.system.version) return fail({path: [i, 'system', 'version'], message: `uses version ${ws.system.version} of ${ws.system.id}, but the first uses ${first.system.version}; bring them to one version first`});
+	}
+	const regions = [...new Set(inputs.flatMap(ws => ws.regions))];
+	const versions = new Map<string, Finding[]>();
+	const add = (key: string, f: Finding) => versions.set(key, [...(versions.get(key) ?? []), f]);
+	for (const ws of inputs) {
+		for (const [key, f] of Object.entries(ws.findings)) add(key, f);
+		for (const [key, c] of Object.entries(ws.conflicts)) for (const f of c.candidates) add(key, f);
+	}
+	const findings: Record<string, Finding> = {};
+	const conflicts: Record<string, Conflict> = {};
+	for (const key of [...versions.keys()].sort()) {
+		const outcome = mergeFindingVersions(versions.get(key)!);
+		if (outcome.kind === 'finding') findings[key] = outcome.finding;
+		else conflicts[key] = outcome.conflict;
+	}
+	const workspace: Workspace = {
+		...(first.$schema ? {$schema: first.$schema} : {}),
+		kind: first.kind,
+		formatVersion: first.formatVersion,
+		id: options.id,
+		system: first.system,
+		...(first.weights ? {weights: first.weights} : {}),
+		assessor: options.assessor,
+		createdAt: options.createdAt,
+		regions,
+		findings,
+		conflicts,
+	};
+	return ok({workspace, summary: summarise(first, workspace), conflicts: Object.keys(conflicts).length});
+}
+
+function summarise(base: Workspace, merged: Workspace): RegionSummary[] {
+	return merged.regions.map(region => {
+		const s: RegionSummary = {region, added: 0, updated: 0, unchanged: 0, conflicts: 0};
+		for (const [key, f] of Object.entries(merged.findings)) {
+			if (f.region !== region) continue;
+			const before = base.findings[key];
+			if (!before) s.added++;
+			else if (before.rev === f.rev) s.unchanged++;
+			else s.updated++;
+		}
+		s.conflicts = Object.values(merged.conflicts).filter(c => c.region === region).length;
+		return s;
+	});
+}
+
+/**
+ * Settles a conflict with a chosen (or newly edited) verdict. The result descends from every
+ * candidate (they are its history), keeps all their evidence, and records who settled it and when.
+ */
+export function settleConflict(ws: Workspace, region: string, indicator: string, chosen: Pick<Finding, 'value' | 'status' | 'reason' | 'note'>, by: string, at: string): Workspace {
+	const key = findingKey(region, indicator);
+	const conflict = ws.conflicts[key];
+	if (!conflict) return ws;
+	const candidates = conflict.candidates;
+	const evidence = mergeEvidence(...candidates.map(c => c.evidence));
+	const version = {value: chosen.value, status: chosen.status, note: chosen.note, by, at, ...(chosen.reason ? {reason: chosen.reason} : {})};
+	const finding: Finding = {
+		region,
+		indicator,
+		...version,
+		rev: revOf(version, evidence),
+		evidence,
+		history: candidates.map(versionOf),
+		settled: {by, at, from: candidates.map(c => c.rev)},
+	};
+	const conflicts = {...ws.conflicts};
+	delete conflicts[key];
+	return {...ws, findings: {...ws.findings, [key]: finding}, conflicts};
+}
