@@ -9,11 +9,12 @@ import {schemasCommand} from './commands/schemas.js';
 import {openCommand} from './commands/open.js';
 import {mergeCommand} from './commands/merge.js';
 import {mergeDriverCommand} from './commands/merge-driver.js';
+import {agreementCommand} from './commands/agreement.js';
 import {UserError, formatIssue} from '../storage/user-error.js';
 import {VERSION} from '../version.js';
 
 /** Every sub-command, in the order `assess --help` lists them. */
-export const COMMANDS: readonly Command[] = [openCommand, initCommand, recordCommand, validateCommand, scoreCommand, searchCommand, mergeCommand, mergeDriverCommand, schemasCommand];
+export const COMMANDS: readonly Command[] = [openCommand, initCommand, recordCommand, validateCommand, scoreCommand, searchCommand, mergeCommand, mergeDriverCommand, agreementCommand, schemasCommand];
 
 function mainHelp(): string {
 	const width = Math.max(...COMMANDS.map(c => c.name.length));

@@ -130,3 +130,17 @@ describe.skipIf(!hasGit)('git merge driver', () => {
 		expect(assess('validate', 'workspaces/team.json').code).toBe(0);
 	});
 });
+
+describe('assess agreement', () => {
+	it('reports agreement, kappa and the disagreements of two assessors', () => {
+		const {files} = fiveAssessors();
+		const r = runCli(['agreement', files[0]!, files[2]!, '--json']);
+		expect(r.code).toBe(0);
+		const report = JSON.parse(r.stdout);
+		expect(report).toMatchObject({items: 1, agreed: 0, percent: 0, a: {assessor: 'zhang'}, b: {assessor: 'wang'}});
+		expect(report.disagreements).toEqual([{region: '110000', indicator: '1.1.1', a: '是', b: '否'}]);
+		const text = runCli(['agreement', files[0]!, files[1]!]);
+		expect(text.stdout).toContain('zhang vs li: 1 leaves scored by both, 1 agree (100.0%)');
+		expect(text.stdout).toContain('No disagreements.');
+	});
+});
