@@ -3,7 +3,7 @@ import {Box, Text, useApp} from 'ink';
 import {useKeyInput} from './hooks/use-key-input.js';
 import type {Lang} from '../domain/text.js';
 import {pick} from '../domain/text.js';
-import {findingKey, type FindingValue} from '../domain/workspace/workspace-schema.js';
+import {findingKey, type FindingValue, type FindingStatus} from '../domain/workspace/workspace-schema.js';
 import type {FindingChange} from '../domain/workspace/record-finding.js';
 import {evidenceKey} from '../domain/workspace/record-finding.js';
 import {scoreOf} from '../domain/workspace/workspace-ops.js';
@@ -29,6 +29,7 @@ import {RegionsScreen} from './screens/regions-screen.js';
 import {TreePane} from './screens/tree-pane.js';
 import {ItemPanel} from './screens/item-panel.js';
 import {ScoreboardScreen, scoreboardRows} from './screens/scoreboard-screen.js';
+import {ConflictsScreen} from './screens/conflicts-screen.js';
 import {truncate, inert} from '../text/cell-width.js';
 
 export type AppProps = {model: AppModel; port: SessionPort; lang: Lang; theme: Theme};
@@ -43,6 +44,7 @@ const PROMPT_TITLE: Record<PromptPurpose, StringId> = {
 	na: 'promptNa',
 	'sample-add': 'pickSample',
 	'sample-note': 'promptSampleNote',
+	'settle-value': 'promptSettle',
 };
 
 /** Two panes side by side from this width; below it, one pane at a time. */
@@ -73,6 +75,8 @@ export function App({model, port, lang, theme}: AppProps) {
 	const names = useMemo(() => new Map(model.regions.map(r => [r.code, r.name])), [model.regions]);
 	const catalogById = useMemo(() => new Map(model.catalog.map(i => [i.id, i])), [model.catalog]);
 	const regionList = useMemo(() => regionRows(index, ws, scores, model.regions), [index, ws, scores, model.regions]);
+	const conflictList = useMemo(() => Object.values(ws.conflicts).sort((a, b) => ws.regions.indexOf(a.region) - ws.regions.indexOf(b.region) || index.nodes.get(a.indicator)!.order - index.nodes.get(b.indicator)!.order), [ws, index]);
+	const selectedConflict = ui.screen === 'conflicts' ? conflictList[Math.min(ui.conflictCursor, conflictList.length - 1)] : undefined;
 	const boardRows = useMemo(() => scoreboardRows(index, scores, names, rankMoves(rankBefore, scores), ui.sortBy, lang), [index, scores, names, rankBefore, ui.sortBy, lang]);
 
 	// Pinyin for the whole catalog is computed once, the first time search opens.
@@ -159,6 +163,14 @@ export function App({model, port, lang, theme}: AppProps) {
 	const scopes: Scope[] = ['global', 'navigation'];
 	if (leaf) scopes.push('item');
 	if (ui.screen === 'scoreboard') scopes.push('scoreboard');
+	if (ui.screen === 'conflicts') scopes.push('conflicts');
+
+	const settle = (chosen: {value: FindingValue | null; status: FindingStatus; reason?: string; note: string}) => {
+		if (!selectedConflict) return;
+		if (port.readOnly) return say(`${t(lang, 'readOnly')}: ${t(lang, 'notSaved')}`, 'error');
+		dispatchSession({type: 'settle', region: selectedConflict.region, indicator: selectedConflict.indicator, chosen, by: model.user, at: new Date().toISOString()});
+		say(`${t(lang, 'settled')} ${selectedConflict.region} ${selectedConflict.indicator}`);
+	};
 
 	useKeyInput(
 		(input, key) => {
@@ -181,6 +193,11 @@ export function App({model, port, lang, theme}: AppProps) {
 				}
 				if (name === 'v' || (name === 'Enter' && ui.pane === 'item' && selectedSample === undefined)) return runIntent(valueEditorFor(rule, finding?.value ?? null));
 			}
+			if (selectedConflict && /^[1-9]$/.test(name)) {
+				const candidate = selectedConflict.candidates[Number(name) - 1];
+				if (!candidate) return say(t(lang, 'notForRule'));
+				return settle({value: candidate.value, status: candidate.status, reason: candidate.reason, note: candidate.note});
+			}
 			const command = commandFor(name, scopes);
 			switch (command) {
 				case 'up':
@@ -189,9 +206,12 @@ export function App({model, port, lang, theme}: AppProps) {
 				case 'pageDown': {
 					const by = command === 'up' ? -1 : command === 'down' ? 1 : command === 'pageUp' ? -(rows - 6) : rows - 6;
 					if (ui.pane === 'item' && ui.screen === 'tree') return dispatchUi({type: 'itemRow', row: Math.max(-1, Math.min(itemRows - 1, ui.itemRow + by))});
-					return dispatchUi({type: 'move', by, regionCount: ui.screen === 'scoreboard' ? boardRows.length : regionList.length, index});
+					return dispatchUi({type: 'move', by, regionCount: ui.screen === 'scoreboard' ? boardRows.length : ui.screen === 'conflicts' ? conflictList.length : regionList.length, index});
 				}
 				case 'open':
+					if (ui.screen === 'conflicts') {
+						return selectedConflict && dispatchUi({type: 'goto', region: selectedConflict.region, node: selectedConflict.indicator, regions: ws.regions, index});
+					}
 					if (ui.screen === 'scoreboard') {
 						const row = boardRows[ui.scoreboardCursor];
 						return row && dispatchUi({type: 'openRegion', region: row.code, regions: ws.regions});
@@ -213,6 +233,11 @@ export function App({model, port, lang, theme}: AppProps) {
 					return dispatchUi({type: 'screen', screen: ui.screen === 'scoreboard' ? (region ? 'tree' : 'regions') : 'scoreboard'});
 				case 'sortNext':
 					return dispatchUi({type: 'sortNext'});
+				case 'conflicts':
+					return dispatchUi({type: 'screen', screen: ui.screen === 'conflicts' ? (region ? 'tree' : 'regions') : 'conflicts'});
+				case 'settleNew':
+					if (!selectedConflict) return;
+					return dispatchUi({type: 'overlay', overlay: {kind: 'prompt', purpose: 'settle-value', initial: '', multiline: false}});
 				case 'nextUnscored':
 				case 'prevUnscored': {
 					const at = region ?? (ui.screen === 'regions' ? ws.regions[ui.regionCursor] : undefined);
@@ -268,6 +293,14 @@ export function App({model, port, lang, theme}: AppProps) {
 
 	const submitPrompt = (purpose: PromptPurpose, text: string) => {
 		closeOverlay();
+		if (purpose === 'settle-value' && selectedConflict) {
+			const rule = index.nodes.get(selectedConflict.indicator)?.rule;
+			if (!rule) return;
+			const parsed = parseValue(rule, text);
+			if (!parsed.ok) return say(parsed.issues[0]!.message, 'error');
+			const notes = [...new Set(selectedConflict.candidates.map(c => c.note.trim()).filter(Boolean))].join('\n');
+			return settle({value: parsed.value, status: 'done', note: notes});
+		}
 		if (!leaf) return;
 		switch (purpose) {
 			case 'note':
@@ -293,6 +326,7 @@ export function App({model, port, lang, theme}: AppProps) {
 				if (selectedSample === undefined) return;
 				return setSamples(samples.map((s, i) => (i === selectedSample ? (text.trim() ? {...s, note: text.trim()} : {item: s.item, pass: s.pass}) : s)));
 			case 'sample-add':
+			case 'settle-value':
 				return;
 		}
 	};
@@ -327,7 +361,8 @@ export function App({model, port, lang, theme}: AppProps) {
 		if (region && ui.screen === 'tree') {
 			const s = regionScore;
 			parts.push(`${names.get(region) ?? region} ${region}`, `${t(lang, 'total')} ${formatScore(s?.total ?? null)}${s?.rank ? ` #${s.rank}` : ''}${s?.tier ? ` ${pick(s.tier.label, lang)}` : ''}`);
-		} else parts.push(ui.screen === 'scoreboard' ? t(lang, 'scoreboard') : t(lang, 'regions'));
+		} else parts.push(ui.screen === 'scoreboard' ? t(lang, 'scoreboard') : ui.screen === 'conflicts' ? t(lang, 'conflicts') : t(lang, 'regions'));
+		if (conflictList.length > 0 && ui.screen !== 'conflicts') parts.push(`${conflictList.length} ${t(lang, 'conflict')} (c)`);
 		return parts.join(' · ');
 	})();
 	const banner = port.readOnly ? ` [${t(lang, 'readOnly')}${port.lockedBy ? ` — ${t(lang, 'heldBy')} ${port.lockedBy.user}@${port.lockedBy.host} pid ${port.lockedBy.pid}` : ''}]` : '';
@@ -362,6 +397,8 @@ export function App({model, port, lang, theme}: AppProps) {
 		);
 	} else if (ui.screen === 'regions') {
 		body = <RegionsScreen rows={regionList} cursor={ui.regionCursor} lang={lang} theme={theme} width={width} height={mainHeight} />;
+	} else if (ui.screen === 'conflicts') {
+		body = <ConflictsScreen index={index} conflicts={conflictList} names={names} cursor={ui.conflictCursor} lang={lang} theme={theme} width={width} height={mainHeight} />;
 	} else if (ui.screen === 'scoreboard') {
 		body = <ScoreboardScreen index={index} rows={boardRows} cursor={ui.scoreboardCursor} sortBy={ui.sortBy} lang={lang} theme={theme} width={width} height={mainHeight} />;
 	} else if (region) {

@@ -49,6 +49,9 @@ const STRINGS = {
 	weightsChanged: {zh: '权重文件已更新，已重新计分', en: 'weights file changed: everything re-scored'},
 	weightsInvalid: {zh: '权重文件有误，仍使用上次有效权重：', en: 'the weights file is invalid; keeping the last good weights:'},
 	conflict: {zh: '冲突', en: 'conflict'},
+	conflicts: {zh: '冲突', en: 'Conflicts'},
+	settled: {zh: '已裁定', en: 'settled'},
+	promptSettle: {zh: '裁定的新分值（Enter 保存）', en: 'The settled value (Enter saves)'},
 	leafOnly: {zh: '请选择一个三级指标', en: 'select a leaf indicator'},
 	notForRule: {zh: '此规则不接受该键', en: 'this rule does not take that key'},
 	openRegionFirst: {zh: '请先打开一个地区', en: 'open a region first'},
@@ -68,6 +71,9 @@ export const STATUS_LABEL = {
 	flagged: {zh: '待复核', en: 'flagged'},
 	na: {zh: '不适用', en: 'n/a'},
 	conflict: {zh: '冲突', en: 'conflict'},
+	conflicts: {zh: '冲突', en: 'Conflicts'},
+	settled: {zh: '已裁定', en: 'settled'},
+	promptSettle: {zh: '裁定的新分值（Enter 保存）', en: 'The settled value (Enter saves)'},
 } as const;
 
 /** ASCII marks: East-Asian "ambiguous" glyphs (✓ ○ ★) break alignment in CJK terminals. */

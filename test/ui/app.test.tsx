@@ -5,6 +5,7 @@ import {renderTui, KEYS, leafOf, testWorkspace, fakePort, overflowing, index} fr
 import {BINDINGS} from '../../source/ui/keymap/commands.js';
 import {applyChange} from '../../source/domain/workspace/workspace-ops.js';
 import {themeFor} from '../../source/ui/theme.js';
+import {mergeWorkspaces} from '../../source/domain/merge/merge-workspaces.js';
 
 afterEach(() => cleanup());
 
@@ -203,7 +204,7 @@ describe('search, scoreboard, help', () => {
 	it('speaks Chinese with --lang zh', async () => {
 		const tui = await renderTui({lang: 'zh'});
 		expect(tui.frame()).toContain('总得分');
-		expect(tui.frame()).toContain('退出（已自动保存）');
+		expect(tui.frame()).toContain('q 退出（已自动保存）');
 	});
 });
 
@@ -282,5 +283,47 @@ describe('layout and robustness', () => {
 		const tui = await renderTui();
 		await tui.press('q');
 		await tui.waitFor(() => tui.isClosed(), 'the session to close');
+	});
+});
+
+describe('conflicts', () => {
+	it('lists conflicts, shows candidates side by side, settles with one, and undo brings the conflict back', async () => {
+		const leaf = leafOf('yesno').code;
+		const a = applyChange(testWorkspace(), ['310000'], leaf, {value: {type: 'yesno', met: true}, note: '张：有入口', addEvidence: [{kind: 'url', url: 'https://a.gov.cn', seenAt: '2026-11-23T09:00:00.000Z', by: '张三'}]}, '张三', '2026-11-23T09:00:00.000Z');
+		const b = applyChange(testWorkspace(), ['310000'], leaf, {value: {type: 'yesno', met: false}, note: '李：无入口'}, '李四', '2026-11-23T10:00:00.000Z');
+		const merged = mergeWorkspaces([a, b], {id: 'm', assessor: '组长', createdAt: '2026-11-23T11:00:00.000Z'});
+		if (!merged.ok) throw new Error('merge failed');
+		const tui = await renderTui({workspace: merged.value.workspace});
+		expect(tui.frame()).toContain('1 conflict (c)');
+		expect(tui.frame()).toMatch(/上海市.*1 conflict/);
+		await tui.press('c');
+		const text = await tui.waitFor(t => t.includes('Conflicts to settle (1)'));
+		expect(text).toContain('1 Candidate · 李四');
+		expect(text).toContain('2 Candidate · 张三');
+		expect(text).toContain('李：无入口');
+		expect(text).toContain('url   https://a.gov.cn');
+		await tui.press('2');
+		await tui.waitFor(t => t.includes('No conflicts'));
+		await tui.waitFor(() => tui.saves.length > 0, 'the settlement to be saved');
+		const settled = tui.saves.at(-1)!;
+		expect(settled.conflicts).toEqual({});
+		expect(settled.findings[`310000/${leaf}`]).toMatchObject({value: {type: 'yesno', met: true}, note: '张：有入口', settled: {by: '张三'}});
+		expect(settled.findings[`310000/${leaf}`]!.history).toHaveLength(2);
+		await tui.press('u');
+		await tui.waitFor(t => t.includes('Conflicts to settle (1)'));
+	});
+
+	it('settles with a new value typed by the lead, keeping every note', async () => {
+		const leaf = leafOf('direct').code;
+		const a = applyChange(testWorkspace(), ['110000'], leaf, {value: {type: 'direct', score: 60}, note: 'A'}, '张三', '2026-11-23T09:00:00.000Z');
+		const b = applyChange(testWorkspace(), ['110000'], leaf, {value: {type: 'direct', score: 90}, note: 'B'}, '李四', '2026-11-23T10:00:00.000Z');
+		const merged = mergeWorkspaces([a, b], {id: 'm', assessor: '组长', createdAt: '2026-11-23T11:00:00.000Z'});
+		if (!merged.ok) throw new Error('merge failed');
+		const tui = await renderTui({workspace: merged.value.workspace});
+		await tui.press('c', 'v');
+		await tui.waitFor(t => t.includes('The settled value'));
+		await tui.press('75', KEYS.enter);
+		await tui.waitFor(() => tui.saves.length > 0, 'the settlement to be saved');
+		expect(tui.saves.at(-1)!.findings[`110000/${leaf}`]).toMatchObject({value: {type: 'direct', score: 75}, status: 'done', note: 'B\nA'});
 	});
 });

@@ -12,6 +12,7 @@ const SECTIONS: {scope: Scope; title: Record<Lang, string>}[] = [
 	{scope: 'global', title: {zh: '全局', en: 'Everywhere'}},
 	{scope: 'item', title: {zh: '三级指标（选中时）', en: 'On a leaf (when one is selected)'}},
 	{scope: 'scoreboard', title: {zh: '排行榜', en: 'Scoreboard'}},
+	{scope: 'conflicts', title: {zh: '冲突', en: 'Conflicts'}},
 ];
 
 /** The key map, generated from the same table that dispatches keys and fills the status bar. */
@@ -37,9 +38,11 @@ export function HelpOverlay({lang, theme, width, height, onClose}: {lang: Lang; 
 	const right = twoColumns ? SECTIONS.slice(2) : [];
 	return (
 		<Box flexDirection="column" borderStyle="single" paddingX={1} width={width} height={height} overflow="hidden">
-			<Text bold wrap="truncate">
-				{t(lang, 'help')} <Text color={theme.muted}>(? / Esc)</Text>
-			</Text>
+			<Box flexShrink={0}>
+				<Text bold wrap="truncate">
+					{t(lang, 'help')} <Text color={theme.muted}>(? / Esc)</Text>
+				</Text>
+			</Box>
 			<Box flexShrink={0}>
 				<Box flexDirection="column" width={columnWidth} flexShrink={0}>
 					{left.flatMap(s => section(s, columnWidth))}

@@ -20,9 +20,10 @@ export type StatusBarProps = {
 
 /** Two lines: the save state and the latest message, then the key hints of the active scopes. */
 export function StatusBar({scopes, lang, theme, width, saveText, saveFailed, flash}: StatusBarProps) {
-	const hints = BINDINGS.filter(b => b.hint && scopes.includes(b.scope))
-		.map(b => `${b.keys[0]} ${b.label[lang]}`)
-		.join('  ');
+	// The keys of the screen at hand first, then the ones that work everywhere.
+	const specific = BINDINGS.filter(b => b.hint && scopes.includes(b.scope) && b.scope !== 'global' && b.scope !== 'navigation');
+	const general = BINDINGS.filter(b => b.hint && (b.scope === 'global' || b.scope === 'navigation') && scopes.includes(b.scope));
+	const hints = [...specific, ...general].map(b => `${b.keys[0]} ${b.label[lang]}`).join('  ');
 	const flashText = flash ? `  ${flash.text}` : '';
 	return (
 		<Box flexDirection="column">

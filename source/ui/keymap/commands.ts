@@ -26,10 +26,13 @@ export type CommandId =
 	| 'editValue'
 	| 'scoreboard'
 	| 'sortNext'
+	| 'conflicts'
+	| 'settlePick'
+	| 'settleNew'
 	| 'undo'
 	| 'quit';
 
-export type Scope = 'global' | 'navigation' | 'item' | 'scoreboard';
+export type Scope = 'global' | 'navigation' | 'item' | 'scoreboard' | 'conflicts';
 
 export type Binding = {
 	id: CommandId;
@@ -46,8 +49,8 @@ export const BINDINGS: readonly Binding[] = [
 	{id: 'down', keys: ['↓', 'j'], scope: 'navigation', label: {zh: '下移', en: 'move down'}},
 	{id: 'pageUp', keys: ['PgUp'], scope: 'navigation', label: {zh: '上一页', en: 'page up'}},
 	{id: 'pageDown', keys: ['PgDn'], scope: 'navigation', label: {zh: '下一页', en: 'page down'}},
-	{id: 'open', keys: ['→', 'l', 'Enter'], scope: 'navigation', label: {zh: '打开/展开', en: 'open / expand'}, hint: true},
-	{id: 'back', keys: ['←', 'h', 'Esc'], scope: 'navigation', label: {zh: '返回/折叠', en: 'back / collapse'}, hint: true},
+	{id: 'open', keys: ['→', 'l', 'Enter'], scope: 'navigation', label: {zh: '打开/展开', en: 'open / expand'}},
+	{id: 'back', keys: ['←', 'h', 'Esc'], scope: 'navigation', label: {zh: '返回/折叠', en: 'back / collapse'}},
 	{id: 'nextPane', keys: ['Tab'], scope: 'global', label: {zh: '切换窗格', en: 'next pane'}},
 	{id: 'search', keys: ['/'], scope: 'global', label: {zh: '搜索', en: 'search'}, hint: true},
 	{id: 'help', keys: ['?'], scope: 'global', label: {zh: '帮助', en: 'help'}, hint: true},
@@ -62,6 +65,9 @@ export const BINDINGS: readonly Binding[] = [
 	{id: 'notApplicable', keys: ['-'], scope: 'item', label: {zh: '不适用', en: 'not applicable'}},
 	{id: 'scoreboard', keys: ['s'], scope: 'global', label: {zh: '排行榜', en: 'scoreboard'}, hint: true},
 	{id: 'sortNext', keys: ['o'], scope: 'scoreboard', label: {zh: '切换排序列', en: 'sort by next column'}, hint: true},
+	{id: 'conflicts', keys: ['c'], scope: 'global', label: {zh: '冲突', en: 'conflicts'}, hint: true},
+	{id: 'settlePick', keys: ['1–9'], scope: 'conflicts', label: {zh: '采用第 N 个候选', en: 'settle with candidate N'}, hint: true},
+	{id: 'settleNew', keys: ['v'], scope: 'conflicts', label: {zh: '输入新分值并裁定', en: 'settle with a new value'}, hint: true},
 	{id: 'undo', keys: ['u'], scope: 'global', label: {zh: '撤销', en: 'undo'}, hint: true},
 	{id: 'quit', keys: ['q', 'Ctrl+C'], scope: 'global', label: {zh: '退出（已自动保存）', en: 'quit (all is saved)'}, hint: true},
 ];

@@ -1,9 +1,10 @@
-import type {Workspace, Finding} from '../../domain/workspace/workspace-schema.js';
+import type {Workspace, Finding, Conflict} from '../../domain/workspace/workspace-schema.js';
+import {settleConflict} from '../../domain/merge/merge-workspaces.js';
 import {findingKey} from '../../domain/workspace/workspace-schema.js';
 import {recordFinding, evidenceKey, type FindingChange} from '../../domain/workspace/record-finding.js';
 
-/** One step that `u` can take back: the findings as they were before it. */
-type UndoStep = {before: Record<string, Finding | undefined>; label: string};
+/** One step that `u` can take back: the findings (and a settled conflict) as they were before it. */
+type UndoStep = {before: Record<string, Finding | undefined>; label: string; conflict?: Conflict};
 
 export type SessionState = {
 	ws: Workspace;
@@ -14,6 +15,7 @@ export type SessionState = {
 
 export type SessionAction =
 	| {type: 'change'; region: string; indicator: string; change: FindingChange; by: string; at: string; label: string}
+	| {type: 'settle'; region: string; indicator: string; chosen: Pick<Finding, 'value' | 'status' | 'reason' | 'note'>; by: string; at: string}
 	| {type: 'undo'; by: string; at: string};
 
 export const UNDO_LIMIT = 200;
@@ -39,9 +41,26 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
 				version: state.version + 1,
 			};
 		}
+		case 'settle': {
+			const key = findingKey(action.region, action.indicator);
+			const conflict = state.ws.conflicts[key];
+			if (!conflict) return state;
+			return {
+				ws: settleConflict(state.ws, action.region, action.indicator, action.chosen, action.by, action.at),
+				undo: [...state.undo, {before: {[key]: state.ws.findings[key]}, label: 'settle', conflict}].slice(-UNDO_LIMIT),
+				version: state.version + 1,
+			};
+		}
 		case 'undo': {
 			const step = state.undo.at(-1);
 			if (!step) return state;
+			if (step.conflict) {
+				// Taking back a settlement puts the conflict back as it was, every candidate intact.
+				const key = findingKey(step.conflict.region, step.conflict.indicator);
+				const findings = {...state.ws.findings};
+				delete findings[key];
+				return {ws: {...state.ws, findings, conflicts: {...state.ws.conflicts, [key]: step.conflict}}, undo: state.undo.slice(0, -1), version: state.version + 1};
+			}
 			const findings = {...state.ws.findings};
 			for (const [key, before] of Object.entries(step.before)) {
 				const current = findings[key];

@@ -1,11 +1,11 @@
 import type {SystemIndex} from '../../domain/system/system-index.js';
 import {visibleTreeRows, withAncestorsExpanded} from './tree-rows.js';
 
-export type Screen = 'regions' | 'tree' | 'scoreboard';
+export type Screen = 'regions' | 'tree' | 'scoreboard' | 'conflicts';
 export type Pane = 'tree' | 'item';
 
 /** What a one-line or multi-line prompt is asking for; its text is kept by the editor widget. */
-export type PromptPurpose = 'note' | 'evidence' | 'value' | 'flag' | 'na' | 'sample-add' | 'sample-note';
+export type PromptPurpose = 'note' | 'evidence' | 'value' | 'flag' | 'na' | 'sample-add' | 'sample-note' | 'settle-value';
 
 export type Overlay =
 	| {kind: 'help'}
@@ -27,6 +27,7 @@ export type UiState = {
 	/** The selected row inside the item panel (evidence or sample), -1 for none. */
 	itemRow: number;
 	scoreboardCursor: number;
+	conflictCursor: number;
 	sortBy: ScoreColumn;
 	overlay: Overlay | undefined;
 };
@@ -41,6 +42,7 @@ export function initialUiState(index: SystemIndex): UiState {
 		pane: 'tree',
 		itemRow: -1,
 		scoreboardCursor: 0,
+		conflictCursor: 0,
 		sortBy: 'rank',
 		overlay: undefined,
 	};
@@ -71,6 +73,9 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			if (state.screen === 'scoreboard') {
 				return {...state, scoreboardCursor: clamp(state.scoreboardCursor + action.by, action.regionCount)};
 			}
+			if (state.screen === 'conflicts') {
+				return {...state, conflictCursor: clamp(state.conflictCursor + action.by, action.regionCount)};
+			}
 			if (state.pane === 'item') return {...state, itemRow: Math.max(-1, state.itemRow + action.by)};
 			const rows = visibleTreeRows(action.index, state.expanded);
 			const at = rows.findIndex(r => r.code === state.node);
@@ -78,7 +83,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return next ? {...state, node: next.code, itemRow: -1} : state;
 		}
 		case 'open': {
-			if (state.screen === 'regions' || state.screen === 'scoreboard') {
+			if (state.screen === 'regions' || state.screen === 'scoreboard' || state.screen === 'conflicts') {
 				const region = state.screen === 'regions' ? action.regions[state.regionCursor] : undefined;
 				return region ? {...state, screen: 'tree', region, pane: 'tree'} : state;
 			}
@@ -93,7 +98,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		}
 		case 'back': {
 			if (state.overlay) return {...state, overlay: undefined};
-			if (state.screen === 'scoreboard') return {...state, screen: state.region ? 'tree' : 'regions'};
+			if (state.screen === 'scoreboard' || state.screen === 'conflicts') return {...state, screen: state.region ? 'tree' : 'regions'};
 			if (state.screen === 'regions') return state;
 			if (state.pane === 'item') return {...state, pane: 'tree', itemRow: -1};
 			const node = action.index.nodes.get(state.node)!;

@@ -1,0 +1,88 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import type {SystemIndex} from '../../domain/system/system-index.js';
+import type {Conflict} from '../../domain/workspace/workspace-schema.js';
+import {pick, type Lang} from '../../domain/text.js';
+import {formatValue} from '../../domain/rules/parse-value.js';
+import {STATUS_LABEL} from '../strings.js';
+import type {Theme} from '../theme.js';
+import {evidenceLine} from './item-panel.js';
+import {truncate, inert, padEnd} from '../../text/cell-width.js';
+import {windowStart} from '../state/tree-rows.js';
+
+export type ConflictsScreenProps = {
+	index: SystemIndex;
+	conflicts: readonly Conflict[];
+	names: ReadonlyMap<string, string>;
+	cursor: number;
+	lang: Lang;
+	theme: Theme;
+	width: number;
+	height: number;
+};
+
+const WORDS = {
+	title: {zh: '待裁定的冲突', en: 'Conflicts to settle'},
+	none: {zh: '没有冲突：合并结果中所有评估人的结论一致。', en: 'No conflicts: every assessor agreed, or every disagreement is settled.'},
+	help: {zh: '数字键采用对应候选；v 输入新分值；所有候选的证据都会保留。', en: 'A number settles with that candidate; v settles with a new value; the evidence of every candidate is kept.'},
+	candidate: {zh: '候选', en: 'Candidate'},
+} as const;
+
+/** Every unsettled conflict, and the candidates of the selected one side by side. */
+export function ConflictsScreen({index, conflicts, names, cursor, lang, theme, width, height}: ConflictsScreenProps) {
+	if (conflicts.length === 0) {
+		return (
+			<Box flexDirection="column" height={height}>
+				<Text bold>{WORDS.title[lang]}</Text>
+				<Text color={theme.good}>{WORDS.none[lang]}</Text>
+			</Box>
+		);
+	}
+	const listHeight = Math.max(2, Math.min(conflicts.length, Math.floor(height / 3)));
+	const start = windowStart(cursor, 0, listHeight, conflicts.length);
+	const selected = conflicts[Math.min(cursor, conflicts.length - 1)]!;
+	const node = index.nodes.get(selected.indicator);
+	const rule = node?.rule;
+	const shown = selected.candidates.slice(0, 9);
+	const columnWidth = Math.max(16, Math.floor(width / Math.min(shown.length, Math.max(1, Math.floor(width / 26)))));
+	const perRow = Math.max(1, Math.floor(width / columnWidth));
+	return (
+		<Box flexDirection="column" height={height} overflow="hidden">
+			<Text bold wrap="truncate">
+				{WORDS.title[lang]} ({conflicts.length})
+			</Text>
+			{conflicts.slice(start, start + listHeight).map((c, i) => {
+				const n = index.nodes.get(c.indicator);
+				const line = `${start + i === cursor ? '> ' : '  '}${padEnd(truncate(names.get(c.region) ?? c.region, 16), 16)} ${c.indicator} ${n ? pick(n.node.name, lang) : ''}  ×${c.candidates.length}`;
+				return (
+					<Text key={`${c.region}/${c.indicator}`} inverse={start + i === cursor} color={theme.warn} wrap="truncate">
+						{truncate(line, width)}
+					</Text>
+				);
+			})}
+			<Text color={theme.muted} wrap="truncate">
+				{truncate(WORDS.help[lang], width)}
+			</Text>
+			<Box flexWrap="wrap" width={width}>
+				{shown.map((c, i) => (
+					<Box key={c.rev} flexDirection="column" width={perRow === 1 ? width : columnWidth} paddingRight={1} flexShrink={0}>
+						<Text bold inverse wrap="truncate">
+							{truncate(` ${i + 1} ${WORDS.candidate[lang]} · ${inert(c.by)}`, columnWidth - 1)}
+						</Text>
+						<Text wrap="truncate">{c.at.slice(0, 16).replace('T', ' ')}</Text>
+						<Text bold wrap="wrap">
+							{rule ? formatValue(rule, c.value) || '—' : '—'} · {STATUS_LABEL[c.status][lang]}
+							{c.reason ? ` (${inert(c.reason)})` : ''}
+						</Text>
+						{c.note ? <Text wrap="wrap">{inert(c.note)}</Text> : null}
+						{c.evidence.map(e => (
+							<Text key={JSON.stringify(e)} color={theme.muted} wrap="truncate">
+								{truncate(inert(evidenceLine(e)), columnWidth - 1)}
+							</Text>
+						))}
+					</Box>
+				))}
+			</Box>
+		</Box>
+	);
+}
