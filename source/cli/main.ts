@@ -10,11 +10,12 @@ import {openCommand} from './commands/open.js';
 import {mergeCommand} from './commands/merge.js';
 import {mergeDriverCommand} from './commands/merge-driver.js';
 import {agreementCommand} from './commands/agreement.js';
+import {exportCommand} from './commands/export.js';
 import {UserError, formatIssue} from '../storage/user-error.js';
 import {VERSION} from '../version.js';
 
 /** Every sub-command, in the order `assess --help` lists them. */
-export const COMMANDS: readonly Command[] = [openCommand, initCommand, recordCommand, validateCommand, scoreCommand, searchCommand, mergeCommand, mergeDriverCommand, agreementCommand, schemasCommand];
+export const COMMANDS: readonly Command[] = [openCommand, initCommand, recordCommand, validateCommand, scoreCommand, searchCommand, mergeCommand, mergeDriverCommand, agreementCommand, exportCommand, schemasCommand];
 
 function mainHelp(): string {
 	const width = Math.max(...COMMANDS.map(c => c.name.length));

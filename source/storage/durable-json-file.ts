@@ -14,7 +14,7 @@ export const previousVersionFile = (file: string) => `${file}~`;
  * new one, whole: a temporary file in the same folder, fsync, rename over the file, fsync of
  * the folder (so the rename itself is on disk). The previous version stays beside it as `file~`.
  */
-export async function writeFileDurably(file: string, text: string): Promise<void> {
+export async function writeFileDurably(file: string, text: string | Uint8Array): Promise<void> {
 	const dir = dirname(file);
 	const tmp = join(dir, `.${basename(file)}.tmp-${process.pid}-${++counter}`);
 	let mode = 0o644;
@@ -26,7 +26,7 @@ export async function writeFileDurably(file: string, text: string): Promise<void
 	try {
 		const handle = await open(tmp, 'wx', mode);
 		try {
-			await handle.writeFile(text, 'utf8');
+			await handle.writeFile(text);
 			await handle.sync();
 		} finally {
 			await handle.close();

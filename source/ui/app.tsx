@@ -45,6 +45,7 @@ const PROMPT_TITLE: Record<PromptPurpose, StringId> = {
 	'sample-add': 'pickSample',
 	'sample-note': 'promptSampleNote',
 	'settle-value': 'promptSettle',
+	export: 'promptExport',
 };
 
 /** Two panes side by side from this width; below it, one pane at a time. */
@@ -76,6 +77,8 @@ export function App({model, port, lang, theme}: AppProps) {
 	const catalogById = useMemo(() => new Map(model.catalog.map(i => [i.id, i])), [model.catalog]);
 	const regionList = useMemo(() => regionRows(index, ws, scores, model.regions), [index, ws, scores, model.regions]);
 	const conflictList = useMemo(() => Object.values(ws.conflicts).sort((a, b) => ws.regions.indexOf(a.region) - ws.regions.indexOf(b.region) || index.nodes.get(a.indicator)!.order - index.nodes.get(b.indicator)!.order), [ws, index]);
+	const unscoredTotal = scores.regions.reduce((n, r) => n + r.unscored, 0);
+	const draftReason = unscoredTotal || conflictList.length ? [unscoredTotal ? `${unscoredTotal} unscored` : '', conflictList.length ? `${conflictList.length} ${t(lang, 'conflict')}` : ''].filter(Boolean).join(', ') : undefined;
 	const selectedConflict = ui.screen === 'conflicts' ? conflictList[Math.min(ui.conflictCursor, conflictList.length - 1)] : undefined;
 	const boardRows = useMemo(() => scoreboardRows(index, scores, names, rankMoves(rankBefore, scores), ui.sortBy, lang), [index, scores, names, rankBefore, ui.sortBy, lang]);
 
@@ -235,6 +238,8 @@ export function App({model, port, lang, theme}: AppProps) {
 					return dispatchUi({type: 'sortNext'});
 				case 'conflicts':
 					return dispatchUi({type: 'screen', screen: ui.screen === 'conflicts' ? (region ? 'tree' : 'regions') : 'conflicts'});
+				case 'export':
+					return dispatchUi({type: 'overlay', overlay: {kind: 'prompt', purpose: 'export', initial: port.defaultExportFile, multiline: false}});
 				case 'settleNew':
 					if (!selectedConflict) return;
 					return dispatchUi({type: 'overlay', overlay: {kind: 'prompt', purpose: 'settle-value', initial: '', multiline: false}});
@@ -293,6 +298,18 @@ export function App({model, port, lang, theme}: AppProps) {
 
 	const submitPrompt = (purpose: PromptPurpose, text: string) => {
 		closeOverlay();
+		if (purpose === 'export') {
+			if (!text.trim()) return;
+			say(t(lang, 'exporting'));
+			// After this frame, so the message shows while the workbook is built.
+			setTimeout(() => {
+				port.exportWorkbook(ws, text.trim(), draftReason !== undefined).then(
+					r => say(`${t(lang, 'exported')} ${r.file}${r.draft ? ` (${r.draft})` : ''}`),
+					(error: unknown) => say(error instanceof Error ? error.message : String(error), 'error'),
+				);
+			}, 0);
+			return;
+		}
 		if (purpose === 'settle-value' && selectedConflict) {
 			const rule = index.nodes.get(selectedConflict.indicator)?.rule;
 			if (!rule) return;
@@ -437,7 +454,8 @@ export function App({model, port, lang, theme}: AppProps) {
 	let prompt: React.ReactNode = null;
 	if (ui.overlay?.kind === 'prompt') {
 		const purpose = ui.overlay.purpose;
-		prompt = <PromptBox key={purpose} title={t(lang, PROMPT_TITLE[purpose])} initial={ui.overlay.initial} multiline={ui.overlay.multiline} theme={theme} width={width} top={1 + mainHeight} onSubmit={text => submitPrompt(purpose, text)} onCancel={closeOverlay} />;
+		const title = purpose === 'export' && draftReason ? `${t(lang, PROMPT_TITLE[purpose])} — ${t(lang, 'exportDraft')}: ${draftReason}` : t(lang, PROMPT_TITLE[purpose]);
+		prompt = <PromptBox key={purpose} title={title} initial={ui.overlay.initial} multiline={ui.overlay.multiline} theme={theme} width={width} top={1 + mainHeight} onSubmit={text => submitPrompt(purpose, text)} onCancel={closeOverlay} />;
 	} else if (ui.overlay?.kind === 'levels' && leaf?.rule?.type === 'levels') {
 		prompt = <LevelPicker rule={leaf.rule} current={finding?.value?.type === 'levels' ? finding.value.level : undefined} title={t(lang, 'pickLevel')} lang={lang} theme={theme} width={width} onPick={id => (closeOverlay(), recordValue({type: 'levels', level: id}))} onCancel={closeOverlay} />;
 	}

@@ -1,6 +1,8 @@
 import React from 'react';
 import {render} from 'ink';
 import {watchFile, unwatchFile} from 'node:fs';
+import {basename, extname, join, resolve} from 'node:path';
+import {runExport} from '../export/run-export.js';
 import {App} from './app.js';
 import type {AppModel, SessionPort, WeightsUpdate} from './session/session-port.js';
 import {OpenWorkspace} from '../storage/workspace-store.js';
@@ -50,6 +52,12 @@ export async function runTui(options: TuiOptions): Promise<number> {
 			};
 			watchFile(file, {interval: 300}, listener);
 			return () => unwatchFile(file, listener);
+		},
+		defaultExportFile: join('exports', `${basename(options.file, extname(options.file))}.xlsx`),
+		async exportWorkbook(data, output, draft) {
+			const target = resolve(options.cwd, output);
+			const result = await runExport({ws: data, context, workspaceFile: options.file, output: target, format: 'xlsx', detail: true, allowIncomplete: draft, allowConflicts: draft, now: new Date()});
+			return {file: target, draft: result.draft};
 		},
 		close: () => ws.close(),
 	};

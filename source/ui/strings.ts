@@ -51,6 +51,10 @@ const STRINGS = {
 	conflict: {zh: '冲突', en: 'conflict'},
 	conflicts: {zh: '冲突', en: 'Conflicts'},
 	settled: {zh: '已裁定', en: 'settled'},
+	promptExport: {zh: '导出 Excel 到（Enter 导出，Esc 取消）', en: 'Export to Excel at (Enter exports, Esc cancels)'},
+	exportDraft: {zh: '将导出为草稿', en: 'this will be a DRAFT'},
+	exporting: {zh: '正在导出…', en: 'exporting…'},
+	exported: {zh: '已导出', en: 'exported'},
 	promptSettle: {zh: '裁定的新分值（Enter 保存）', en: 'The settled value (Enter saves)'},
 	leafOnly: {zh: '请选择一个三级指标', en: 'select a leaf indicator'},
 	notForRule: {zh: '此规则不接受该键', en: 'this rule does not take that key'},
@@ -73,6 +77,10 @@ export const STATUS_LABEL = {
 	conflict: {zh: '冲突', en: 'conflict'},
 	conflicts: {zh: '冲突', en: 'Conflicts'},
 	settled: {zh: '已裁定', en: 'settled'},
+	promptExport: {zh: '导出 Excel 到（Enter 导出，Esc 取消）', en: 'Export to Excel at (Enter exports, Esc cancels)'},
+	exportDraft: {zh: '将导出为草稿', en: 'this will be a DRAFT'},
+	exporting: {zh: '正在导出…', en: 'exporting…'},
+	exported: {zh: '已导出', en: 'exported'},
 	promptSettle: {zh: '裁定的新分值（Enter 保存）', en: 'The settled value (Enter saves)'},
 } as const;
 

@@ -32,6 +32,7 @@ export function testWorkspace(codes = ['110000', '310000', '320000']): Workspace
 export function fakePort(options: {readOnly?: boolean; lockedBy?: LockHolder; failSaves?: string} = {}) {
 	const dir = mkdtempSync(join(tmpdir(), 'assess-tui-'));
 	const saves: Workspace[] = [];
+	const exports: {output: string; draft: boolean; regions: number}[] = [];
 	let weightsListener: ((u: WeightsUpdate) => void) | undefined;
 	let closed = false;
 	const port: SessionPort = {
@@ -46,11 +47,16 @@ export function fakePort(options: {readOnly?: boolean; lockedBy?: LockHolder; fa
 			weightsListener = listener;
 			return () => (weightsListener = undefined);
 		},
+		defaultExportFile: 'exports/ws.xlsx',
+		async exportWorkbook(ws, output, draft) {
+			exports.push({output, draft, regions: ws.regions.length});
+			return {file: join(dir, output), draft: draft ? '192 项未评' : undefined};
+		},
 		async close() {
 			closed = true;
 		},
 	};
-	return {port, saves, dir, pushWeights: (u: WeightsUpdate) => weightsListener?.(u), isClosed: () => closed};
+	return {port, saves, exports, dir, pushWeights: (u: WeightsUpdate) => weightsListener?.(u), isClosed: () => closed};
 }
 
 export const plain = (frame: string | undefined) => (frame ?? '').replace(/\u001B\[[0-9;]*[A-Za-z]/g, '');

@@ -279,6 +279,17 @@ describe('layout and robustness', () => {
 		expect(mono.lastFrame()).not.toMatch(/\u001B\[(3[0-7]|9[0-7])m/);
 	});
 
+	it('exports to Excel with x, warning that an incomplete workspace makes a draft', async () => {
+		const tui = await renderTui();
+		await tui.press('x');
+		const text = await tui.waitFor(t => t.includes('Export to Excel at'));
+		expect(text).toContain('this will be a DRAFT: 192 unscored');
+		expect(text).toContain('exports/ws.xlsx');
+		await tui.press(KEYS.enter);
+		await tui.waitFor(t => t.includes('exported') && t.includes('exports/ws.xlsx (192 项未评)'));
+		expect(tui.exports).toEqual([{output: 'exports/ws.xlsx', draft: true, regions: 3}]);
+	});
+
 	it('quits with q after the last save, through the one exit', async () => {
 		const tui = await renderTui();
 		await tui.press('q');

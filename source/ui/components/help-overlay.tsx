@@ -22,7 +22,7 @@ export function HelpOverlay({lang, theme, width, height, onClose}: {lang: Lang; 
 	});
 	const keyWidth = Math.max(...BINDINGS.map(b => b.keys.join(' ').length)) + 2;
 	const section = (s: (typeof SECTIONS)[number], columnWidth: number) => [
-		<Text key={s.scope} bold color={theme.accent} wrap="truncate">
+		<Text key={`section:${s.scope}`} bold color={theme.accent} wrap="truncate">
 			{s.title[lang]}
 		</Text>,
 		...BINDINGS.filter(b => b.scope === s.scope).map(b => (
@@ -34,8 +34,12 @@ export function HelpOverlay({lang, theme, width, height, onClose}: {lang: Lang; 
 	// Two columns when there is room, so the whole map fits an 80×24 terminal.
 	const twoColumns = width >= 76;
 	const columnWidth = twoColumns ? Math.floor((width - 4) / 2) : width - 4;
-	const left = twoColumns ? SECTIONS.slice(0, 2) : SECTIONS;
-	const right = twoColumns ? SECTIONS.slice(2) : [];
+	const byScope = (scopes: Scope[]) => SECTIONS.filter(x => scopes.includes(x.scope));
+	const left = twoColumns ? byScope(['navigation', 'item']) : SECTIONS;
+	const right = twoColumns ? byScope(['global', 'scoreboard', 'conflicts']) : [];
+	const rightLines = right.reduce((n, x) => n + 1 + BINDINGS.filter(b => b.scope === x.scope).length, 0);
+	// The note on text fields only where it fits: the keys themselves must fit 80×24.
+	const roomForNote = height - 3 - rightLines >= 5;
 	return (
 		<Box flexDirection="column" borderStyle="single" paddingX={1} width={width} height={height} overflow="hidden">
 			<Box flexShrink={0}>
@@ -50,12 +54,12 @@ export function HelpOverlay({lang, theme, width, height, onClose}: {lang: Lang; 
 				{twoColumns ? (
 					<Box flexDirection="column" width={columnWidth} flexShrink={0}>
 						{right.flatMap(s => section(s, columnWidth))}
-						<Text> </Text>
-						<Text color={theme.muted} wrap="wrap">
+						{roomForNote ? <Text> </Text> : null}
+						{roomForNote ? <Text color={theme.muted} wrap="wrap">
 							{lang === 'zh'
 								? '编辑框：Enter 保存（备注中 Enter 换行、Ctrl+S 保存），Esc 取消。抽查事项：+ 添加，空格 通过/不通过，e 备注，Del 删除。'
 								: 'Fields: Enter saves (in a note Enter is a new line, Ctrl+S saves), Esc cancels. Samples: + adds, Space pass/fail, e note, Del removes.'}
-						</Text>
+						</Text> : null}
 					</Box>
 				) : null}
 			</Box>

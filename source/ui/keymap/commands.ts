@@ -27,6 +27,7 @@ export type CommandId =
 	| 'scoreboard'
 	| 'sortNext'
 	| 'conflicts'
+	| 'export'
 	| 'settlePick'
 	| 'settleNew'
 	| 'undo'
@@ -68,6 +69,7 @@ export const BINDINGS: readonly Binding[] = [
 	{id: 'conflicts', keys: ['c'], scope: 'global', label: {zh: '冲突', en: 'conflicts'}, hint: true},
 	{id: 'settlePick', keys: ['1–9'], scope: 'conflicts', label: {zh: '采用第 N 个候选', en: 'settle with candidate N'}, hint: true},
 	{id: 'settleNew', keys: ['v'], scope: 'conflicts', label: {zh: '输入新分值并裁定', en: 'settle with a new value'}, hint: true},
+	{id: 'export', keys: ['x'], scope: 'global', label: {zh: '导出 Excel', en: 'export to Excel'}},
 	{id: 'undo', keys: ['u'], scope: 'global', label: {zh: '撤销', en: 'undo'}, hint: true},
 	{id: 'quit', keys: ['q', 'Ctrl+C'], scope: 'global', label: {zh: '退出（已自动保存）', en: 'quit (all is saved)'}, hint: true},
 ];

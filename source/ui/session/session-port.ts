@@ -19,6 +19,10 @@ export type SessionPort = {
 	evidence(spec: string, by: string, at: string): Evidence;
 	/** Calls back whenever the shared weights file changes on disk; returns a stop function. */
 	watchWeights(onChange: (update: WeightsUpdate) => void): () => void;
+	/** Exports the workspace as an xlsx workbook; a draft when `draft` (unscored leaves or conflicts). */
+	exportWorkbook(ws: Workspace, output: string, draft: boolean): Promise<{file: string; draft: string | undefined}>;
+	/** Where `x` proposes to export to. */
+	defaultExportFile: string;
 	/** Lets go of the lock after the last save. */
 	close(): Promise<void>;
 };

@@ -5,7 +5,7 @@ export type Screen = 'regions' | 'tree' | 'scoreboard' | 'conflicts';
 export type Pane = 'tree' | 'item';
 
 /** What a one-line or multi-line prompt is asking for; its text is kept by the editor widget. */
-export type PromptPurpose = 'note' | 'evidence' | 'value' | 'flag' | 'na' | 'sample-add' | 'sample-note' | 'settle-value';
+export type PromptPurpose = 'note' | 'evidence' | 'value' | 'flag' | 'na' | 'sample-add' | 'sample-note' | 'settle-value' | 'export';
 
 export type Overlay =
 	| {kind: 'help'}
