@@ -8,7 +8,6 @@ import type {WorkspaceContext} from '../storage/workspace-store.js';
 import {writeFileDurably} from '../storage/durable-json-file.js';
 import {UserError} from '../storage/user-error.js';
 import {describeFsError} from '../storage/read-json-file.js';
-import {xlsxBytes} from './write-xlsx.js';
 import {csvText} from './write-csv.js';
 import {PROGRAM} from '../version.js';
 
@@ -65,6 +64,8 @@ export async function runExport(req: ExportRequest): Promise<{draft: string | un
 	let bytes: Uint8Array | string;
 	if (req.format === 'xlsx') {
 		const facts = {workspaceFile: req.workspaceFile, weightsFile: req.context.weights.file, weightsDigest: req.context.weights.digest, generatedAt: req.now.toISOString(), program: PROGRAM, draft};
+		// SheetJS is large; it is loaded only when a workbook is written.
+		const {xlsxBytes} = await import('./write-xlsx.js');
 		bytes = xlsxBytes(workbookModel(index, req.ws, report, scores.best, facts, {regions: req.regions, detail: req.detail}));
 	} else if (req.format === 'csv') {
 		bytes = csvText(report, req.regions);

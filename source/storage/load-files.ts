@@ -1,4 +1,4 @@
-import {existsSync} from 'node:fs';
+import {existsSync, statSync} from 'node:fs';
 import type {z} from 'zod';
 import {indicatorSystem, type IndicatorSystem} from '../domain/system/system-schema.js';
 import {indexSystem, type SystemIndex} from '../domain/system/system-index.js';
@@ -26,6 +26,26 @@ export function loadValidated<S extends z.ZodType>(file: string, schema: S, byte
 
 export type LoadedSystem = {file: string; index: SystemIndex; digest: string; bundled: boolean};
 
+/**
+ * Loaded files by path, size and modification time: a merge of 30 workspaces of one system
+ * reads and validates that system once. A changed file (the watched weights) is read again.
+ */
+const loaded = new Map<string, {stamp: string; value: unknown}>();
+function cached<T>(file: string, load: () => T): T {
+	let stamp: string;
+	try {
+		const s = statSync(file);
+		stamp = `${s.size}:${s.mtimeMs}`;
+	} catch {
+		return load();
+	}
+	const hit = loaded.get(file);
+	if (hit && hit.stamp === stamp) return hit.value as T;
+	const value = load();
+	loaded.set(file, {stamp, value});
+	return value;
+}
+
 /** An indicator system by bundled id ("2020-province") or by the path of a team's own file. */
 export function loadSystem(idOrFile: string): LoadedSystem {
 	const bundled = /^[a-z0-9][a-z0-9-]*$/.test(idOrFile) && existsSync(bundledSystemFile(idOrFile));
@@ -33,20 +53,27 @@ export function loadSystem(idOrFile: string): LoadedSystem {
 	if (!bundled && !/[/\\]|\.json$/i.test(idOrFile)) {
 		throw UserError.of(idOrFile, 'is neither a bundled indicator system (2020-province, 2020-city) nor a path to a system file');
 	}
-	const bytes = readBytes(file);
-	const system: IndicatorSystem = loadValidated(file, indicatorSystem, bytes);
-	return {file, index: indexSystem(system), digest: sha256(bytes), bundled};
+	return cached(file, () => {
+		const bytes = readBytes(file);
+		const system: IndicatorSystem = loadValidated(file, indicatorSystem, bytes);
+		return {file, index: indexSystem(system), digest: sha256(bytes), bundled};
+	});
 }
 
 export type LoadedWeights = {file: string; weights: WeightsFile; digest: string};
 
 /** A weights file, checked against the tree it weights. */
 export function loadWeights(file: string, index: SystemIndex): LoadedWeights {
-	const bytes = readBytes(file);
-	const weights = loadValidated(file, weightsFile, bytes);
-	const issues = checkWeights(index, weights);
-	if (issues.length > 0) throw UserError.fromIssues(file, issues);
-	return {file, weights, digest: sha256(bytes)};
+	const load = () => {
+		const bytes = readBytes(file);
+		const weights = loadValidated(file, weightsFile, bytes);
+		const issues = checkWeights(index, weights);
+		if (issues.length > 0) throw UserError.fromIssues(file, issues);
+		return {file, weights, digest: sha256(bytes)};
+	};
+	// Cached per system, since the same weights file is checked against the tree it weights.
+	const hit = cached(file, () => ({index, result: load()}));
+	return hit.index === index ? hit.result : load();
 }
 
 export function loadBundledWeights(index: SystemIndex): LoadedWeights {

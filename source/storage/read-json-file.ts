@@ -1,4 +1,5 @@
 import {readFileSync, statSync} from 'node:fs';
+import {isUtf8} from 'node:buffer';
 import {UserError} from './user-error.js';
 import {findJsonError, lineColumn} from './json-syntax.js';
 
@@ -37,12 +38,9 @@ export function parseJsonText(file: string, bytes: Buffer): unknown {
 		throw UserError.of(file, 'starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM', 'line 1, column 1');
 	}
 	if (bytes.includes(0)) throw UserError.of(file, 'is a binary file, not JSON text');
-	let text: string;
-	try {
-		text = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
-	} catch {
-		throw UserError.of(file, 'is not valid UTF-8 text; save it as UTF-8');
-	}
+	// isUtf8 validates in native code; a fatal TextDecoder costs ~15 ms per 3 MB workspace.
+	if (!isUtf8(bytes)) throw UserError.of(file, 'is not valid UTF-8 text; save it as UTF-8');
+	const text = bytes.toString('utf8');
 	if (text.trim() === '') throw UserError.of(file, 'holds only white space; expected JSON');
 	try {
 		return JSON.parse(text);

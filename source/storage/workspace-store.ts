@@ -2,7 +2,8 @@ import {existsSync, mkdirSync} from 'node:fs';
 import {describeFsError} from './read-json-file.js';
 import {join, dirname, basename, extname} from 'node:path';
 import {Low} from 'lowdb';
-import {workspace as workspaceSchema, type Workspace} from '../domain/workspace/workspace-schema.js';
+import {workspace as workspaceSchema, findingKey, type Workspace} from '../domain/workspace/workspace-schema.js';
+import type {Issue} from '../domain/issues.js';
 import {migrateWorkspace} from '../domain/workspace/migrate.js';
 import {checkWorkspace} from '../domain/workspace/workspace-ops.js';
 import {equalWeights} from '../domain/weights/weights-schema.js';
@@ -12,6 +13,7 @@ import {UserError} from './user-error.js';
 import {loadSystem, loadWeights, loadBundledWeights, loadRegions, zodIssues, type LoadedSystem, type LoadedWeights} from './load-files.js';
 import {relativeToWorkspace} from './bundled-paths.js';
 import {acquireLock, LockedError, type Lock, type LockHolder} from './workspace-lock.js';
+import {WorkspaceValidator} from './workspace-validator.js';
 import {backupBeforeWriting} from './backups.js';
 import {PROGRAM} from '../version.js';
 
@@ -22,11 +24,52 @@ export type WorkspaceContext = {
 	regions: RegionList;
 };
 
+/**
+ * For merging only: findings already validated, by key and rev. A merge of 30 assessors' files
+ * reads the same shared findings 30 times; each distinct version is validated once. Skipping a
+ * later copy is safe because the merge keeps one version per rev, the first one it meets, and
+ * that is the copy that was validated.
+ */
+export type FindingCache = Set<string>;
+
+/** For a workspace read with a cache: the findings that were new to it (the only ones left to check against the system). */
+const freshFindings = new WeakMap<Workspace, Set<string>>();
+
 /** Validates raw JSON as a workspace (upgrading older formats) or throws with the places. */
-export function parseWorkspace(file: string, raw: unknown): Workspace {
+export function parseWorkspace(file: string, raw: unknown, cache?: FindingCache): Workspace {
 	const migrated = migrateWorkspace(raw);
 	if (!migrated.ok) throw UserError.fromIssues(file, migrated.issues);
-	const result = workspaceSchema.safeParse(migrated.value);
+	const value = migrated.value as Record<string, unknown>;
+	const findings = value.findings;
+	if (cache && findings && typeof findings === 'object' && !Array.isArray(findings)) {
+		// The same checks as the whole schema, with each distinct finding validated once.
+		const fresh: Record<string, unknown> = {};
+		const texts = new Map<string, string>();
+		for (const [key, f] of Object.entries(findings)) {
+			const rev = f && typeof f === 'object' ? (f as {rev?: unknown}).rev : undefined;
+			const text = typeof rev === 'string' ? `${key}|${rev}` : '';
+			if (!text || !cache.has(text)) {
+				fresh[key] = f;
+				if (text) texts.set(key, text);
+			}
+		}
+		const result = workspaceSchema.safeParse({...value, findings: fresh});
+		if (!result.success) throw UserError.fromIssues(file, zodIssues(result.error));
+		const shell = result.data;
+		const regions = new Set(shell.regions);
+		const issues: Issue[] = [];
+		for (const [key, f] of Object.entries(findings as Record<string, Workspace['findings'][string]>)) {
+			if (fresh[key]) continue;
+			if (key !== findingKey(f.region, f.indicator)) issues.push({path: ['findings', key], message: `the key should be "${findingKey(f.region, f.indicator)}"`});
+			if (!regions.has(f.region)) issues.push({path: ['findings', key, 'region'], message: `region "${f.region}" is not in this workspace's regions`});
+		}
+		if (issues.length) throw UserError.fromIssues(file, issues);
+		for (const text of texts.values()) cache.add(text);
+		const ws = {...shell, findings: findings as Workspace['findings']};
+		freshFindings.set(ws, new Set(Object.keys(fresh)));
+		return ws;
+	}
+	const result = workspaceSchema.safeParse(value);
 	if (!result.success) throw UserError.fromIssues(file, zodIssues(result.error));
 	return result.data;
 }
@@ -48,7 +91,9 @@ export function loadContext(file: string, ws: Workspace, weightsOverride?: strin
 		throw new UserError([{file, place: ws.system.file ? '$.system.file' : '$.system.id', problem: `${what} cannot be loaded:`}, ...error.issues]);
 	}
 	const regions = loadRegions();
-	const issues = checkWorkspace(system.index, ws, new Set(regions.regions.map(r => r.code)));
+	const fresh = freshFindings.get(ws);
+	const checked = fresh ? {...ws, findings: Object.fromEntries([...fresh].map(k => [k, ws.findings[k]!]))} : ws;
+	const issues = checkWorkspace(system.index, checked, new Set(regions.regions.map(r => r.code)));
 	if (issues.length > 0) throw UserError.fromIssues(file, issues);
 	return {system, weights: resolveWeights(file, ws, system, weightsOverride), regions};
 }
@@ -86,6 +131,7 @@ export class OpenWorkspace {
 	readonly #adapter: DurableJsonFile<Workspace>;
 	#lock: Lock | undefined;
 	#backedUp = false;
+	readonly #validator: WorkspaceValidator;
 
 	private constructor(file: string, db: Low<Workspace>, adapter: DurableJsonFile<Workspace>, context: WorkspaceContext, lock: Lock | undefined, lockedBy: LockHolder | undefined) {
 		this.file = file;
@@ -95,6 +141,9 @@ export class OpenWorkspace {
 		this.#lock = lock;
 		this.readOnly = !lock;
 		this.lockedBy = lockedBy;
+		this.#validator = new WorkspaceValidator(context.system.index);
+		// Loading validated every finding already (schema, then the system check).
+		this.#validator.trust(db.data);
 	}
 
 	static async open(file: string, options: OpenOptions): Promise<OpenWorkspace> {
@@ -143,15 +192,15 @@ export class OpenWorkspace {
 	 */
 	save(next: Workspace): Promise<void> {
 		if (this.readOnly) return Promise.reject(UserError.of(this.file, 'is open read-only; nothing was saved'));
-		const result = workspaceSchema.safeParse(next);
-		if (!result.success) return Promise.reject(UserError.fromIssues(this.file, zodIssues(result.error)));
-		const issues = checkWorkspace(this.context.system.index, result.data, new Set(this.context.regions.regions.map(r => r.code)));
+		const issues = this.#validator.check(next);
+		const known = new Set(this.context.regions.regions.map(r => r.code));
+		next.regions.forEach((code, i) => known.has(code) || issues.push({path: ['regions', i], message: `unknown region code "${code}" (see indicators/regions.json)`}));
 		if (issues.length > 0) return Promise.reject(UserError.fromIssues(this.file, issues));
 		if (!this.#backedUp) {
 			backupBeforeWriting(this.file);
 			this.#backedUp = true;
 		}
-		this.#db.data = result.data;
+		this.#db.data = next;
 		return this.#db.write();
 	}
 
@@ -192,9 +241,9 @@ export async function writeWorkspaceFile(file: string, ws: Workspace): Promise<v
 	await adapter.write(result.data);
 }
 
-/** Reads a workspace without locking it (score, export, validate). */
-export async function readWorkspace(file: string, weightsOverride?: string): Promise<{data: Workspace; context: WorkspaceContext}> {
-	const adapter = new DurableJsonFile<Workspace>(file, {serialize: serializeWorkspace, parse: parseWorkspace});
+/** Reads a workspace without locking it (score, export, validate, merge). */
+export async function readWorkspace(file: string, weightsOverride?: string, cache?: FindingCache): Promise<{data: Workspace; context: WorkspaceContext}> {
+	const adapter = new DurableJsonFile<Workspace>(file, {serialize: serializeWorkspace, parse: (f, raw) => parseWorkspace(f, raw, cache)});
 	const data = await adapter.read();
 	if (!data) throw UserError.of(file, 'does not exist; create it with `assess init`');
 	return {data, context: loadContext(file, data, weightsOverride)};

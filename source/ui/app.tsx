@@ -9,8 +9,8 @@ import {evidenceKey} from '../domain/workspace/record-finding.js';
 import {scoreOf} from '../domain/workspace/workspace-ops.js';
 import {parseValue} from '../domain/rules/parse-value.js';
 import {formatScore} from '../domain/scoring/score-report.js';
-import {buildSearchIndex, type SearchIndex, type SearchEntry} from '../domain/search/search-index.js';
-import {systemEntries, catalogEntries, regionEntries} from '../domain/search/entries.js';
+import type {SearchIndex, SearchEntry} from '../domain/search/search-index.js';
+import {systemEntries, catalogEntries, regionEntries, regionReadings} from '../domain/search/entries.js';
 import {uiReducer, initialUiState, type PromptPurpose} from './state/ui-state.js';
 import {sessionReducer, initialSession} from './session/session-state.js';
 import type {AppModel, SessionPort} from './session/session-port.js';
@@ -82,9 +82,19 @@ export function App({model, port, lang, theme}: AppProps) {
 	const selectedConflict = ui.screen === 'conflicts' ? conflictList[Math.min(ui.conflictCursor, conflictList.length - 1)] : undefined;
 	const boardRows = useMemo(() => scoreboardRows(index, scores, names, rankMoves(rankBefore, scores), ui.sortBy, lang), [index, scores, names, rankBefore, ui.sortBy, lang]);
 
-	// Pinyin for the whole catalog is computed once, the first time search opens.
-	const searchIndex = useRef<SearchIndex | undefined>(undefined);
-	const getSearchIndex = () => (searchIndex.current ??= buildSearchIndex([...systemEntries(index), ...regionEntries(model.regions), ...catalogEntries(model.catalog)]));
+	// The pinyin dictionary loads, and pinyin for the whole catalog is computed, the first time
+	// search opens: start-up does not wait for either.
+	const [searchIndex, setSearchIndex] = useState<SearchIndex>();
+	const searchLoading = useRef(false);
+	const ensureSearchIndex = () => {
+		if (searchIndex || searchLoading.current) return;
+		searchLoading.current = true;
+		void Promise.all([import('../domain/search/search-index.js'), import('../domain/search/pinyin-keys.js')]).then(([{buildSearchIndex}, {teachReadings}]) => {
+			teachReadings(regionReadings(model.regions));
+			setSearchIndex(buildSearchIndex([...systemEntries(index), ...regionEntries(model.regions), ...catalogEntries(model.catalog)]));
+		});
+	};
+	if (ui.overlay?.kind === 'search') ensureSearchIndex();
 
 	const region = ui.region;
 	const regionScore = scores.regions.find(r => r.code === region);
@@ -400,7 +410,7 @@ export function App({model, port, lang, theme}: AppProps) {
 	} else if (ui.overlay?.kind === 'search') {
 		body = (
 			<SearchOverlay
-				index={getSearchIndex()}
+				index={searchIndex}
 				kinds={samplePick ? ['service-item'] : ['indicator', 'region', 'service-item']}
 				title={samplePick ? t(lang, 'pickSample') : t(lang, 'search')}
 				lang={lang}

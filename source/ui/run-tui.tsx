@@ -11,8 +11,6 @@ import {UserError} from '../storage/user-error.js';
 import {parseEvidence} from '../cli/evidence-args.js';
 import type {Lang} from '../domain/text.js';
 import {themeFor} from './theme.js';
-import {teachReadings} from '../domain/search/pinyin-keys.js';
-import {regionReadings} from '../domain/search/entries.js';
 
 export type TuiOptions = {file: string; weights?: string; lang: Lang; env: NodeJS.ProcessEnv; cwd: string};
 
@@ -23,7 +21,6 @@ export type TuiOptions = {file: string; weights?: string; lang: Lang; env: NodeJ
 export async function runTui(options: TuiOptions): Promise<number> {
 	const ws = await OpenWorkspace.open(options.file, {write: true, fallbackToReadOnly: true, weights: options.weights});
 	const {context} = ws;
-	teachReadings(regionReadings(context.regions.regions));
 	const model: AppModel = {
 		index: context.system.index,
 		regions: context.regions.regions,

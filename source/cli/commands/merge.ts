@@ -3,7 +3,7 @@ import {existsSync, realpathSync} from 'node:fs';
 import {dirname, relative, resolve} from 'node:path';
 import type {Command} from '../command.js';
 import {stringOption, usageError, displayPath} from '../command.js';
-import {readWorkspace, writeWorkspaceFile} from '../../storage/workspace-store.js';
+import {readWorkspace, writeWorkspaceFile, type FindingCache} from '../../storage/workspace-store.js';
 import {mergeWorkspaces} from '../../domain/merge/merge-workspaces.js';
 import {UserError} from '../../storage/user-error.js';
 import {acquireLock} from '../../storage/workspace-lock.js';
@@ -45,7 +45,9 @@ Example:
 		if (!output && !dryRun) throw usageError(mergeCommand, 'say where the result goes: -o <file> (or --dry-run)');
 		const files = args.positionals.map(p => resolve(io.cwd, p));
 		const inputs: Workspace[] = [];
-		for (const file of files) inputs.push((await readWorkspace(file)).data);
+		// Assessors' files share most findings: each distinct finding is validated once.
+		const cache: FindingCache = new Set();
+		for (const file of files) inputs.push((await readWorkspace(file, undefined, cache)).data);
 		const out = output ? resolve(io.cwd, output) : undefined;
 		if (out && existsSync(out) && !files.some(f => sameFile(f, out))) {
 			throw UserError.of(output!, 'already exists and is not one of the inputs; merging would replace it (name it as an input to merge into it, or choose another name)');

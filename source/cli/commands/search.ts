@@ -1,9 +1,7 @@
 import type {Command} from '../command.js';
 import {stringOption} from '../command.js';
 import {loadSystem, loadCatalog, loadRegions} from '../../storage/load-files.js';
-import {buildSearchIndex} from '../../domain/search/search-index.js';
 import {systemEntries, catalogEntries, regionEntries, regionReadings} from '../../domain/search/entries.js';
-import {teachReadings} from '../../domain/search/pinyin-keys.js';
 import {renderTable} from '../table.js';
 
 export const searchCommand: Command = {
@@ -26,6 +24,8 @@ Examples:
 	async run(args, io) {
 		const query = args.positionals[0]!;
 		const systems = stringOption(args, 'system') ? [stringOption(args, 'system')!] : ['2020-province', '2020-city'];
+		// The pinyin dictionary is large: loaded only by the commands that search.
+		const [{buildSearchIndex}, {teachReadings}] = await Promise.all([import('../../domain/search/search-index.js'), import('../../domain/search/pinyin-keys.js')]);
 		const regions = loadRegions().regions;
 		teachReadings(regionReadings(regions));
 		const entries = [...systems.flatMap(s => systemEntries(loadSystem(s).index)), ...catalogEntries(loadCatalog().items), ...regionEntries(regions)];

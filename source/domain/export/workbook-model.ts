@@ -5,7 +5,7 @@ import {formatValue} from '../rules/parse-value.js';
 import {leafScore} from '../rules/leaf-score.js';
 import {pick} from '../text.js';
 import {roundScore} from '../scoring/ranking.js';
-import {cellWidth} from '../../text/cell-width.js';
+import {approxWidth} from '../../text/cell-width.js';
 
 /** A cell of the model: a number (with a number format) or text. Never a formula. */
 export type Cell = {kind: 'number'; value: number; format?: string} | {kind: 'text'; value: string} | {kind: 'empty'};
@@ -47,14 +47,14 @@ function widthsOf(rows: Cell[][], min = 6, max = 80): number[] {
 	for (const row of rows) {
 		row.forEach((cell, i) => {
 			const shown = cell.kind === 'number' ? (cell.format === SCORE_FORMAT ? cell.value.toFixed(2) : String(cell.value)) : cell.kind === 'text' ? longestLine(cell.value) : '';
-			widths[i] = Math.min(max, Math.max(widths[i] ?? min, cellWidth(shown) + 2));
+			widths[i] = Math.min(max, Math.max(widths[i] ?? min, approxWidth(shown) + 2));
 		});
 	}
 	return widths;
 }
 
 function longestLine(s: string): string {
-	return s.split('\n').reduce((a, b) => (cellWidth(b) > cellWidth(a) ? b : a), '');
+	return s.split('\n').reduce((a, b) => (approxWidth(b) > approxWidth(a) ? b : a), '');
 }
 
 function evidenceText(e: Evidence): string {

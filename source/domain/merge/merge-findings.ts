@@ -28,6 +28,8 @@ export function mergeFindingVersions(versions: readonly Finding[]): FindingOutco
 	const byRev = new Map<string, Finding>();
 	for (const v of versions) if (!byRev.has(v.rev)) byRev.set(v.rev, v);
 	const all = [...byRev.values()];
+	// The common case in a team: every file holds the very same version.
+	if (all.length === 1) return {kind: 'finding', finding: all[0]!};
 	const ancestors = new Set(all.flatMap(f => [...f.history.map(h => h.rev), ...(f.settled?.from ?? [])]));
 	const heads = all.filter(f => !ancestors.has(f.rev)).sort(byRecency);
 	// Every version is someone's ancestor only in a cycle, which honest histories never make.

@@ -43,19 +43,21 @@ export function checkWorkspace(index: SystemIndex, ws: Workspace, knownRegions: 
 	for (const [i, code] of ws.regions.entries()) {
 		if (!knownRegions.has(code)) issues.push({path: ['regions', i], message: `unknown region code "${code}" (see indicators/regions.json)`});
 	}
-	const checkOne = (f: Finding, path: (string | number)[]) => {
-		const node = index.nodes.get(f.indicator);
-		if (!node) return issues.push({path: [...path, 'indicator'], message: `"${f.indicator}" is not an indicator of ${index.system.id}`});
-		if (!node.rule) return issues.push({path: [...path, 'indicator'], message: `"${f.indicator}" is not a leaf; only leaves take findings`});
-		if (f.value) {
-			const problem = checkValue(node.rule, f.value);
-			if (problem) issues.push({path: [...path, 'value'], message: problem});
-		}
-		return undefined;
-	};
-	for (const [key, f] of Object.entries(ws.findings)) checkOne(f, ['findings', key]);
-	for (const [key, c] of Object.entries(ws.conflicts)) c.candidates.forEach((f, i) => checkOne(f, ['conflicts', key, 'candidates', i]));
+	for (const [key, f] of Object.entries(ws.findings)) issues.push(...checkFinding(index, f, ['findings', key]));
+	for (const [key, c] of Object.entries(ws.conflicts)) c.candidates.forEach((f, i) => issues.push(...checkFinding(index, f, ['conflicts', key, 'candidates', i])));
 	return issues;
+}
+
+/** One finding against the system: on a leaf, with a value its rule accepts. */
+export function checkFinding(index: SystemIndex, f: Finding, path: (string | number)[]): Issue[] {
+	const node = index.nodes.get(f.indicator);
+	if (!node) return [{path: [...path, 'indicator'], message: `"${f.indicator}" is not an indicator of ${index.system.id}`}];
+	if (!node.rule) return [{path: [...path, 'indicator'], message: `"${f.indicator}" is not a leaf; only leaves take findings`}];
+	if (f.value) {
+		const problem = checkValue(node.rule, f.value);
+		if (problem) return [{path: [...path, 'value'], message: problem}];
+	}
+	return [];
 }
 
 /** Scores a workspace with the given weights. */

@@ -9,7 +9,8 @@ import {TextEditor} from './text-editor.js';
 import {padEnd, truncate, inert} from '../../text/cell-width.js';
 
 export type SearchOverlayProps = {
-	index: SearchIndex;
+	/** Undefined while the index is being built (the first search of a session). */
+	index: SearchIndex | undefined;
 	kinds: readonly SearchEntry['kind'][];
 	title: string;
 	lang: Lang;
@@ -30,7 +31,7 @@ export function SearchOverlay({index, kinds, title, lang, theme, width, height, 
 	const [selected, setSelected] = useState(0);
 	// The list may lag a keystroke behind the input; typing never waits for it.
 	const deferred = useDeferredValue(query);
-	const hits: SearchHit[] = useMemo(() => index.search(deferred, {limit: Math.max(5, height - 4), kinds}), [index, deferred, kinds, height]);
+	const hits: SearchHit[] = useMemo(() => index?.search(deferred, {limit: Math.max(5, height - 4), kinds}) ?? [], [index, deferred, kinds, height]);
 	const at = Math.min(selected, Math.max(0, hits.length - 1));
 
 	useKeyInput((_input, key) => {
@@ -57,14 +58,14 @@ export function SearchOverlay({index, kinds, title, lang, theme, width, height, 
 					}}
 					onSubmit={text => {
 						// Enter right after typing: search the text as typed, not the list that may lag.
-						const current = text === deferred ? hits : index.search(text, {limit: Math.max(5, height - 4), kinds});
+						const current = text === deferred ? hits : (index?.search(text, {limit: Math.max(5, height - 4), kinds}) ?? []);
 						const hit = current[text === deferred ? at : 0];
 						if (hit) onPick(hit.entry);
 					}}
 					onCancel={onClose}
 				/>
 			</Box>
-			{query.trim() !== '' && hits.length === 0 ? <Text color={theme.muted}>{t(lang, 'noMatch')}</Text> : null}
+			{!index ? <Text color={theme.muted}>…</Text> : query.trim() !== '' && hits.length === 0 ? <Text color={theme.muted}>{t(lang, 'noMatch')}</Text> : null}
 			{hits.map((h, i) => (
 				<Text key={`${h.entry.kind}:${h.entry.id}`} inverse={i === at} wrap="truncate">
 					{truncate(`${padEnd(KIND[h.entry.kind][lang], 6)} ${padEnd(h.entry.id, 8)} ${inert(h.entry.title)}  ${inert(h.entry.detail)}`, inner)}

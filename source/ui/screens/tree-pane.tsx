@@ -37,12 +37,13 @@ export function TreePane({index, ws, region, score, selected, expanded, focused,
 				const node = index.nodes.get(row.code)!;
 				const s = score?.nodes.get(row.code);
 				const mark = row.isLeaf ? STATUS_MARK[leafStatus(ws, region, row.code)] : row.expanded ? '[-]' : '[+]';
-				const label = `${'  '.repeat(row.depth)}${mark} ${row.code} ${pick(node.node.name, lang)}`;
+				const isSelected = row.code === selected;
+				// A visible marker as well as inverse video: terminals without attributes (TERM=dumb) still show it.
+				const label = `${isSelected ? '>' : ' '}${'  '.repeat(row.depth)}${mark} ${row.code} ${pick(node.node.name, lang)}`;
 				const value = s?.na ? 'n/a' : formatScore(s?.score ?? null);
 				const right = `${padStart(value, 7)} ${padStart(s?.rank == null ? '' : `#${s.rank}`, 4)}`;
 				const labelWidth = Math.max(4, width - numbers - 1);
 				const line = `${padEnd(truncate(label, labelWidth), labelWidth)} ${right}`;
-				const isSelected = row.code === selected;
 				const status = row.isLeaf ? leafStatus(ws, region, row.code) : undefined;
 				const color = status === 'conflict' || status === 'flagged' ? theme.warn : status === 'na' ? theme.muted : row.depth === 0 ? theme.accent : undefined;
 				return (

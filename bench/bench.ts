@@ -1,0 +1,306 @@
+// The benchmark: `npm run bench` (full scale) or `npm run bench -- --quick` (small, for CI).
+// Every figure is measured several times after a warm-up, next to a baseline measured in the
+// same run on the same data, and reported as median, p95 and the ratio to the baseline.
+import React from 'react';
+import {render} from 'ink';
+import {EventEmitter} from 'node:events';
+import {spawn, spawnSync} from 'node:child_process';
+import {mkdtempSync, writeFileSync, readFileSync, openSync, writeSync, fsyncSync, closeSync, rmSync} from 'node:fs';
+import {tmpdir, cpus, totalmem} from 'node:os';
+import {join} from 'node:path';
+import XLSX from 'xlsx';
+import {loadSystem, loadRegions, loadCatalog, loadBundledWeights} from '../source/storage/load-files.js';
+import {OpenWorkspace, readWorkspace, serializeWorkspace} from '../source/storage/workspace-store.js';
+import {scoreOf, applyChange} from '../source/domain/workspace/workspace-ops.js';
+import {scoreReport} from '../source/domain/scoring/score-report.js';
+import {mergeWorkspaces} from '../source/domain/merge/merge-workspaces.js';
+import {buildSearchIndex} from '../source/domain/search/search-index.js';
+import {systemEntries, catalogEntries, regionEntries} from '../source/domain/search/entries.js';
+import {pinyinKeys} from '../source/domain/search/pinyin-keys.js';
+import {workbookModel, type Cell} from '../source/domain/export/workbook-model.js';
+import {xlsxBytes} from '../source/export/write-xlsx.js';
+import {writeFileDurably} from '../source/storage/durable-json-file.js';
+import {App} from '../source/ui/app.js';
+import type {SessionPort} from '../source/ui/session/session-port.js';
+import {themeFor} from '../source/ui/theme.js';
+import {syntheticTeam, syntheticCatalog} from './synthetic.js';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const root = process.cwd();
+
+type Figure = {name: string; unit: 'ms' | 'MB'; median: number; p95: number; baseline: number | null; baselineName: string | null; ratio: number | null; target: string; ok: boolean};
+
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const quantile = (xs: number[], q: number) => {
+	const s = sorted(xs);
+	return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
+};
+const median = (xs: number[]) => quantile(xs, 0.5);
+
+async function time(fn: () => unknown | Promise<unknown>, runs: number, warmup = 2): Promise<number[]> {
+	for (let i = 0; i < warmup; i++) await fn();
+	const out: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const start = performance.now();
+		await fn();
+		out.push(performance.now() - start);
+	}
+	return out;
+}
+
+const figures: Figure[] = [];
+function report(name: string, samples: number[], target: string, check: (median: number, p95: number, ratio: number | null) => boolean, baseline?: {name: string; samples: number[]}, unit: 'ms' | 'MB' = 'ms') {
+	const m = median(samples);
+	const p = quantile(samples, 0.95);
+	const b = baseline ? median(baseline.samples) : null;
+	const ratio = b ? m / b : null;
+	const f: Figure = {name, unit, median: round(m), p95: round(p), baseline: b === null ? null : round(b), baselineName: baseline?.name ?? null, ratio: ratio === null ? null : round(ratio), target, ok: check(m, p, ratio)};
+	figures.push(f);
+	process.stderr.write(`${f.ok ? 'ok  ' : 'MISS'} ${name}: median ${f.median} ${unit}, p95 ${f.p95} ${unit}${b === null ? '' : `, baseline ${f.baseline} ${unit} (${baseline!.name}), ratio ${f.ratio}×`} — target ${target}\n`);
+}
+const round = (x: number) => Math.round(x * 100) / 100;
+
+// ---------------------------------------------------------------------------------------------
+const scale = quick ? {regions: 8, assessors: 5, catalog: 2000, runs: 5} : {regions: 64, assessors: 30, catalog: 10_000, runs: 20};
+const dir = mkdtempSync(join(tmpdir(), 'assess-bench-'));
+const system = loadSystem('2020-province');
+const {index} = system;
+const allRegions = loadRegions().regions;
+const regionCodes = allRegions.slice(0, scale.regions).map(r => r.code);
+const weights = loadBundledWeights(index).weights.weights;
+process.stderr.write(`Generating ${scale.regions} regions × ${index.leaves.length} leaves, ${scale.assessors} assessors, a ${scale.catalog}-item catalog…\n`);
+const {base, team} = syntheticTeam(index, regionCodes, scale.assessors);
+const big = {...base, system: {...base.system, digest: system.digest}};
+const bigFile = join(dir, 'big.json');
+writeFileSync(bigFile, serializeWorkspace(big));
+const catalog = syntheticCatalog(loadCatalog().items, allRegions, scale.catalog);
+
+// 1. Start-up to the first frame of the built TUI, in a real pseudo-terminal (`script`).
+async function firstFrame(command: string, marker: string | undefined): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const start = performance.now();
+		const env: NodeJS.ProcessEnv = {...process.env, TERM: 'xterm-256color', NO_COLOR: '1'};
+		delete env.CI;
+		const child = spawn('script', ['-qfec', command, '/dev/null'], {env, detached: true, stdio: ['pipe', 'pipe', 'ignore']});
+		let out = '';
+		let done = false;
+		const finish = () => {
+			if (done) return;
+			done = true;
+			const elapsed = performance.now() - start;
+			try {
+				process.kill(-child.pid!, 'SIGTERM');
+			} catch {
+				// Already gone.
+			}
+			resolve(elapsed);
+		};
+		child.stdout.on('data', d => {
+			out += d;
+			if (marker && out.includes(marker)) finish();
+		});
+		child.on('exit', () => (marker ? (done ? undefined : reject(new Error(`no first frame: ${out.slice(-300)}`))) : finish()));
+	});
+}
+{
+	const node = process.execPath;
+	const runs = quick ? 3 : 10;
+	const baseline = await time(() => firstFrame(`${node} -e 0`, undefined), runs, 1);
+	// The TUI's own time to its first frame (not `time`'s: the pause for the lock is not part of it).
+	const frames: number[] = [];
+	for (let i = 0; i <= runs; i++) {
+		const t = await firstFrame(`${node} ${join(root, 'bin', 'assess.js')} open ${bigFile} --lang en`, 'assess · 2020-province');
+		if (i > 0) frames.push(t);
+		await new Promise(r => setTimeout(r, 150));
+	}
+	report('start-up to first frame (built TUI, big workspace)', frames, '≤ 4× node -e 0', (_m, _p, ratio) => ratio !== null && ratio <= 4, {name: 'node -e 0', samples: baseline});
+}
+
+// 2. Keypress to frame, in-process with the real App (Ink, React) on the big workspace.
+class FakeStdout extends EventEmitter {
+	columns = 140;
+	rows = 45;
+	isTTY = true;
+	writes = 0;
+	lastWrite = 0;
+	write = (_s: string) => {
+		this.writes++;
+		this.lastWrite = performance.now();
+		return true;
+	};
+}
+class FakeStdin extends EventEmitter {
+	isTTY = true;
+	data: string | null = null;
+	setEncoding() {}
+	setRawMode() {}
+	resume() {}
+	pause() {}
+	ref() {}
+	unref() {}
+	read = () => {
+		const d = this.data;
+		this.data = null;
+		return d;
+	};
+	press(s: string) {
+		this.data = s;
+		this.emit('readable');
+	}
+}
+{
+	const stdout = new FakeStdout();
+	const stdin = new FakeStdin();
+	const port: SessionPort = {
+		readOnly: false,
+		lockedBy: undefined,
+		save: async () => undefined,
+		evidence: () => {
+			throw new Error('not in the benchmark');
+		},
+		watchWeights: () => () => undefined,
+		defaultExportFile: 'x.xlsx',
+		exportWorkbook: async () => ({file: 'x', draft: undefined}),
+		close: async () => undefined,
+	};
+	const model = {index, regions: allRegions, catalog, workspace: big, weights, weightsFile: 'w', workspaceFile: bigFile, user: 'bench'};
+	const instance = render(React.createElement(App, {model, port, lang: 'en', theme: themeFor({NO_COLOR: '1'})}), {stdout: stdout as never, stdin: stdin as never, stderr: stdout as never, exitOnCtrlC: false, patchConsole: false, maxFps: 60});
+	const settle = (ms = 40) => new Promise(r => setTimeout(r, ms));
+	await settle(200);
+	const keyToFrame = async (key: string) => {
+		const before = stdout.writes;
+		const start = performance.now();
+		stdin.press(key);
+		const until = start + 1000;
+		while (stdout.writes === before && performance.now() < until) await new Promise(r => setImmediate(r));
+		const elapsed = stdout.lastWrite - start;
+		await settle();
+		return elapsed;
+	};
+	stdin.press('\r');
+	await settle(100);
+	const moves: number[] = [];
+	for (let i = 0; i < 5; i++) await keyToFrame('j');
+	for (let i = 0; i < scale.runs * 2; i++) moves.push(await keyToFrame(i % 10 < 5 ? 'j' : 'k'));
+	report('keypress to frame: moving in the tree', moves, 'p95 ≤ 16 ms', (_m, p) => p <= 16);
+	// Walk to a yes/no leaf and toggle its value: re-score of every region, save scheduled.
+	const yesno = index.leaves.find(l => l.rule!.type === 'yesno')!;
+	stdin.press('/');
+	await settle(100);
+	stdin.press(yesno.code);
+	await settle(200);
+	stdin.press('\r');
+	await settle(100);
+	const records: number[] = [];
+	for (let i = 0; i < 4; i++) await keyToFrame(i % 2 ? 'y' : '0');
+	for (let i = 0; i < scale.runs * 2; i++) records.push(await keyToFrame(i % 2 ? 'y' : '0'));
+	report('keypress to frame: recording a value (re-score + save scheduled)', records, 'p95 ≤ 16 ms', (_m, p) => p <= 16);
+	instance.unmount();
+}
+
+// 3. Search per keystroke over the catalog (pinyin keys precomputed) vs a plain substring scan.
+{
+	const entries = [...systemEntries(index), ...regionEntries(allRegions), ...catalogEntries(catalog)];
+	const searchIndex = buildSearchIndex(entries);
+	const plain = entries.map(e => {
+		const k = pinyinKeys(e.title);
+		return [e.id, e.title, e.detail, k.full, k.initials, ...(e.aliases ?? [])].join('\u0000').toLowerCase();
+	});
+	const typed = ['b', 'bs', 'bsz', 'bszn', 'y', 'yy', 'yyz', 'yyzz', '公', '公积', '公积金', '公积金提取', 'sheb', 'shebaoka', '不动产', '不动产登记', '1.4', 'SI-01'];
+	const ours: number[] = [];
+	const scan: number[] = [];
+	for (let r = 0; r < (quick ? 2 : 5); r++) {
+		for (const q of typed) {
+			ours.push(...(await time(() => searchIndex.search(q, {limit: 50}), 1, r === 0 ? 1 : 0)));
+			const lower = q.toLowerCase();
+			scan.push(...(await time(() => plain.filter(s => s.includes(lower)).slice(0, 50), 1, r === 0 ? 1 : 0)));
+		}
+	}
+	report(`search per keystroke, ${catalog.length} items with pinyin keys`, ours, 'p95 ≤ 16 ms and ≤ 5× the scan', (m, p, ratio) => p <= 16 && ratio !== null && ratio <= 5, {name: 'substring scan', samples: scan});
+}
+
+// 4. Full re-score of the workspace.
+report(`full re-score of ${scale.regions} regions`, await time(() => scoreOf(index, weights, big), scale.runs * 5, 3), '≤ 5 ms', m => m <= 5);
+
+// 5. Save of the big workspace vs JSON.stringify + write + fsync of the same data.
+{
+	const ws = await OpenWorkspace.open(bigFile, {write: true});
+	let flip = false;
+	const ours = await time(async () => {
+		flip = !flip;
+		const next = applyChange(ws.data, [regionCodes[0]!], index.leaves[0]!.code, {note: flip ? 'a' : 'b'}, 'bench', new Date().toISOString());
+		await ws.save(next);
+	}, scale.runs);
+	await ws.close();
+	const rawFile = join(dir, 'raw.json');
+	const baseline = await time(() => {
+		const text = JSON.stringify(big, null, 2);
+		const fd = openSync(rawFile, 'w');
+		writeSync(fd, text);
+		fsyncSync(fd);
+		closeSync(fd);
+	}, scale.runs);
+	report('save of the big workspace', ours, '≤ 1.5× stringify + write + fsync', (_m, _p, ratio) => ratio !== null && ratio <= 1.5, {name: 'stringify + write + fsync', samples: baseline});
+}
+
+// 6. Merge of the team's workspaces vs JSON.parse of the same files; peak memory in a child.
+{
+	const files = team.map((ws, i) => {
+		const file = join(dir, `assessor-${i}.json`);
+		writeFileSync(file, serializeWorkspace({...ws, system: big.system}));
+		return file;
+	});
+	const runs = quick ? 3 : 5;
+	const ours = await time(async () => {
+		const inputs = [];
+		const cache = new Set<string>();
+		for (const f of files) inputs.push((await readWorkspace(f, undefined, cache)).data);
+		const merged = mergeWorkspaces(inputs, {id: 'm', assessor: 'team', createdAt: new Date().toISOString()});
+		if (!merged.ok) throw new Error('merge failed');
+		await writeFileDurably(join(dir, 'team.json'), serializeWorkspace(merged.value.workspace));
+	}, runs, 1);
+	const baseline = await time(() => files.map(f => JSON.parse(readFileSync(f, 'utf8'))), runs, 1);
+	report(`merge of ${files.length} workspaces`, ours, '≤ 3× JSON.parse', (_m, _p, ratio) => ratio !== null && ratio <= 3, {name: 'JSON.parse of the files', samples: baseline});
+	const child = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(root, 'bin', 'assess.js'), 'merge', ...files, '-o', join(dir, 'team-cli.json')], {encoding: 'utf8'});
+	const peakMb = Number(child.stderr.trim().split('\n').at(-1)) / 1024;
+	report(`peak memory of assess merge (${files.length} files)`, [peakMb], '≤ 300 MB', m => m <= 300, undefined, 'MB');
+}
+
+// 7. Export of every region vs a raw SheetJS write of the same cells.
+{
+	const names = new Map(allRegions.map(r => [r.code, r.name]));
+	const runs = quick ? 3 : 8;
+	const model = () => {
+		const scores = scoreOf(index, weights, big);
+		const rep = scoreReport(index, big, scores, c => names.get(c) ?? c);
+		return workbookModel(index, big, rep, scores.best, {workspaceFile: 'big.json', weightsFile: 'w', weightsDigest: '', generatedAt: '', program: 'bench', draft: undefined}, {detail: true});
+	};
+	const cells = model();
+	const ours = await time(() => writeFileDurably(join(dir, 'out.xlsx'), xlsxBytes(model())), runs, 1);
+	const plainValue = (c: Cell) => (c.kind === 'empty' ? null : c.value);
+	const baseline = await time(() => {
+		const book = XLSX.utils.book_new();
+		for (const sheet of cells.sheets) XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(sheet.rows.map(r => r.map(plainValue))), sheet.name);
+		writeFileSync(join(dir, 'raw.xlsx'), XLSX.write(book, {type: 'buffer', bookType: 'xlsx', compression: true}) as Buffer);
+	}, runs, 1);
+	report(`export of ${scale.regions} regions`, ours, '≤ 1.5× raw SheetJS write', (_m, _p, ratio) => ratio !== null && ratio <= 1.5, {name: 'raw SheetJS write of the same cells', samples: baseline});
+}
+
+// ---------------------------------------------------------------------------------------------
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+const result = {date: new Date().toISOString(), quick, machine, scale, figures};
+writeFileSync(join(root, 'bench', quick ? 'results-quick.json' : 'results.json'), JSON.stringify(result, null, 2) + '\n');
+const table = [
+	'| figure | median | p95 | baseline (same run) | ratio | target | |',
+	'|---|---|---|---|---|---|---|',
+	...figures.map(f => `| ${f.name} | ${f.median} ${f.unit} | ${f.p95} ${f.unit} | ${f.baseline === null ? '—' : `${f.baseline} ${f.unit} (${f.baselineName})`} | ${f.ratio === null ? '—' : `${f.ratio}×`} | ${f.target} | ${f.ok ? 'met' : '**missed**'} |`),
+].join('\n');
+process.stdout.write(`\n${machine}\n\n${table}\n`);
+if (!quick && args.includes('--write-readme')) {
+	const readme = readFileSync(join(root, 'README.md'), 'utf8');
+	const block = `<!-- bench:start -->\nMeasured ${result.date.slice(0, 10)} on ${machine} (\`npm run bench\`):\n\n${table}\n<!-- bench:end -->`;
+	writeFileSync(join(root, 'README.md'), readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, block));
+}
+rmSync(dir, {recursive: true, force: true});
+process.exit(0);

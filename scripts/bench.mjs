@@ -1,0 +1,22 @@
+// `npm run bench [-- --quick] [-- --write-readme]`: bundles bench/bench.ts and runs it.
+import {build} from 'esbuild';
+import {mkdirSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
+
+mkdirSync('node_modules/.cache', {recursive: true});
+const out = 'node_modules/.cache/assess-bench.mjs';
+await build({
+	entryPoints: ['bench/bench.ts'],
+	outfile: out,
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	packages: 'external',
+	logLevel: 'warning',
+	jsx: 'automatic',
+});
+// As the built program runs: React in production mode, and colour codes in every frame (a
+// real terminal gets them; without FORCE_COLOR a piped benchmark would render less).
+const r = spawnSync(process.execPath, [out, ...process.argv.slice(2)], {stdio: 'inherit', env: {...process.env, NODE_ENV: 'production', FORCE_COLOR: '1'}});
+process.exit(r.status ?? 1);
