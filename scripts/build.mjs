@@ -1,9 +1,12 @@
 // Bundles the program into one ESM file: Node's loader walking hundreds of small modules
 // (ink, react, zod…) costs more start-up time than the whole program needs otherwise.
 import {build} from 'esbuild';
-import {readFileSync} from 'node:fs';
+import {readFileSync, rmSync} from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+// Chunk names carry content hashes: start clean so old chunks do not pile up.
+rmSync('dist', {recursive: true, force: true});
 
 await build({
 	entryPoints: {assess: 'source/cli.ts'},

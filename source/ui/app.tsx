@@ -89,11 +89,23 @@ export function App({model, port, lang, theme}: AppProps) {
 	const ensureSearchIndex = () => {
 		if (searchIndex || searchLoading.current) return;
 		searchLoading.current = true;
-		void Promise.all([import('../domain/search/search-index.js'), import('../domain/search/pinyin-keys.js')]).then(([{buildSearchIndex}, {teachReadings}]) => {
+		void Promise.all([import('../domain/search/search-index.js'), import('../domain/search/pinyin-keys.js')]).then(async ([{prepareSearchEntries, assembleSearchIndex}, {teachReadings}]) => {
 			teachReadings(regionReadings(model.regions));
-			setSearchIndex(buildSearchIndex([...systemEntries(index), ...regionEntries(model.regions), ...catalogEntries(model.catalog)]));
+			const entries = [...systemEntries(index), ...regionEntries(model.regions), ...catalogEntries(model.catalog)];
+			// In slices, yielding between them, so keys typed meanwhile are never kept waiting.
+			const prepared = [];
+			for (let at = 0; at < entries.length; at += 250) {
+				prepared.push(...prepareSearchEntries(entries.slice(at, at + 250)));
+				await new Promise(resolve => setTimeout(resolve, 0));
+			}
+			setSearchIndex(assembleSearchIndex(prepared));
 		});
 	};
+	// Built in the background soon after start-up, or at once when search opens first.
+	useEffect(() => {
+		const timer = setTimeout(ensureSearchIndex, 300);
+		return () => clearTimeout(timer);
+	}, []);
 	if (ui.overlay?.kind === 'search') ensureSearchIndex();
 
 	const region = ui.region;

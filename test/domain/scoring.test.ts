@@ -155,7 +155,7 @@ describe('scoring invariants (property tests)', () => {
 		fc.assert(
 			fc.property(workspaceFindings, findings => {
 				for (const r of score(findings).regions) {
-					for (const n of r.nodes.values()) {
+					for (const [, n] of r.nodes) {
 						if (n.score !== null) expect(n.score).toBeGreaterThanOrEqual(0), expect(n.score).toBeLessThanOrEqual(100 + 1e-9);
 						expect(n.coverage).toBeGreaterThanOrEqual(0);
 						expect(n.coverage).toBeLessThanOrEqual(1 + 1e-9);

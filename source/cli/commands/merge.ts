@@ -47,7 +47,19 @@ Example:
 		const inputs: Workspace[] = [];
 		// Assessors' files share most findings: each distinct finding is validated once.
 		const cache: FindingCache = new Set();
-		for (const file of files) inputs.push((await readWorkspace(file, undefined, cache)).data);
+		// Keep one object per finding version: 30 files mostly hold the same versions, and the
+		// merge keeps the first copy of each rev anyway (this keeps peak memory low).
+		const seen = new Map<string, Workspace['findings'][string]>();
+		for (const file of files) {
+			const ws = (await readWorkspace(file, undefined, cache)).data;
+			for (const [key, f] of Object.entries(ws.findings)) {
+				const id = `${key}|${f.rev}`;
+				const first = seen.get(id);
+				if (first) ws.findings[key] = first;
+				else seen.set(id, f);
+			}
+			inputs.push(ws);
+		}
 		const out = output ? resolve(io.cwd, output) : undefined;
 		if (out && existsSync(out) && !files.some(f => sameFile(f, out))) {
 			throw UserError.of(output!, 'already exists and is not one of the inputs; merging would replace it (name it as an input to merge into it, or choose another name)');

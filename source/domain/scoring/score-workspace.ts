@@ -2,7 +2,7 @@ import type {SystemIndex} from '../system/system-index.js';
 import type {Tier} from '../system/system-schema.js';
 import type {FindingValue, FindingStatus} from '../workspace/workspace-schema.js';
 import {leafScore, bestOf} from '../rules/leaf-score.js';
-import {rank} from './ranking.js';
+import {rankInto} from './ranking.js';
 import {tierOf} from './tiers.js';
 
 /** What scoring needs of a finding: its value and whether it applies. */
@@ -21,6 +21,47 @@ export type NodeScore = {
 	rank: number | null;
 };
 
+/**
+ * The scores of one region's indicators, by code. Kept in typed arrays (a workspace has 64
+ * regions × 90 indicators, re-scored on every keypress that records a value); a NodeScore
+ * object is made only when one is asked for.
+ */
+export class NodeScores implements Iterable<[string, NodeScore]> {
+	readonly #plan: ScoringPlan;
+	readonly score: Float64Array;
+	readonly coverage: Float64Array;
+	readonly na: Uint8Array;
+	readonly rank: Int32Array;
+
+	constructor(plan: ScoringPlan) {
+		this.#plan = plan;
+		const n = plan.codes.length;
+		this.score = new Float64Array(n).fill(Number.NaN);
+		this.coverage = new Float64Array(n);
+		this.na = new Uint8Array(n);
+		this.rank = new Int32Array(n);
+	}
+
+	get size(): number {
+		return this.#plan.codes.length;
+	}
+
+	get(code: string): NodeScore | undefined {
+		const i = this.#plan.position.get(code);
+		return i === undefined ? undefined : this.at(i);
+	}
+
+	at(i: number): NodeScore {
+		const s = this.score[i]!;
+		const r = this.rank[i]!;
+		return {score: Number.isNaN(s) ? null : s, coverage: this.coverage[i]!, na: this.na[i] === 1, rank: r > 0 ? r : null};
+	}
+
+	*[Symbol.iterator](): Iterator<[string, NodeScore]> {
+		for (let i = 0; i < this.#plan.codes.length; i++) yield [this.#plan.codes[i]!, this.at(i)];
+	}
+}
+
 export type RegionScore = {
 	code: string;
 	total: number | null;
@@ -28,7 +69,7 @@ export type RegionScore = {
 	rank: number | null;
 	tier: Tier | null;
 	/** Per indicator code. */
-	nodes: Map<string, NodeScore>;
+	nodes: NodeScores;
 	/** Leaves with no value yet (excluding not applicable ones). */
 	unscored: number;
 };
@@ -39,78 +80,125 @@ export type WorkspaceScore = {
 	best: Map<string, number>;
 };
 
+/** The tree flattened once per system: node positions, children and rules as arrays. */
+type ScoringPlan = {
+	codes: string[];
+	position: Map<string, number>;
+	children: number[][];
+	primaries: number[];
+	rules: (SystemIndex['ordered'][number]['rule'])[];
+};
+
+const plans = new WeakMap<SystemIndex, ScoringPlan>();
+function planOf(index: SystemIndex): ScoringPlan {
+	let plan = plans.get(index);
+	if (!plan) {
+		const codes = index.ordered.map(n => n.code);
+		const position = new Map(codes.map((c, i) => [c, i]));
+		plan = {codes, position, children: index.ordered.map(n => n.children.map(c => position.get(c)!)), primaries: index.primaries.map(c => position.get(c)!), rules: index.ordered.map(n => n.rule)};
+		plans.set(index, plan);
+	}
+	return plan;
+}
+
 /**
  * Scores every region of a workspace: leaf scores by rule, weighted aggregation up the tree
  * (not applicable children excluded and sibling weights renormalised), coverage, ranks per
  * indicator across the regions, and the tier of each total. Pure: same input, same output.
  */
 export function scoreWorkspace(index: SystemIndex, weights: Readonly<Record<string, number>>, regions: readonly string[], lookup: FindingLookup): WorkspaceScore {
+	const plan = planOf(index);
+	const n = plan.codes.length;
+	const w = new Float64Array(n);
+	for (let i = 0; i < n; i++) w[i] = weights[plan.codes[i]!] ?? 0;
+
+	// Every finding looked up once.
+	const found: (ScoredInput | undefined)[][] = regions.map(region => plan.rules.map((rule, i) => (rule ? lookup(region, plan.codes[i]!) : undefined)));
+
 	const best = new Map<string, number>();
-	for (const leaf of index.leaves) {
-		if (leaf.rule?.type !== 'measure') continue;
+	const bestAt = new Float64Array(n).fill(Number.NaN);
+	for (let i = 0; i < n; i++) {
+		const rule = plan.rules[i];
+		if (rule?.type !== 'measure') continue;
 		const amounts: number[] = [];
-		for (const region of regions) {
-			const f = lookup(region, leaf.code);
-			if (f && f.status !== 'na' && f.value?.type === 'measure') amounts.push(f.value.amount);
+		for (const f of found) {
+			const x = f[i];
+			if (x && x.status !== 'na' && x.value?.type === 'measure') amounts.push(x.value.amount);
 		}
-		const b = bestOf(leaf.rule.better, amounts);
-		if (b !== undefined) best.set(leaf.code, b);
+		const b = bestOf(rule.better, amounts);
+		if (b !== undefined) {
+			best.set(plan.codes[i]!, b);
+			bestAt[i] = b;
+		}
 	}
 
-	const results: RegionScore[] = regions.map(region => scoreRegion(index, weights, region, lookup, best));
+	const results: RegionScore[] = regions.map((code, r) => {
+		const nodes = new NodeScores(plan);
+		let unscored = 0;
+		// Children come after their parent, so walking backwards scores them first.
+		for (let i = n - 1; i >= 0; i--) {
+			const rule = plan.rules[i];
+			if (rule) {
+				const f = found[r]![i];
+				if (f?.status === 'na') {
+					nodes.na[i] = 1;
+					continue;
+				}
+				const s = f ? leafScore(rule, f.value, Number.isNaN(bestAt[i]!) ? undefined : bestAt[i]) : null;
+				if (s === null) unscored++;
+				else {
+					nodes.score[i] = s;
+					nodes.coverage[i] = 1;
+				}
+				continue;
+			}
+			aggregate(plan.children[i]!, w, nodes, i);
+		}
+		const root = aggregate(plan.primaries, w, nodes, -1);
+		return {code, total: root.na ? null : root.score, coverage: root.coverage, rank: null, tier: null, nodes, unscored};
+	});
 
-	for (const node of index.ordered) {
-		const ranks = rank(results.map(r => r.nodes.get(node.code)!.score), index.system.ranking);
-		results.forEach((r, i) => (r.nodes.get(node.code)!.rank = ranks[i]!));
+	const column = new Float64Array(results.length);
+	const ranks = new Int32Array(results.length);
+	for (let i = 0; i < n; i++) {
+		results.forEach((r, k) => (column[k] = r.nodes.score[i]!));
+		rankInto(column, index.system.ranking, ranks);
+		results.forEach((r, k) => (r.nodes.rank[i] = ranks[k]!));
 	}
-	const totalRanks = rank(results.map(r => r.total), index.system.ranking);
-	results.forEach((r, i) => {
-		r.rank = totalRanks[i]!;
+	results.forEach((r, k) => (column[k] = r.total ?? Number.NaN));
+	rankInto(column, index.system.ranking, ranks);
+	results.forEach((r, k) => {
+		r.rank = ranks[k]! > 0 ? ranks[k]! : null;
 		r.tier = tierOf(index.system.tiers, r.total);
 	});
 	return {regions: results, best};
 }
 
-function scoreRegion(index: SystemIndex, weights: Readonly<Record<string, number>>, region: string, lookup: FindingLookup, best: Map<string, number>): RegionScore {
-	const nodes = new Map<string, NodeScore>();
-	let unscored = 0;
-	// Children come after their parent in `ordered`, so walking it backwards scores them first.
-	for (let i = index.ordered.length - 1; i >= 0; i--) {
-		const node = index.ordered[i]!;
-		if (node.rule) {
-			const f = lookup(region, node.code);
-			if (f?.status === 'na') {
-				nodes.set(node.code, {score: null, coverage: 0, na: true, rank: null});
-				continue;
-			}
-			const score = f ? leafScore(node.rule, f.value, best.get(node.code)) : null;
-			if (score === null) unscored++;
-			nodes.set(node.code, {score, coverage: score === null ? 0 : 1, na: false, rank: null});
-			continue;
-		}
-		nodes.set(node.code, aggregate(node.children, weights, nodes));
-	}
-	const root = aggregate(index.primaries, weights, nodes);
-	return {code: region, total: root.na ? null : root.score, coverage: root.coverage, rank: null, tier: null, nodes, unscored};
-}
-
-function aggregate(children: readonly string[], weights: Readonly<Record<string, number>>, nodes: Map<string, NodeScore>): NodeScore {
+/** Weighted mean of the scored children; writes node `at` (or returns the root when at < 0). */
+function aggregate(children: readonly number[], w: Float64Array, nodes: NodeScores, at: number): {score: number | null; coverage: number; na: boolean} {
 	let applicable = 0;
 	let covered = 0;
 	let scoredWeight = 0;
 	let sum = 0;
-	for (const code of children) {
-		const child = nodes.get(code)!;
-		if (child.na) continue;
-		const w = weights[code] ?? 0;
-		applicable += w;
-		covered += w * child.coverage;
-		if (child.score !== null) {
-			scoredWeight += w;
-			sum += w * child.score;
+	for (const c of children) {
+		if (nodes.na[c] === 1) continue;
+		const weight = w[c]!;
+		applicable += weight;
+		covered += weight * nodes.coverage[c]!;
+		const s = nodes.score[c]!;
+		if (!Number.isNaN(s)) {
+			scoredWeight += weight;
+			sum += weight * s;
 		}
 	}
 	// Everything below is not applicable, or carries no weight: the node drops out of its parent.
-	if (applicable === 0) return {score: null, coverage: 0, na: true, rank: null};
-	return {score: scoredWeight > 0 ? sum / scoredWeight : null, coverage: covered / applicable, na: false, rank: null};
+	const na = applicable === 0;
+	const score = !na && scoredWeight > 0 ? sum / scoredWeight : null;
+	const coverage = na ? 0 : covered / applicable;
+	if (at >= 0) {
+		nodes.na[at] = na ? 1 : 0;
+		nodes.score[at] = score ?? Number.NaN;
+		nodes.coverage[at] = coverage;
+	}
+	return {score, coverage, na};
 }

@@ -48,7 +48,15 @@ const FUSE_OPTIONS: IFuseOptions<Indexed> = {
  * computed once here, never per keystroke.
  */
 export function buildSearchIndex(entries: readonly SearchEntry[]): SearchIndex {
-	const indexed: Indexed[] = entries.map(e => {
+	return assembleSearchIndex(prepareSearchEntries(entries));
+}
+
+/** An entry with its search keys computed (pinyin, lower case): the costly part of building. */
+export type PreparedEntry = Indexed;
+
+/** Computes the keys of some entries; a UI can call it slice by slice between keystrokes. */
+export function prepareSearchEntries(entries: readonly SearchEntry[]): PreparedEntry[] {
+	return entries.map(e => {
 		const keys = pinyinKeys(e.title);
 		const aliasKeys = (e.aliases ?? []).flatMap(a => {
 			const k = pinyinKeys(a);
@@ -62,6 +70,14 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): SearchIndex {
 		const haystack = [lowerId, lowerTitle, keys.full, keys.initials, alias, lowerDetail, e.body ?? ''].join('\u0000');
 		return {...e, full: keys.full, initials: keys.initials, aliasKeys: alias, lowerId, lowerTitle, lowerDetail, haystack};
 	});
+}
+
+/** The index over prepared entries. */
+export function assembleSearchIndex(prepared: readonly PreparedEntry[]): SearchIndex {
+	const indexed = [...prepared];
+	// Shorter titles first ("营业执照" before "营业执照遗失补领"): sorted once, so each bucket
+	// below fills in order and no keystroke sorts thousands of matches.
+	indexed.sort((a, b) => a.title.length - b.title.length || a.id.localeCompare(b.id));
 	let fuse: Fuse<Indexed> | undefined;
 	return {
 		size: indexed.length,
@@ -75,14 +91,14 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): SearchIndex {
 			for (const item of indexed) {
 				if (!item.haystack.includes(q) || (kinds && !kinds.includes(item.kind))) continue;
 				const rank = rankOf(item, q);
-				if (rank !== undefined) buckets[rank]!.push(item);
+				if (rank !== undefined && buckets[rank]!.length < limit) buckets[rank]!.push(item);
 			}
 			const hits: SearchHit[] = [];
 			for (const [rank, bucket] of buckets.entries()) {
-				if (hits.length >= limit) break;
-				// Within a bucket, shorter titles first: "营业执照" before "营业执照遗失补领".
-				bucket.sort((a, b) => a.title.length - b.title.length || a.id.localeCompare(b.id));
-				for (const item of bucket.slice(0, limit - hits.length)) hits.push({entry: strip(item), score: rank / 4});
+				for (const item of bucket) {
+					if (hits.length >= limit) break;
+					hits.push({entry: strip(item), score: rank / 4});
+				}
 			}
 			if (hits.length > 0 || q.length < 2) return hits;
 			// Nothing matched directly: forgive a typo. Bitap patterns are capped at 32 characters.

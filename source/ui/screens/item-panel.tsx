@@ -27,6 +27,11 @@ export type ItemPanelProps = {
 	height: number;
 };
 
+/** Long text is cut for the panel (a pasted 10 MB note must not be laid out on every frame). */
+export function clip(text: string, max = 2000): string {
+	return text.length > max ? `${text.slice(0, max)}… (+${text.length - max})` : text;
+}
+
 export function evidenceLine(e: Evidence): string {
 	const when = e.seenAt.slice(0, 16).replace('T', ' ');
 	switch (e.kind) {
@@ -71,7 +76,7 @@ export function ItemPanel({node, finding, conflict, status, score, catalog, row,
 		add('check', <>{label('check')}{inert(n.guide!.check)}</>);
 		add('where', <>{label('where')}{inert(n.guide!.where)}</>);
 		add('met', <>{label('met')}{inert(n.guide!.met)}</>);
-		add('note', <>{label('note')}{finding?.note ? inert(finding.note) : t(lang, 'none')}</>);
+		add('note', <>{label('note')}{finding?.note ? inert(clip(finding.note)) : t(lang, 'none')}</>);
 		let r = 0;
 		if (rule.type === 'sampled') {
 			const samples = finding?.value?.type === 'sampled' ? finding.value.samples : [];
