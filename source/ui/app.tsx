@@ -1,6 +1,6 @@
 import React, {useReducer, useState, useMemo, useEffect, useRef, useCallback} from 'react';
 import {Box, Text, useApp} from 'ink';
-import {useKeyInput} from './hooks/use-key-input.js';
+import {useKeyRouter, KeyRouterContext} from './hooks/use-key-input.js';
 import type {Lang} from '../domain/text.js';
 import {pick} from '../domain/text.js';
 import {findingKey, type FindingValue, type FindingStatus} from '../domain/workspace/workspace-schema.js';
@@ -197,7 +197,7 @@ export function App({model, port, lang, theme}: AppProps) {
 		say(`${t(lang, 'settled')} ${selectedConflict.region} ${selectedConflict.indicator}`);
 	};
 
-	useKeyInput(
+	const router = useKeyRouter(
 		(input, key) => {
 			const name = keyName(input, key);
 			if (name === 'Ctrl+C' || (name === 'q' && !(key.ctrl || key.meta))) return quit();
@@ -310,7 +310,7 @@ export function App({model, port, lang, theme}: AppProps) {
 					if (leaf && /^[0-9yn]$/.test(name)) return say(t(lang, 'notForRule'));
 			}
 		},
-		{isActive: !ui.overlay && !quitting},
+		{isActive: !quitting},
 	);
 
 	const closeOverlay = () => {
@@ -483,6 +483,7 @@ export function App({model, port, lang, theme}: AppProps) {
 	}
 
 	return (
+		<KeyRouterContext.Provider value={router}>
 		<Box flexDirection="column" width={width} height={rows - 1}>
 			<Text bold wrap="truncate">
 				{truncate(inert(header), Math.max(0, width - banner.length))}
@@ -494,5 +495,6 @@ export function App({model, port, lang, theme}: AppProps) {
 			</Box>
 			<StatusBar scopes={scopes} lang={lang} theme={theme} width={width} saveText={saveText} saveFailed={save.state === 'failed'} flash={flash} />
 		</Box>
+		</KeyRouterContext.Provider>
 	);
 }
