@@ -3,7 +3,6 @@ import type {Workspace} from '../domain/workspace/workspace-schema.js';
 import {findingKey} from '../domain/workspace/workspace-schema.js';
 import type {WorkspaceScore, RegionScore} from '../domain/scoring/score-workspace.js';
 import type {Region} from '../domain/regions/region-schema.js';
-import {unscoredLeaves} from '../domain/workspace/workspace-ops.js';
 import type {LeafStatus} from './strings.js';
 
 /** The status mark of a leaf in a region. */
@@ -21,14 +20,13 @@ export type RegionRowView = {code: string; name: string; scored: number; leaves:
 export function regionRows(index: SystemIndex, ws: Workspace, scores: WorkspaceScore, regions: readonly Region[]): RegionRowView[] {
 	const names = new Map(regions.map(r => [r.code, r.name]));
 	const byCode = new Map(scores.regions.map(r => [r.code, r]));
-	return ws.regions.map(code => ({
-		code,
-		name: names.get(code) ?? code,
-		leaves: index.leaves.length,
-		scored: index.leaves.length - unscoredLeaves(index, ws, code).length,
-		score: byCode.get(code),
-		conflicts: Object.values(ws.conflicts).filter(c => c.region === code).length,
-	}));
+	const conflicts = new Map<string, number>();
+	for (const c of Object.values(ws.conflicts)) conflicts.set(c.region, (conflicts.get(c.region) ?? 0) + 1);
+	return ws.regions.map(code => {
+		const score = byCode.get(code);
+		// The scorer already counted the unscored leaves; a conflicted leaf has no finding, so it is among them.
+		return {code, name: names.get(code) ?? code, leaves: index.leaves.length, scored: index.leaves.length - (score?.unscored ?? index.leaves.length), score, conflicts: conflicts.get(code) ?? 0};
+	});
 }
 
 /** The next (or previous) unscored leaf after `from`, wrapping around; undefined when none is left. */

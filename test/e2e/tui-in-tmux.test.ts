@@ -1,8 +1,8 @@
 import {describe, it, expect, afterAll} from 'vitest';
 import {spawnSync} from 'node:child_process';
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {runCli, tempDir, bin} from '../helpers/run-cli.js';
+import {runCli, tempDir, bin, repoRoot} from '../helpers/run-cli.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux) console.warn('SKIPPED the tmux end-to-end test: tmux is not installed (apt-get install tmux).');
@@ -85,5 +85,35 @@ describe.skipIf(!hasTmux)('the real TUI in tmux', () => {
 		const bj = score.regions.find((r: {code: string}) => r.code === '110000');
 		expect(bj).toMatchObject({total: 100, rank: 1});
 		expect(bj.indicators.find((i: {code: string}) => i.code === '1.1.1')).toMatchObject({score: 100, rank: 1});
+	});
+
+	it('re-scores live when the weights file changes, and keeps the last good weights on a broken edit', async () => {
+		const dir = tempDir('assess-e2e-');
+		const ws = join(dir, 'w.json');
+		const weightsFile = join(dir, 'team.weights.json');
+		const weights = JSON.parse(readFileSync(join(repoRoot, 'indicators', '2020-province.weights.json'), 'utf8'));
+		writeFileSync(weightsFile, JSON.stringify(weights, null, 2));
+		expect(runCli(['init', ws, '--system', '2020-province', '--assessor', '张三', '--regions', '110000']).code).toBe(0);
+		runCli(['record', ws, '110000', '1.1.1', 'y']);
+		runCli(['record', ws, '110000', '2.1.3', 'n']);
+		tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '32', '-c', dir, `env LANG=C.UTF-8 NO_COLOR=1 ${process.execPath} ${bin} open w.json --weights team.weights.json --lang en`);
+		const first = await waitForScreen(t => t.includes('北京市'), 'the regions screen');
+		expect(first).toMatch(/50\.00/);
+
+		writeFileSync(weightsFile, '{"kind": "assess/weights", "formatVersion": 1, "system": "2020-province", "weights": {');
+		const broken = await waitForScreen(t => t.includes('keeping the last good weights'), 'the weights error');
+		expect(broken).toMatch(/50\.00/);
+
+		weights.weights['1'] = 0.8;
+		weights.weights['2'] = 0.05;
+		weights.weights['3'] = 0.05;
+		weights.weights['4'] = 0.05;
+		weights.weights['5'] = 0.05;
+		writeFileSync(weightsFile, JSON.stringify(weights, null, 2));
+		const fixed = await waitForScreen(t => t.includes('weights file changed'), 'the re-score');
+		expect(fixed).toMatch(/94\.12/);
+		await keys('q');
+		const until = Date.now() + 10_000;
+		while (alive() && Date.now() < until) await new Promise(r => setTimeout(r, 50));
 	});
 });

@@ -26,7 +26,10 @@ export type ExportFacts = {
 
 export const SCORE_FORMAT = '0.00';
 const num = (value: number | null, format?: string): Cell => (value === null ? {kind: 'text', value: '—'} : {kind: 'number', value, ...(format ? {format} : {})});
-const text = (value: string): Cell => ({kind: 'text', value});
+/** Excel keeps at most 32,767 characters in a cell; longer text is cut, saying so. */
+export const CELL_TEXT_LIMIT = 32_767;
+const CUT = '…（已截断，全文见工作区文件）';
+const text = (value: string): Cell => ({kind: 'text', value: value.length > CELL_TEXT_LIMIT ? value.slice(0, CELL_TEXT_LIMIT - CUT.length) + CUT : value});
 const EMPTY: Cell = {kind: 'empty'};
 
 /** Sheet names Excel accepts: at most 31 characters, none of : \ / ? * [ ], unique (case-blind). */
