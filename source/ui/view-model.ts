@@ -1,3 +1,4 @@
+import {unscoredLeaves} from '../domain/workspace/workspace-ops.js';
 import type {SystemIndex} from '../domain/system/system-index.js';
 import type {Workspace} from '../domain/workspace/workspace-schema.js';
 import {findingKey} from '../domain/workspace/workspace-schema.js';
