@@ -12,7 +12,7 @@ import {parseEvidence} from '../cli/evidence-args.js';
 import type {Lang} from '../domain/text.js';
 import {themeFor} from './theme.js';
 
-export type TuiOptions = {file: string; weights?: string; lang: Lang; env: NodeJS.ProcessEnv; cwd: string};
+export type TuiOptions = {file: string; weights?: string; lang: Lang; env: NodeJS.ProcessEnv; cwd: string; by?: string};
 
 /**
  * Opens a workspace in the TUI: takes the lock (or opens read-only, naming who holds it),
@@ -29,7 +29,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
 		weights: context.weights.weights.weights,
 		weightsFile: context.weights.file,
 		workspaceFile: options.file,
-		user: ws.data.assessor,
+		user: options.by ?? ws.data.assessor,
 	};
 	const port: SessionPort = {
 		readOnly: ws.readOnly,

@@ -7,13 +7,15 @@ import {langFrom} from '../../ui/strings.js';
 
 export const openCommand: Command = {
 	name: 'open',
-	usage: 'assess open [<workspace>] [--weights <file>] [--lang zh|en]',
+	usage: 'assess open [<workspace>] [--weights <file>] [--lang zh|en] [--by <name>]',
 	summary: 'open a workspace in the terminal UI (default: the demo)',
 	help: `Opens a workspace in the terminal UI; without one, the bundled demo. While it is open the
 workspace is locked; a second instance opens it read-only and says who holds it.
 
   --weights <file>   score with this weights file (watched: edits re-score live)
   --lang zh|en       interface language (default: from the locale; English unless zh_*)
+  --by <name>        who records and settles findings in this session (default: the
+                     workspace's assessor; a team lead settling a merged file gives their name)
 
 Keys: ? shows them all. ↑↓/jk move, →/Enter open, ←/Esc back, Tab switches pane, / search,
 n/N next/previous unscored leaf, y/n and 0–9 record a value, e note, a evidence, f flag,
@@ -21,7 +23,7 @@ d done, - not applicable, s scoreboard, u undo, q quit (everything is already sa
 
 Needs an interactive terminal. Without one (a pipe, a script, CI), use the commands that work
 without it: assess score, assess record, assess search, assess validate.`,
-	options: {weights: {type: 'string'}, lang: {type: 'string'}},
+	options: {weights: {type: 'string'}, lang: {type: 'string'}, by: {type: 'string'}},
 	positionals: {min: 0, max: 1},
 	async run(args, io) {
 		const file = args.positionals[0] ? resolve(io.cwd, args.positionals[0]) : demoWorkspaceFile();
@@ -38,6 +40,6 @@ without it: assess score, assess record, assess search, assess validate.`,
 		const weights = stringOption(args, 'weights');
 		// Loaded only here, so the plain commands never pay for the UI's start-up.
 		const {runTui} = await import('../../ui/run-tui.js');
-		return runTui({file, weights: weights ? resolve(io.cwd, weights) : undefined, lang: langFrom(lang, io.env), env: io.env, cwd: io.cwd});
+		return runTui({file, weights: weights ? resolve(io.cwd, weights) : undefined, lang: langFrom(lang, io.env), env: io.env, cwd: io.cwd, by: stringOption(args, 'by')?.trim() || undefined});
 	},
 };
