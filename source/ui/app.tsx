@@ -30,6 +30,7 @@ import {TreePane} from './screens/tree-pane.js';
 import {ItemPanel} from './screens/item-panel.js';
 import {ScoreboardScreen, scoreboardRows} from './screens/scoreboard-screen.js';
 import {ConflictsScreen} from './screens/conflicts-screen.js';
+import {mergedAgreement} from '../domain/agreement/agreement.js';
 import {truncate, inert} from '../text/cell-width.js';
 
 export type AppProps = {model: AppModel; port: SessionPort; lang: Lang; theme: Theme};
@@ -437,7 +438,7 @@ export function App({model, port, lang, theme}: AppProps) {
 	} else if (ui.screen === 'regions') {
 		body = <RegionsScreen rows={regionList} cursor={ui.regionCursor} lang={lang} theme={theme} width={width} height={mainHeight} />;
 	} else if (ui.screen === 'conflicts') {
-		body = <ConflictsScreen index={index} conflicts={conflictList} names={names} cursor={ui.conflictCursor} lang={lang} theme={theme} width={width} height={mainHeight} />;
+		body = <ConflictsScreen index={index} conflicts={conflictList} names={names} cursor={ui.conflictCursor} agreement={mergedAgreement(index, ws)} lang={lang} theme={theme} width={width} height={mainHeight} />;
 	} else if (ui.screen === 'scoreboard') {
 		body = <ScoreboardScreen index={index} rows={boardRows} cursor={ui.scoreboardCursor} sortBy={ui.sortBy} lang={lang} theme={theme} width={width} height={mainHeight} />;
 	} else if (region) {

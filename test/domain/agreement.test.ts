@@ -1,5 +1,6 @@
 import {describe, it, expect} from 'vitest';
-import {agreementOf, cohensKappa} from '../../source/domain/agreement/agreement.js';
+import {agreementOf, cohensKappa, mergedAgreement} from '../../source/domain/agreement/agreement.js';
+import {mergeWorkspaces} from '../../source/domain/merge/merge-workspaces.js';
 import {createWorkspace, applyChange} from '../../source/domain/workspace/workspace-ops.js';
 import type {Workspace} from '../../source/domain/workspace/workspace-schema.js';
 import {miniIndex} from '../helpers/mini-system.js';
@@ -44,5 +45,19 @@ describe('agreementOf', () => {
 	it('says nothing can be compared when nothing is shared', () => {
 		const r = agreementOf(miniIndex, blank('a'), blank('b'));
 		expect(r).toMatchObject({items: 0, percent: null, kappa: null, disagreements: []});
+	});
+});
+
+describe('mergedAgreement', () => {
+	it('counts united verdicts as agreement and conflicts as disagreement, from the merged file alone', () => {
+		const a = yesno(blank('张三'), [true, true, false]);
+		const b = yesno(blank('李四'), [true, false, false]);
+		const merged = mergeWorkspaces([a, b], {id: 'm', assessor: '组长', createdAt: at});
+		if (!merged.ok) throw new Error('merge failed');
+		const r = mergedAgreement(miniIndex, merged.value.workspace);
+		expect(r).toMatchObject({items: 3, agreed: 2});
+		expect(r.percent).toBeCloseTo(2 / 3, 10);
+		expect(r.kappa).toBeCloseTo(0.4, 10); // the same pairs as agreementOf(a, b)
+		expect(agreementOf(miniIndex, a, b).kappa).toBeCloseTo(0.4, 10);
 	});
 });

@@ -309,12 +309,13 @@ describe('conflicts', () => {
 		expect(tui.frame()).toMatch(/上海市.*1 conflict/);
 		await tui.press('c');
 		const text = await tui.waitFor(t => t.includes('Conflicts to settle (1)'));
+		expect(text).toContain('assessors agreed on 0.0% (0/1)');
 		expect(text).toContain('1 Candidate · 李四');
 		expect(text).toContain('2 Candidate · 张三');
 		expect(text).toContain('李：无入口');
 		expect(text).toContain('url   https://a.gov.cn');
 		await tui.press('2');
-		await tui.waitFor(t => t.includes('No conflicts'));
+		await tui.waitFor(t => t.includes('No conflicts') && t.includes('assessors agreed on 0.0% (0/1)'));
 		await tui.waitFor(() => tui.saves.length > 0, 'the settlement to be saved');
 		const settled = tui.saves.at(-1)!;
 		expect(settled.conflicts).toEqual({});

@@ -127,3 +127,37 @@ function rawNumber(f: Finding): number {
 	if (v.type === 'sampled') return v.samples.length ? (v.samples.filter(s => s.pass).length / v.samples.length) * 100 : 0;
 	return 0;
 }
+
+/**
+ * Agreement inside a merged workspace, where the assessors' own files are not at hand: every
+ * finding the merge united from several assessors' equal verdicts counts as agreement; every
+ * conflict (open, or settled since) as disagreement, with its candidates' verdicts as the pairs.
+ */
+export function mergedAgreement(index: SystemIndex, ws: Workspace): {items: number; agreed: number; percent: number | null; kappa: number | null} {
+	const pairs: [string, string][] = [];
+	let items = 0;
+	let agreed = 0;
+	const pairUp = (code: string, verdicts: string[]) => {
+		const rule = index.nodes.get(code)?.rule;
+		if (rule?.type !== 'yesno' && rule?.type !== 'levels') return;
+		for (let i = 0; i < verdicts.length; i++) for (let j = i + 1; j < verdicts.length; j++) pairs.push([`${code}:${verdicts[i]}`, `${code}:${verdicts[j]}`]);
+	};
+	for (const f of Object.values(ws.findings)) {
+		if (f.combined) {
+			const by = new Set(f.history.filter(h => f.combined!.from.includes(h.rev)).map(h => h.by));
+			if (by.size < 2) continue;
+			items++;
+			agreed++;
+			pairUp(f.indicator, [...by].map(() => category(f)));
+		} else if (f.settled) {
+			items++;
+			const candidates = f.history.filter(h => f.settled!.from.includes(h.rev));
+			pairUp(f.indicator, candidates.map(c => (c.status === 'na' ? 'na' : JSON.stringify(c.value))));
+		}
+	}
+	for (const c of Object.values(ws.conflicts)) {
+		items++;
+		pairUp(c.indicator, c.candidates.map(category));
+	}
+	return {items, agreed, percent: items ? agreed / items : null, kappa: cohensKappa(pairs)};
+}

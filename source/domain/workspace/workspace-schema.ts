@@ -66,6 +66,8 @@ export const finding = findingVersion.extend({
 	history: z.array(findingVersion),
 	/** Set when a person settled a merge conflict into this finding. */
 	settled: z.strictObject({by: z.string(), at: isoTime, from: z.array(z.string())}).optional(),
+	/** Set when a merge united equal verdicts of several versions (revs) into this finding. */
+	combined: z.strictObject({from: z.array(z.string()).min(2)}).optional(),
 });
 export type Finding = z.infer<typeof finding>;
 

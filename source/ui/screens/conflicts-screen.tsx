@@ -15,6 +15,8 @@ export type ConflictsScreenProps = {
 	conflicts: readonly Conflict[];
 	names: ReadonlyMap<string, string>;
 	cursor: number;
+	/** How often the assessors agreed where their work overlapped (from the merge). */
+	agreement: {items: number; agreed: number; percent: number | null; kappa: number | null};
 	lang: Lang;
 	theme: Theme;
 	width: number;
@@ -26,15 +28,18 @@ const WORDS = {
 	none: {zh: '没有冲突：合并结果中所有评估人的结论一致。', en: 'No conflicts: every assessor agreed, or every disagreement is settled.'},
 	help: {zh: '数字键采用对应候选；v 输入新分值；所有候选的证据都会保留。', en: 'A number settles with that candidate; v settles with a new value; the evidence of every candidate is kept.'},
 	candidate: {zh: '候选', en: 'Candidate'},
+	agreement: {zh: '评估人结论重合处的一致率', en: 'assessors agreed on'},
 } as const;
 
 /** Every unsettled conflict, and the candidates of the selected one side by side. */
-export function ConflictsScreen({index, conflicts, names, cursor, lang, theme, width, height}: ConflictsScreenProps) {
+export function ConflictsScreen({index, conflicts, names, cursor, agreement, lang, theme, width, height}: ConflictsScreenProps) {
+	const agreeLine = agreement.items ? `${WORDS.agreement[lang]} ${(agreement.percent! * 100).toFixed(1)}% (${agreement.agreed}/${agreement.items})${agreement.kappa === null ? '' : `, κ ${agreement.kappa.toFixed(2)}`}` : '';
 	if (conflicts.length === 0) {
 		return (
 			<Box flexDirection="column" height={height}>
 				<Text bold>{WORDS.title[lang]}</Text>
 				<Text color={theme.good}>{WORDS.none[lang]}</Text>
+				{agreeLine ? <Text color={theme.muted}>{agreeLine}</Text> : null}
 			</Box>
 		);
 	}
@@ -49,7 +54,7 @@ export function ConflictsScreen({index, conflicts, names, cursor, lang, theme, w
 	return (
 		<Box flexDirection="column" height={height} overflow="hidden">
 			<Text bold wrap="truncate">
-				{WORDS.title[lang]} ({conflicts.length})
+				{WORDS.title[lang]} ({conflicts.length}){agreeLine ? <Text color={theme.muted}>  {agreeLine}</Text> : null}
 			</Text>
 			{conflicts.slice(start, start + listHeight).map((c, i) => {
 				const n = index.nodes.get(c.indicator);
