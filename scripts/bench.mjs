@@ -12,9 +12,12 @@ await build({
 	platform: 'node',
 	format: 'esm',
 	target: 'node20',
-	packages: 'external',
 	logLevel: 'warning',
 	jsx: 'automatic',
+	// Built as the program is (scripts/build.mjs): the same aliases, production React.
+	define: {'process.env.NODE_ENV': '"production"'},
+	banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},
+	alias: {'react-devtools-core': './scripts/devtools-stub.mjs', 'string-width': './source/text/fast-string-width.ts'},
 });
 // As the built program runs: React in production mode, and colour codes in every frame (a
 // real terminal gets them; without FORCE_COLOR a piped benchmark would render less).

@@ -27,5 +27,10 @@ await build({
 	// CJS dependencies inside an ESM bundle need a require of their own.
 	banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},
 	// Ink imports react-devtools-core only in dev mode, but bundling would hoist the import.
-	alias: {'react-devtools-core': './scripts/devtools-stub.mjs'},
+	alias: {
+		'react-devtools-core': './scripts/devtools-stub.mjs',
+		// Ink's layout and ours measure text with string-width on every frame; the fast path
+		// gives the same widths without its per-cluster segmenting (see source/text/fast-string-width.ts).
+		'string-width': './source/text/fast-string-width.ts',
+	},
 });
