@@ -108,12 +108,35 @@ function planOf(index: SystemIndex): ScoringPlan {
  */
 export function scoreWorkspace(index: SystemIndex, weights: Readonly<Record<string, number>>, regions: readonly string[], lookup: FindingLookup): WorkspaceScore {
 	const plan = planOf(index);
+	// Every finding looked up once.
+	const found: (ScoredInput | undefined)[][] = regions.map(region => plan.rules.map((rule, i) => (rule ? lookup(region, plan.codes[i]!) : undefined)));
+	return scoreFound(index, plan, weights, regions, found);
+}
+
+/**
+ * The same, for findings kept in a record by `<region>/<indicator>` (a workspace): the keys are
+ * made once per list of regions and reused, since re-scoring runs on every recorded value.
+ */
+export function scoreRecord(index: SystemIndex, weights: Readonly<Record<string, number>>, regions: readonly string[], findings: Readonly<Record<string, ScoredInput>>): WorkspaceScore {
+	const plan = planOf(index);
+	const keys = keysOf(plan, regions);
+	const found = keys.map(row => row.map(key => (key === undefined ? undefined : findings[key])));
+	return scoreFound(index, plan, weights, regions, found);
+}
+
+const keyTables = new WeakMap<ScoringPlan, {regions: readonly string[]; keys: (string | undefined)[][]}>();
+function keysOf(plan: ScoringPlan, regions: readonly string[]): (string | undefined)[][] {
+	const hit = keyTables.get(plan);
+	if (hit && hit.regions === regions) return hit.keys;
+	const keys = regions.map(region => plan.rules.map((rule, i) => (rule ? `${region}/${plan.codes[i]}` : undefined)));
+	keyTables.set(plan, {regions, keys});
+	return keys;
+}
+
+function scoreFound(index: SystemIndex, plan: ScoringPlan, weights: Readonly<Record<string, number>>, regions: readonly string[], found: (ScoredInput | undefined)[][]): WorkspaceScore {
 	const n = plan.codes.length;
 	const w = new Float64Array(n);
 	for (let i = 0; i < n; i++) w[i] = weights[plan.codes[i]!] ?? 0;
-
-	// Every finding looked up once.
-	const found: (ScoredInput | undefined)[][] = regions.map(region => plan.rules.map((rule, i) => (rule ? lookup(region, plan.codes[i]!) : undefined)));
 
 	const best = new Map<string, number>();
 	const bestAt = new Float64Array(n).fill(Number.NaN);

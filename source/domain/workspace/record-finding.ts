@@ -48,25 +48,24 @@ export function revOf(version: Omit<FindingVersion, 'rev'>, evidence: readonly E
 export function recordFinding(previous: Finding | undefined, region: string, indicator: string, change: FindingChange, by: string, at: string): Finding {
 	const evidence = mergeEvidence(previous?.evidence ?? [], change.addEvidence ?? []).filter(e => !change.removeEvidence?.includes(evidenceKey(e)));
 	const status = change.status ?? previous?.status ?? 'draft';
+	const reason = 'reason' in change ? change.reason || undefined : status === previous?.status ? previous.reason : undefined;
+	// Built whole, never with `delete`: an object that loses a property falls into V8's slow
+	// dictionary mode, and findings are read on every re-score.
 	const next: Omit<FindingVersion, 'rev'> = {
 		value: change.value === undefined ? (previous?.value ?? null) : change.value,
 		status,
-		reason: 'reason' in change ? change.reason || undefined : status === previous?.status ? previous.reason : undefined,
+		...(reason !== undefined ? {reason} : {}),
 		note: change.note ?? previous?.note ?? '',
 		by,
 		at,
 	};
 	if (previous && sameContent(previous, next, evidence)) return previous;
 	const history = previous ? [versionOf(previous), ...previous.history].slice(0, HISTORY_LIMIT) : [];
-	const finding: Finding = {region, indicator, ...next, rev: revOf(next, evidence), evidence, history};
-	if (finding.reason === undefined) delete finding.reason;
-	return finding;
+	return {region, indicator, ...next, rev: revOf(next, evidence), evidence, history};
 }
 
 export function versionOf(f: Finding): FindingVersion {
-	const v: FindingVersion = {rev: f.rev, value: f.value, status: f.status, note: f.note, by: f.by, at: f.at};
-	if (f.reason !== undefined) v.reason = f.reason;
-	return v;
+	return {rev: f.rev, value: f.value, status: f.status, ...(f.reason !== undefined ? {reason: f.reason} : {}), note: f.note, by: f.by, at: f.at};
 }
 
 function sameContent(previous: Finding, next: Omit<FindingVersion, 'rev'>, evidence: readonly Evidence[]): boolean {

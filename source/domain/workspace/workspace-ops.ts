@@ -2,7 +2,7 @@ import type {SystemIndex} from '../system/system-index.js';
 import type {Issue} from '../issues.js';
 import {checkValue} from '../rules/parse-value.js';
 import {type Workspace, type Finding, WORKSPACE_KIND, WORKSPACE_FORMAT, findingKey} from './workspace-schema.js';
-import {scoreWorkspace, type WorkspaceScore} from '../scoring/score-workspace.js';
+import {scoreRecord, type WorkspaceScore} from '../scoring/score-workspace.js';
 import {type FindingChange, recordFinding} from './record-finding.js';
 
 export type NewWorkspace = {
@@ -62,7 +62,7 @@ export function checkFinding(index: SystemIndex, f: Finding, path: (string | num
 
 /** Scores a workspace with the given weights. */
 export function scoreOf(index: SystemIndex, weights: Readonly<Record<string, number>>, ws: Workspace): WorkspaceScore {
-	return scoreWorkspace(index, weights, ws.regions, (region, leaf) => ws.findings[findingKey(region, leaf)]);
+	return scoreRecord(index, weights, ws.regions, ws.findings);
 }
 
 /** Applies one change to many regions at once (a bulk edit), returning a new workspace. */
