@@ -1,6 +1,6 @@
 import React from 'react';
 import {render} from 'ink';
-import {watchFile, unwatchFile} from 'node:fs';
+import {watchFile, unwatchFile, statSync} from 'node:fs';
 import {basename, extname, join, resolve} from 'node:path';
 import {runExport} from '../export/run-export.js';
 import {App} from './app.js';
@@ -21,6 +21,7 @@ export type TuiOptions = {file: string; weights?: string; lang: Lang; env: NodeJ
 export async function runTui(options: TuiOptions): Promise<number> {
 	const ws = await OpenWorkspace.open(options.file, {write: true, fallbackToReadOnly: true, weights: options.weights});
 	const {context} = ws;
+	const loadedStamp = stampOf(context.weights.file);
 	const model: AppModel = {
 		index: context.system.index,
 		regions: context.regions.regions,
@@ -48,6 +49,8 @@ export async function runTui(options: TuiOptions): Promise<number> {
 				}
 			};
 			watchFile(file, {interval: 300}, listener);
+			// A change made between loading and watching would otherwise go unseen.
+			if (stampOf(file) !== loadedStamp) listener();
 			return () => unwatchFile(file, listener);
 		},
 		defaultExportFile: join('exports', `${basename(options.file, extname(options.file))}.xlsx`),
@@ -74,4 +77,13 @@ export async function runTui(options: TuiOptions): Promise<number> {
 		await ws.close();
 	}
 	return 0;
+}
+
+function stampOf(file: string): string {
+	try {
+		const s = statSync(file);
+		return `${s.size}:${s.mtimeMs}`;
+	} catch {
+		return 'missing';
+	}
 }

@@ -1,4 +1,4 @@
-import {describe, it, expect, afterAll} from 'vitest';
+import {describe, it, expect, afterEach} from 'vitest';
 import {spawnSync} from 'node:child_process';
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
@@ -7,7 +7,13 @@ import {runCli, tempDir, bin, repoRoot} from '../helpers/run-cli.js';
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux) console.warn('SKIPPED the tmux end-to-end test: tmux is not installed (apt-get install tmux).');
 
-const session = `assess-e2e-${process.pid}`;
+let session = `assess-e2e-${process.pid}`;
+let sessions = 0;
+/** A fresh tmux session for each test (one left over from a failed test never gets in the way). */
+function newSession(...args: string[]) {
+	session = `assess-e2e-${process.pid}-${++sessions}`;
+	return tmux('new-session', '-d', '-s', session, ...args);
+}
 const tmux = (...args: string[]) => spawnSync('tmux', args, {encoding: 'utf8'});
 const screen = () => tmux('capture-pane', '-p', '-t', session).stdout;
 const alive = () => tmux('has-session', '-t', session).status === 0;
@@ -34,7 +40,7 @@ async function type(text: string) {
 	await new Promise(r => setTimeout(r, 150));
 }
 
-afterAll(() => {
+afterEach(() => {
 	if (hasTmux && alive()) tmux('kill-session', '-t', session);
 });
 
@@ -44,7 +50,7 @@ describe.skipIf(!hasTmux)('the real TUI in tmux', () => {
 		const ws = join(dir, 'zhang.json');
 		expect(runCli(['init', ws, '--system', '2020-province', '--assessor', '张三', '--regions', '110000,310000']).code).toBe(0);
 
-		const started = tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '32', '-c', dir, `env LANG=C.UTF-8 NO_COLOR=1 ${process.execPath} ${bin} open zhang.json --lang en`);
+		const started = newSession('-x', '120', '-y', '32', '-c', dir, `env LANG=C.UTF-8 NO_COLOR=1 ${process.execPath} ${bin} open zhang.json --lang en`);
 		expect(started.status).toBe(0);
 		await waitForScreen(t => t.includes('assess · 2020-province · Regions') && t.includes('北京市'), 'the regions screen');
 
@@ -96,7 +102,7 @@ describe.skipIf(!hasTmux)('the real TUI in tmux', () => {
 		expect(runCli(['init', ws, '--system', '2020-province', '--assessor', '张三', '--regions', '110000']).code).toBe(0);
 		runCli(['record', ws, '110000', '1.1.1', 'y']);
 		runCli(['record', ws, '110000', '2.1.3', 'n']);
-		tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '32', '-c', dir, `env LANG=C.UTF-8 NO_COLOR=1 ${process.execPath} ${bin} open w.json --weights team.weights.json --lang en`);
+		newSession('-x', '120', '-y', '32', '-c', dir, `env LANG=C.UTF-8 NO_COLOR=1 ${process.execPath} ${bin} open w.json --weights team.weights.json --lang en`);
 		const first = await waitForScreen(t => t.includes('北京市'), 'the regions screen');
 		expect(first).toMatch(/50\.00/);
 

@@ -58,6 +58,8 @@ describe('text editor state', () => {
 	it('splits a chunk into text, Enter and Backspace', () => {
 		expect(tokenize('ab\rc\u007F\u007F')).toEqual([{type: 'text', text: 'ab'}, {type: 'return'}, {type: 'text', text: 'c'}, {type: 'backspace'}, {type: 'backspace'}]);
 		expect(tokenize('x\r\ny')).toEqual([{type: 'text', text: 'x'}, {type: 'return'}, {type: 'text', text: 'y'}]);
+		// Text and Ctrl+S in one chunk (typed fast, or the machine was busy): the save is not lost.
+		expect(tokenize('备注\u0013')).toEqual([{type: 'text', text: '备注'}, {type: 'save'}]);
 	});
 });
 

@@ -95,11 +95,12 @@ export function positionOf(chars: readonly string[], cursor: number): {line: num
 	return {line, column};
 }
 
-export type InputToken = {type: 'text'; text: string} | {type: 'return'} | {type: 'backspace'};
+export type InputToken = {type: 'text'; text: string} | {type: 'return'} | {type: 'backspace'} | {type: 'save'};
 
 /**
- * Splits one chunk of terminal input into text, Enter and Backspace: a paste, fast typing or a
- * held Backspace arrives as one chunk ("abc\r", "\x7f\x7f\x7f") that Ink does not split.
+ * Splits one chunk of terminal input into text, Enter, Backspace and Ctrl+S: a paste, fast
+ * typing, a busy moment or a held Backspace gives one chunk ("abc\r", "\x7f\x7f\x7f") that Ink
+ * does not split.
  */
 export function tokenize(chunk: string): InputToken[] {
 	const tokens: InputToken[] = [];
@@ -117,6 +118,10 @@ export function tokenize(chunk: string): InputToken[] {
 		} else if (c === '\x7f' || c === '\b') {
 			flush();
 			tokens.push({type: 'backspace'});
+		} else if (c === '\x13') {
+			// Ctrl+S typed right after text arrives in the same chunk as the text.
+			flush();
+			tokens.push({type: 'save'});
 		} else text += c;
 	}
 	flush();

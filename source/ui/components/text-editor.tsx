@@ -62,7 +62,9 @@ export function TextEditor({initial, multiline, width, height = 6, origin, onSub
 			for (const [i, token] of tokens.entries()) {
 				if (token.type === 'text') apply({type: 'insert', text: token.text, multiline});
 				else if (token.type === 'backspace') apply({type: 'backspace'});
-				else if (multiline) apply({type: 'insert', text: '\n', multiline});
+				else if (token.type === 'save') {
+					if (multiline) return onSubmit(editorText(latest.current));
+				} else if (multiline) apply({type: 'insert', text: '\n', multiline});
 				// Enter at the end of a one-line chunk (typed fast, or pasted with a line end) submits.
 				else if (i === tokens.length - 1) return onSubmit(editorText(latest.current));
 				else apply({type: 'insert', text: ' ', multiline});
