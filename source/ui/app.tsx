@@ -323,7 +323,7 @@ export function App({model, port, lang, theme}: AppProps) {
 		closeOverlay();
 		if (purpose === 'export') {
 			if (!text.trim()) return;
-			say(t(lang, 'exporting'));
+			say(`${t(lang, 'exporting')} ${ws.regions.length} ${t(lang, 'regions')}, ${Object.keys(ws.findings).length} findings`);
 			// After this frame, so the message shows while the workbook is built.
 			setTimeout(() => {
 				port.exportWorkbook(ws, text.trim(), draftReason !== undefined).then(
