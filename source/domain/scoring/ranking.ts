@@ -6,21 +6,10 @@ export type RankingStyle = 'competition' | 'dense';
  * precision (two decimals), so two regions shown with the same score share a rank.
  */
 export function rank(scores: readonly (number | null)[], style: RankingStyle): (number | null)[] {
-	const entries = scores
-		.map((score, at) => ({at, key: score === null ? null : roundScore(score)}))
-		.filter((e): e is {at: number; key: number} => e.key !== null)
-		.sort((a, b) => b.key - a.key);
-	const ranks: (number | null)[] = scores.map(() => null);
-	let current = 0;
-	let distinct = 0;
-	for (const [i, e] of entries.entries()) {
-		if (i === 0 || e.key !== entries[i - 1]!.key) {
-			distinct++;
-			current = style === 'dense' ? distinct : i + 1;
-		}
-		ranks[e.at] = current;
-	}
-	return ranks;
+	const column = Float64Array.from(scores, s => (s === null ? Number.NaN : s));
+	const out = new Int32Array(scores.length);
+	rankInto(column, style, out);
+	return Array.from(out, r => (r > 0 ? r : null));
 }
 
 /** Two decimals, as published: the precision ranks and tiers are decided on. */

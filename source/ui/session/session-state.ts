@@ -74,7 +74,3 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
 		}
 	}
 }
-
-export function lastUndoLabel(state: SessionState): string | undefined {
-	return state.undo.at(-1)?.label;
-}
