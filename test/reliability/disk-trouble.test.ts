@@ -1,8 +1,8 @@
 import {describe, it, expect, afterEach} from 'vitest';
-import {readFileSync, writeFileSync, chmodSync, statSync} from 'node:fs';
+import {readFileSync, writeFileSync, chmodSync, statSync, cpSync} from 'node:fs';
 import {join} from 'node:path';
 import {spawnSync} from 'node:child_process';
-import {runCli, tempDir, hasStackTrace, bin} from '../helpers/run-cli.js';
+import {runCli, tempDir, hasStackTrace, repoRoot} from '../helpers/run-cli.js';
 
 const isRoot = process.getuid?.() === 0;
 const canMount = isRoot && (() => {
@@ -61,17 +61,31 @@ describe.skipIf(!canMount)('disk trouble', () => {
 	});
 });
 
-const nobodyCanRun = isRoot && spawnSync('setpriv', ['--reuid', '65534', '--regid', '65534', '--clear-groups', process.execPath, bin, '--version']).status === 0;
+/**
+ * The unprivileged user runs a copy of the built program from a folder anyone may read (a fresh
+ * clone often sits in a private temporary folder). The bundle needs no node_modules.
+ */
+const publicCopy = (() => {
+	if (!isRoot) return undefined;
+	const dir = tempDir('assess-public-');
+	for (const part of ['bin', 'dist', 'indicators', 'package.json']) cpSync(join(repoRoot, part), join(dir, part), {recursive: true});
+	spawnSync('chmod', ['-R', 'a+rX', dir]);
+	return join(dir, 'bin', 'assess.js');
+})();
+const asNobody = (...args: string[]) => spawnSync('setpriv', ['--reuid', '65534', '--regid', '65534', '--clear-groups', process.execPath, publicCopy!, ...args], {encoding: 'utf8', env: {...process.env, ASSESS_LOCK_WAIT_MS: '0'}});
+const nobodyCanRun = publicCopy !== undefined && asNobody('--version').status === 0;
 if (isRoot && !nobodyCanRun) console.warn('SKIPPED the permission test: the unprivileged user cannot run the program from this folder.');
 
 describe.skipIf(!nobodyCanRun)('permission denied', () => {
 	it('a workspace the user may read but not write: a clear message, exit 2, the file intact', () => {
 		const dir = tempDir('assess-perm-');
 		const ws = workspaceIn(dir);
+		// The folder (and the one above, a private temporary folder) readable, not writable, by others.
+		spawnSync('chmod', ['o+x', join(dir, '..')]);
 		chmodSync(dir, 0o755);
 		chmodSync(ws, 0o644);
 		const before = readFileSync(ws);
-		const r = spawnSync('setpriv', ['--reuid', '65534', '--regid', '65534', '--clear-groups', process.execPath, bin, 'record', ws, '110000', '1.1.2', '1'], {encoding: 'utf8', env: {...process.env, ASSESS_LOCK_WAIT_MS: '0'}});
+		const r = asNobody('record', ws, '110000', '1.1.2', '1');
 		expect(r.status).toBe(2);
 		expect(r.stderr).toMatch(/permission denied/);
 		expect(hasStackTrace(r.stderr)).toBe(false);
