@@ -201,10 +201,12 @@ describe('search, scoreboard, help', () => {
 		await tui.waitFor(t => !t.includes('Keys (? / Esc)'));
 	});
 
-	it('speaks Chinese with --lang zh', async () => {
+	it('speaks Chinese with --lang zh, rules included', async () => {
 		const tui = await renderTui({lang: 'zh'});
 		expect(tui.frame()).toContain('总得分');
 		expect(tui.frame()).toContain('q 退出（已自动保存）');
+		await tui.press(KEYS.enter, 'n');
+		await tui.waitFor(t => t.includes('规则: 是或否（y/n）'), 'the rule in Chinese');
 	});
 });
 

@@ -6,7 +6,8 @@ const YES = new Set(['y', 'yes', 'true', '1', '是', '有', '符合', '满足', 
 const NO = new Set(['n', 'no', 'false', '0', '否', '无', '不符合', '不满足', 'unmet', 'fail']);
 
 /** What a rule accepts, in words, for messages and the help line of the editor. */
-export function describeAccepted(rule: Rule): string {
+export function describeAccepted(rule: Rule, lang: 'zh' | 'en' = 'en'): string {
+	if (lang === 'zh') return describeAcceptedZh(rule);
 	switch (rule.type) {
 		case 'yesno':
 			return 'yes or no (y/n, 是/否)';
@@ -18,6 +19,21 @@ export function describeAccepted(rule: Rule): string {
 			return `a number in ${rule.unit.zh}${rule.unit.en ? ` (${rule.unit.en})` : ''}, at least ${rule.min}${rule.max === undefined ? '' : ` and at most ${rule.max}`}`;
 		case 'direct':
 			return 'a score from 0 to 100';
+	}
+}
+
+function describeAcceptedZh(rule: Rule): string {
+	switch (rule.type) {
+		case 'yesno':
+			return '是或否（y/n）';
+		case 'levels':
+			return `选择一档：${rule.levels.map((l, i) => `${i + 1}=${l.label.zh}（${l.points}分）`).join('，')}`;
+		case 'sampled':
+			return `抽查事项逐项记录通过或不通过，得分＝通过数÷抽查数×100（指南要求抽查 ${rule.sampleSize} 项）`;
+		case 'measure':
+			return `一个数值，单位：${rule.unit.zh}，不小于 ${rule.min}${rule.max === undefined ? '' : `、不大于 ${rule.max}`}；按最优地区折算（${rule.better === 'higher' ? '越高越好' : '越低越好'}）`;
+		case 'direct':
+			return '0–100 的得分';
 	}
 }
 

@@ -71,7 +71,7 @@ export function ItemPanel({node, finding, conflict, status, score, catalog, row,
 		const rule = node.rule;
 		add('status', <>{label('status')}{STATUS_MARK[status]} {STATUS_LABEL[status][lang]}{finding?.reason ? ` — ${inert(finding.reason)}` : ''}</>, {color: status === 'flagged' || status === 'conflict' ? theme.warn : undefined});
 		add('value', <>{label('value')}{finding?.value ? formatValue(rule, finding.value) : t(lang, 'noValue')}</>, {bold: true});
-		add('rule', <>{label('rule')}{describeAccepted(rule)}</>);
+		add('rule', <>{label('rule')}{describeAccepted(rule, lang)}</>);
 		if (conflict) add('conflict', `${t(lang, 'conflict')}: ${conflict.candidates.map(c => `${c.by}: ${formatValue(rule, c.value)}`).join(' | ')}`, {color: theme.warn});
 		add('check', <>{label('check')}{inert(n.guide!.check)}</>);
 		add('where', <>{label('where')}{inert(n.guide!.where)}</>);
