@@ -59,7 +59,11 @@ const STRINGS = {
 	leafOnly: {zh: '请选择一个三级指标', en: 'select a leaf indicator'},
 	notForRule: {zh: '此规则不接受该键', en: 'this rule does not take that key'},
 	openRegionFirst: {zh: '请先打开一个地区', en: 'open a region first'},
-	quitHint: {zh: '所有改动均已保存', en: 'everything is saved'},
+	conflictsTitle: {zh: '待裁定的冲突', en: 'Conflicts to settle'},
+	noConflicts: {zh: '没有冲突：合并结果中所有评估人的结论一致。', en: 'No conflicts: every assessor agreed, or every disagreement is settled.'},
+	settleHelp: {zh: '数字键采用对应候选；v 输入新分值；所有候选的证据都会保留。', en: 'A number settles with that candidate; v settles with a new value; the evidence of every candidate is kept.'},
+	candidate: {zh: '候选', en: 'Candidate'},
+	agreement: {zh: '评估人结论重合处的一致率', en: 'assessors agreed on'},
 } as const;
 
 export type StringId = keyof typeof STRINGS;
@@ -75,13 +79,6 @@ export const STATUS_LABEL = {
 	flagged: {zh: '待复核', en: 'flagged'},
 	na: {zh: '不适用', en: 'n/a'},
 	conflict: {zh: '冲突', en: 'conflict'},
-	conflicts: {zh: '冲突', en: 'Conflicts'},
-	settled: {zh: '已裁定', en: 'settled'},
-	promptExport: {zh: '导出 Excel 到（Enter 导出，Esc 取消）', en: 'Export to Excel at (Enter exports, Esc cancels)'},
-	exportDraft: {zh: '将导出为草稿', en: 'this will be a DRAFT'},
-	exporting: {zh: '正在导出…', en: 'exporting…'},
-	exported: {zh: '已导出', en: 'exported'},
-	promptSettle: {zh: '裁定的新分值（Enter 保存）', en: 'The settled value (Enter saves)'},
 } as const;
 
 /** ASCII marks: East-Asian "ambiguous" glyphs (✓ ○ ★) break alignment in CJK terminals. */

@@ -3,6 +3,7 @@ import {spawnSync} from 'node:child_process';
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {runCli, tempDir, bin, repoRoot} from '../helpers/run-cli.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux) console.warn('SKIPPED the tmux end-to-end test: tmux is not installed (apt-get install tmux).');
@@ -18,15 +19,8 @@ const tmux = (...args: string[]) => spawnSync('tmux', args, {encoding: 'utf8'});
 const screen = () => tmux('capture-pane', '-p', '-t', session).stdout;
 const alive = () => tmux('has-session', '-t', session).status === 0;
 
-async function waitForScreen(test: (text: string) => boolean, what: string): Promise<string> {
-	const until = Date.now() + 15_000;
-	for (;;) {
-		const text = screen();
-		if (test(text)) return text;
-		if (Date.now() > until) throw new Error(`timed out waiting for ${what}; the screen shows:\n${text}`);
-		await new Promise(r => setTimeout(r, 50));
-	}
-}
+/** The screen as tmux shows it, waited for for up to 15 s (the real program on a busy machine). */
+const waitForScreen = (test: (text: string) => boolean, what: string) => waitFor(screen, test, what, 15_000, 50);
 
 /** Types keys as a person would: one at a time, with the screen catching up in between. */
 async function keys(...names: string[]) {

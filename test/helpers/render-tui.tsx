@@ -13,6 +13,7 @@ import {parseEvidence} from '../../source/cli/evidence-args.js';
 import {themeFor} from '../../source/ui/theme.js';
 import type {Lang} from '../../source/domain/text.js';
 import type {LockHolder} from '../../source/storage/workspace-lock.js';
+import {waitFor} from './wait-for.js';
 
 export const KEYS = {up: '\u001B[A', down: '\u001B[B', right: '\u001B[C', left: '\u001B[D', enter: '\r', esc: '\u001B', tab: '\t', backspace: '\u007F', ctrlS: '\u0013', ctrlC: '\u0003'};
 
@@ -61,16 +62,7 @@ export function fakePort(options: {readOnly?: boolean; lockedBy?: LockHolder; fa
 
 export const plain = (frame: string | undefined) => (frame ?? '').replace(/\u001B\[[0-9;]*[A-Za-z]/g, '');
 
-/** Waits (without fixed sleeps) until the frame satisfies `test`, or fails saying what it shows. */
-export async function waitFor(frame: () => string, test: (text: string) => boolean, what = 'the expected frame'): Promise<string> {
-	const until = Date.now() + 3000;
-	for (;;) {
-		const text = frame();
-		if (test(text)) return text;
-		if (Date.now() > until) throw new Error(`timed out waiting for ${what}; the screen shows:\n${text}`);
-		await new Promise(r => setTimeout(r, 5));
-	}
-}
+export {waitFor};
 
 /** Renders the whole TUI at a given size, with helpers to press keys and read the screen. */
 export async function renderTui(options: {workspace?: Workspace; columns?: number; rows?: number; lang?: Lang; env?: NodeJS.ProcessEnv; port?: ReturnType<typeof fakePort>} = {}) {

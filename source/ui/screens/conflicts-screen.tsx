@@ -4,7 +4,7 @@ import type {SystemIndex} from '../../domain/system/system-index.js';
 import type {Conflict} from '../../domain/workspace/workspace-schema.js';
 import {pick, type Lang} from '../../domain/text.js';
 import {formatValue} from '../../domain/rules/parse-value.js';
-import {STATUS_LABEL} from '../strings.js';
+import {STATUS_LABEL, t} from '../strings.js';
 import type {Theme} from '../theme.js';
 import {evidenceLine} from './item-panel.js';
 import {truncate, inert, padEnd} from '../../text/cell-width.js';
@@ -23,22 +23,15 @@ export type ConflictsScreenProps = {
 	height: number;
 };
 
-const WORDS = {
-	title: {zh: '待裁定的冲突', en: 'Conflicts to settle'},
-	none: {zh: '没有冲突：合并结果中所有评估人的结论一致。', en: 'No conflicts: every assessor agreed, or every disagreement is settled.'},
-	help: {zh: '数字键采用对应候选；v 输入新分值；所有候选的证据都会保留。', en: 'A number settles with that candidate; v settles with a new value; the evidence of every candidate is kept.'},
-	candidate: {zh: '候选', en: 'Candidate'},
-	agreement: {zh: '评估人结论重合处的一致率', en: 'assessors agreed on'},
-} as const;
 
 /** Every unsettled conflict, and the candidates of the selected one side by side. */
 export function ConflictsScreen({index, conflicts, names, cursor, agreement, lang, theme, width, height}: ConflictsScreenProps) {
-	const agreeLine = agreement.items ? `${WORDS.agreement[lang]} ${(agreement.percent! * 100).toFixed(1)}% (${agreement.agreed}/${agreement.items})${agreement.kappa === null ? '' : `, κ ${agreement.kappa.toFixed(2)}`}` : '';
+	const agreeLine = agreement.items ? `${t(lang, 'agreement')} ${(agreement.percent! * 100).toFixed(1)}% (${agreement.agreed}/${agreement.items})${agreement.kappa === null ? '' : `, κ ${agreement.kappa.toFixed(2)}`}` : '';
 	if (conflicts.length === 0) {
 		return (
 			<Box flexDirection="column" height={height}>
-				<Text bold>{WORDS.title[lang]}</Text>
-				<Text color={theme.good}>{WORDS.none[lang]}</Text>
+				<Text bold>{t(lang, 'conflictsTitle')}</Text>
+				<Text color={theme.good}>{t(lang, 'noConflicts')}</Text>
 				{agreeLine ? <Text color={theme.muted}>{agreeLine}</Text> : null}
 			</Box>
 		);
@@ -54,7 +47,7 @@ export function ConflictsScreen({index, conflicts, names, cursor, agreement, lan
 	return (
 		<Box flexDirection="column" height={height} overflow="hidden">
 			<Text bold wrap="truncate">
-				{WORDS.title[lang]} ({conflicts.length}){agreeLine ? <Text color={theme.muted}>  {agreeLine}</Text> : null}
+				{t(lang, 'conflictsTitle')} ({conflicts.length}){agreeLine ? <Text color={theme.muted}>  {agreeLine}</Text> : null}
 			</Text>
 			{conflicts.slice(start, start + listHeight).map((c, i) => {
 				const n = index.nodes.get(c.indicator);
@@ -66,13 +59,13 @@ export function ConflictsScreen({index, conflicts, names, cursor, agreement, lan
 				);
 			})}
 			<Text color={theme.muted} wrap="truncate">
-				{truncate(WORDS.help[lang], width)}
+				{truncate(t(lang, 'settleHelp'), width)}
 			</Text>
 			<Box flexWrap="wrap" width={width}>
 				{shown.map((c, i) => (
 					<Box key={c.rev} flexDirection="column" width={perRow === 1 ? width : columnWidth} paddingRight={1} flexShrink={0}>
 						<Text bold inverse wrap="truncate">
-							{truncate(` ${i + 1} ${WORDS.candidate[lang]} · ${inert(c.by)}`, columnWidth - 1)}
+							{truncate(` ${i + 1} ${t(lang, 'candidate')} · ${inert(c.by)}`, columnWidth - 1)}
 						</Text>
 						<Text wrap="truncate">{c.at.slice(0, 16).replace('T', ' ')}</Text>
 						<Text bold wrap="wrap">
