@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 
 /** A text in Chinese, with an optional English rendering for `--lang en`. */
 export const localizedText = z.strictObject({

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {indicatorSystem} from '../domain/system/system-schema.js';
 import {weightsFile} from '../domain/weights/weights-schema.js';
 import {regionList} from '../domain/regions/region-schema.js';

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 
 export const serviceItem = z.strictObject({
 	id: z.string().regex(/^[A-Z]{2,4}-[0-9]{3,6}$/, 'item ids look like "SI-0001"'),

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 
 export const regionCode = z.string().regex(/^[0-9A-Z]{6}$/, 'region codes have six digits or capitals, like "110000"');
 

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {localizedText} from '../text.js';
 
 const points = z.number().min(0).max(100);

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 
 /**
  * Where a node's name comes from. The official tertiary indicators and all weights are

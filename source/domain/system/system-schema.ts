@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {localizedText} from '../text.js';
 import {provenance} from './provenance.js';
 import {rule} from '../rules/rule-schema.js';

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import type {SystemIndex} from '../system/system-index.js';
 import type {Issue} from '../issues.js';
 

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {indicatorCode} from '../system/system-schema.js';
 import {regionCode} from '../regions/region-schema.js';
 
