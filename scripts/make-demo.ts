@@ -4,7 +4,7 @@
 import {writeFileSync} from 'node:fs';
 import {loadSystem, loadRegions} from '../source/storage/load-files.js';
 import {createWorkspace, applyChange} from '../source/domain/workspace/workspace-ops.js';
-import {serializeWorkspace} from '../source/storage/workspace-store.js';
+import {serializeWorkspace} from '../source/storage/workspace-text.js';
 import {demoWorkspaceFile} from '../source/storage/bundled-paths.js';
 import type {FindingValue, Workspace, Evidence} from '../source/domain/workspace/workspace-schema.js';
 import type {Rule} from '../source/domain/rules/rule-schema.js';

@@ -66,12 +66,12 @@ async function syncFolder(dir: string): Promise<void> {
  */
 export class DurableJsonFile<T> implements Adapter<T> {
 	readonly file: string;
-	readonly #serialize: (data: T) => string;
+	readonly #serialize: (data: T) => string | Uint8Array;
 	readonly #parse: (file: string, raw: unknown) => T;
 	#running: Promise<void> | undefined;
 	#next: {data: T; waiters: {resolve: () => void; reject: (e: unknown) => void}[]} | undefined;
 
-	constructor(file: string, options: {serialize: (data: T) => string; parse: (file: string, raw: unknown) => T}) {
+	constructor(file: string, options: {serialize: (data: T) => string | Uint8Array; parse: (file: string, raw: unknown) => T}) {
 		this.file = file;
 		this.#serialize = options.serialize;
 		this.#parse = options.parse;

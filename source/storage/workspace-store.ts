@@ -16,6 +16,7 @@ import {acquireLock, LockedError, type Lock, type LockHolder} from './workspace-
 import {WorkspaceValidator} from './workspace-validator.js';
 import {backupBeforeWriting} from './backups.js';
 import {PROGRAM} from '../version.js';
+import {workspaceBytes} from './workspace-text.js';
 
 /** Everything a workspace needs to be scored: its system, weights and the known regions. */
 export type WorkspaceContext = {
@@ -72,12 +73,6 @@ export function parseWorkspace(file: string, raw: unknown, cache?: FindingCache)
 	const result = workspaceSchema.safeParse(value);
 	if (!result.success) throw UserError.fromIssues(file, zodIssues(result.error));
 	return result.data;
-}
-
-/** Workspace files are pretty-printed with sorted findings, so that git diffs stay small. */
-export function serializeWorkspace(ws: Workspace): string {
-	const sorted = (record: Record<string, unknown>) => Object.fromEntries(Object.keys(record).sort().map(k => [k, record[k]]));
-	return JSON.stringify({...ws, findings: sorted(ws.findings), conflicts: sorted(ws.conflicts)}, null, 2) + '\n';
 }
 
 /** Loads the system, weights and regions a workspace refers to, and checks it against them. */
@@ -169,7 +164,7 @@ export class OpenWorkspace {
 			}
 		}
 		try {
-			const adapter = new DurableJsonFile<Workspace>(file, {serialize: serializeWorkspace, parse: parseWorkspace});
+			const adapter = new DurableJsonFile<Workspace>(file, {serialize: workspaceBytes, parse: parseWorkspace});
 			// lowdb wants default data; null marks "not read yet" and is replaced by read() or refused below.
 			const db = new Low<Workspace>(adapter, null as unknown as Workspace);
 			await db.read();
@@ -225,7 +220,7 @@ export async function createWorkspaceFile(file: string, ws: Workspace): Promise<
 	} catch (error) {
 		throw UserError.of(file, `cannot create its folder: ${describeFsError(error)}`);
 	}
-	const adapter = new DurableJsonFile<Workspace>(file, {serialize: serializeWorkspace, parse: parseWorkspace});
+	const adapter = new DurableJsonFile<Workspace>(file, {serialize: workspaceBytes, parse: parseWorkspace});
 	await adapter.write(result.data);
 }
 
@@ -237,13 +232,13 @@ export async function writeWorkspaceFile(file: string, ws: Workspace): Promise<v
 	const result = workspaceSchema.safeParse(ws);
 	if (!result.success) throw UserError.fromIssues(file, zodIssues(result.error));
 	loadContext(file, result.data);
-	const adapter = new DurableJsonFile<Workspace>(file, {serialize: serializeWorkspace, parse: parseWorkspace});
+	const adapter = new DurableJsonFile<Workspace>(file, {serialize: workspaceBytes, parse: parseWorkspace});
 	await adapter.write(result.data);
 }
 
 /** Reads a workspace without locking it (score, export, validate, merge). */
 export async function readWorkspace(file: string, weightsOverride?: string, cache?: FindingCache): Promise<{data: Workspace; context: WorkspaceContext}> {
-	const adapter = new DurableJsonFile<Workspace>(file, {serialize: serializeWorkspace, parse: (f, raw) => parseWorkspace(f, raw, cache)});
+	const adapter = new DurableJsonFile<Workspace>(file, {serialize: workspaceBytes, parse: (f, raw) => parseWorkspace(f, raw, cache)});
 	const data = await adapter.read();
 	if (!data) throw UserError.of(file, 'does not exist; create it with `assess init`');
 	return {data, context: loadContext(file, data, weightsOverride)};

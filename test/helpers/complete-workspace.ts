@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {loadSystem} from '../../source/storage/load-files.js';
 import {createWorkspace, applyChange} from '../../source/domain/workspace/workspace-ops.js';
-import {serializeWorkspace} from '../../source/storage/workspace-store.js';
+import {serializeWorkspace} from '../../source/storage/workspace-text.js';
 import type {FindingValue, Workspace} from '../../source/domain/workspace/workspace-schema.js';
 import type {Rule} from '../../source/domain/rules/rule-schema.js';
 

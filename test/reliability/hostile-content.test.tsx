@@ -7,7 +7,7 @@ import {renderTui, KEYS, leafOf, testWorkspace} from '../helpers/render-tui.js';
 import {applyChange} from '../../source/domain/workspace/workspace-ops.js';
 import {completeWorkspace} from '../helpers/complete-workspace.js';
 import {runCli} from '../helpers/run-cli.js';
-import {serializeWorkspace} from '../../source/storage/workspace-store.js';
+import {serializeWorkspace} from '../../source/storage/workspace-text.js';
 import {readWorkspace} from '../../source/storage/workspace-store.js';
 
 afterEach(() => cleanup());

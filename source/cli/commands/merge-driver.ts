@@ -1,7 +1,8 @@
 import {resolve} from 'node:path';
 import type {Command} from '../command.js';
 import {readBytes, parseJsonText} from '../../storage/read-json-file.js';
-import {parseWorkspace, serializeWorkspace} from '../../storage/workspace-store.js';
+import {parseWorkspace} from '../../storage/workspace-store.js';
+import {workspaceBytes} from '../../storage/workspace-text.js';
 import {writeFileDurably} from '../../storage/durable-json-file.js';
 import {mergeWorkspaces} from '../../domain/merge/merge-workspaces.js';
 import {UserError} from '../../storage/user-error.js';
@@ -40,7 +41,7 @@ Set up once per repository:
 		const b = read(theirs, 'theirs');
 		const merged = mergeWorkspaces([a, b, o], {id: a.id, assessor: a.assessor, createdAt: a.createdAt});
 		if (!merged.ok) throw UserError.fromIssues(shown, merged.issues);
-		await writeFileDurably(resolve(io.cwd, ours), serializeWorkspace(merged.value.workspace));
+		await writeFileDurably(resolve(io.cwd, ours), workspaceBytes(merged.value.workspace));
 		if (merged.value.conflicts > 0) {
 			io.err(`assess: ${shown}: ${merged.value.conflicts} findings disagree; they are recorded in the file as conflicts. Settle them with \`assess open ${shown}\` (c), then git add.`);
 			return EXIT_CONFLICTS;
