@@ -5,12 +5,14 @@ import React from 'react';
 import {render} from 'ink';
 import {EventEmitter} from 'node:events';
 import {spawn, spawnSync} from 'node:child_process';
-import {mkdtempSync, writeFileSync, readFileSync, openSync, writeSync, fsyncSync, closeSync, rmSync} from 'node:fs';
+import {Session} from 'node:inspector';
+import {mkdtempSync, mkdirSync, copyFileSync, writeFileSync, readFileSync, openSync, writeSync, fsyncSync, closeSync, rmSync} from 'node:fs';
 import {tmpdir, cpus, totalmem} from 'node:os';
 import {join} from 'node:path';
 import XLSX from 'xlsx';
 import {loadSystem, loadRegions, loadCatalog, loadBundledWeights} from '../source/storage/load-files.js';
-import {OpenWorkspace, readWorkspace, serializeWorkspace} from '../source/storage/workspace-store.js';
+import {OpenWorkspace, readWorkspace} from '../source/storage/workspace-store.js';
+import {serializeWorkspace} from '../source/storage/workspace-text.js';
 import {scoreOf, applyChange} from '../source/domain/workspace/workspace-ops.js';
 import {scoreReport} from '../source/domain/scoring/score-report.js';
 import {mergeWorkspaces} from '../source/domain/merge/merge-workspaces.js';
@@ -27,6 +29,31 @@ import {syntheticTeam, syntheticCatalog} from './synthetic.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+// `--only=save,keys`: measure some figures only (while working on them); nothing is written.
+const only = args.find(a => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const SECTIONS = ['startup', 'keys', 'search', 'score', 'save', 'merge', 'export'] as const;
+for (const name of only ?? []) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`--only: no section "${name}" (there are ${SECTIONS.join(', ')})`);
+const measures = (section: (typeof SECTIONS)[number]) => !only || only.includes(section);
+// `--profile`: CPU profiles of the measured loops in bench/profiles/ (open them in Chrome's DevTools).
+const profiling = args.includes('--profile');
+const inspector = profiling ? new Session() : undefined;
+inspector?.connect();
+const post = (method: string, params?: object) => new Promise<any>((resolve, reject) => inspector!.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
+	if (!inspector) return fn();
+	await post('Profiler.enable');
+	await post('Profiler.setSamplingInterval', {interval: 100});
+	await post('Profiler.start');
+	try {
+		return await fn();
+	} finally {
+		const {profile} = await post('Profiler.stop');
+		mkdirSync(join(root, 'bench', 'profiles'), {recursive: true});
+		const file = join(root, 'bench', 'profiles', `${name}.cpuprofile`);
+		writeFileSync(file, JSON.stringify(profile));
+		process.stderr.write(`     profile: ${file}\n`);
+	}
+}
 const root = process.cwd();
 
 type Figure = {name: string; unit: 'ms' | 'MB'; median: number; p95: number; baseline: number | null; baselineName: string | null; ratio: number | null; target: string; ok: boolean};
@@ -104,7 +131,7 @@ async function firstFrame(command: string, marker: string | undefined): Promise<
 		child.on('exit', () => (marker ? (done ? undefined : reject(new Error(`no first frame: ${out.slice(-300)}`))) : finish()));
 	});
 }
-{
+if (measures('startup')) {
 	const node = process.execPath;
 	const runs = quick ? 3 : 10;
 	const baseline = await time(() => firstFrame(`${node} -e 0`, undefined), runs, 1);
@@ -150,13 +177,17 @@ class FakeStdin extends EventEmitter {
 		this.emit('readable');
 	}
 }
-{
+if (measures('keys')) {
 	const stdout = new FakeStdout();
 	const stdin = new FakeStdin();
+	// Saves for real, into a copy of the big workspace, as the program does after each frame.
+	const keysFile = join(dir, 'keys.json');
+	copyFileSync(bigFile, keysFile);
+	const keysWs = await OpenWorkspace.open(keysFile, {write: true});
 	const port: SessionPort = {
 		readOnly: false,
 		lockedBy: undefined,
-		save: async () => undefined,
+		save: next => keysWs.save(next),
 		evidence: () => {
 			throw new Error('not in the benchmark');
 		},
@@ -165,7 +196,7 @@ class FakeStdin extends EventEmitter {
 		exportWorkbook: async () => ({file: 'x', draft: undefined}),
 		close: async () => undefined,
 	};
-	const model = {index, regions: allRegions, catalog, workspace: big, weights, weightsFile: 'w', workspaceFile: bigFile, user: 'bench'};
+	const model = {index, regions: allRegions, catalog, workspace: keysWs.data, weights, weightsFile: 'w', workspaceFile: keysFile, user: 'bench'};
 	const instance = render(React.createElement(App, {model, port, lang: 'en', theme: themeFor({NO_COLOR: '1'})}), {stdout: stdout as never, stdin: stdin as never, stderr: stdout as never, exitOnCtrlC: false, patchConsole: false, maxFps: 60});
 	const settle = (ms = 40) => new Promise(r => setTimeout(r, ms));
 	// Let the search index finish building in the background first (it starts 300 ms in).
@@ -184,7 +215,9 @@ class FakeStdin extends EventEmitter {
 	await settle(100);
 	const moves: number[] = [];
 	for (let i = 0; i < 5; i++) await keyToFrame('j');
-	for (let i = 0; i < scale.runs * 2; i++) moves.push(await keyToFrame(i % 10 < 5 ? 'j' : 'k'));
+	await profiled('keys-move', async () => {
+		for (let i = 0; i < scale.runs * 5; i++) moves.push(await keyToFrame(i % 10 < 5 ? 'j' : 'k'));
+	});
 	report('keypress to frame: moving in the tree', moves, 'p95 ≤ 16 ms', (_m, p) => p <= 16);
 	// Walk to a yes/no leaf and toggle its value: re-score of every region, save scheduled.
 	const yesno = index.leaves.find(l => l.rule!.type === 'yesno')!;
@@ -196,13 +229,16 @@ class FakeStdin extends EventEmitter {
 	await settle(100);
 	const records: number[] = [];
 	for (let i = 0; i < 4; i++) await keyToFrame(i % 2 ? 'y' : '0');
-	for (let i = 0; i < scale.runs * 2; i++) records.push(await keyToFrame(i % 2 ? 'y' : '0'));
+	await profiled('keys-record', async () => {
+		for (let i = 0; i < scale.runs * 5; i++) records.push(await keyToFrame(i % 2 ? 'y' : '0'));
+	});
 	report('keypress to frame: recording a value (re-score + save scheduled)', records, 'p95 ≤ 16 ms', (_m, p) => p <= 16);
 	instance.unmount();
+	await keysWs.close();
 }
 
 // 3. Search per keystroke over the catalog (pinyin keys precomputed) vs a plain substring scan.
-{
+if (measures('search')) {
 	const entries = [...systemEntries(index), ...regionEntries(allRegions), ...catalogEntries(catalog)];
 	const searchIndex = buildSearchIndex(entries);
 	const plain = entries.map(e => {
@@ -223,10 +259,10 @@ class FakeStdin extends EventEmitter {
 }
 
 // 4. Full re-score of the workspace.
-report(`full re-score of ${scale.regions} regions`, await time(() => scoreOf(index, weights, big), scale.runs * 5, 3), '≤ 5 ms', m => m <= 5);
+if (measures('score')) report(`full re-score of ${scale.regions} regions`, await time(() => scoreOf(index, weights, big), scale.runs * 5, 3), '≤ 5 ms', m => m <= 5);
 
 // 5. Save of the big workspace vs JSON.stringify + write + fsync of the same data.
-{
+if (measures('save')) {
 	const ws = await OpenWorkspace.open(bigFile, {write: true});
 	let flip = false;
 	const ours = await time(async () => {
@@ -247,7 +283,7 @@ report(`full re-score of ${scale.regions} regions`, await time(() => scoreOf(ind
 }
 
 // 6. Merge of the team's workspaces vs JSON.parse of the same files; peak memory in a child.
-{
+if (measures('merge')) {
 	const {team} = syntheticTeam(index, regionCodes, scale.assessors);
 	const files = team.map((ws, i) => {
 		const file = join(dir, `assessor-${i}.json`);
@@ -271,7 +307,7 @@ report(`full re-score of ${scale.regions} regions`, await time(() => scoreOf(ind
 }
 
 // 7. Export of every region vs a raw SheetJS write of the same cells.
-{
+if (measures('export')) {
 	const names = new Map(allRegions.map(r => [r.code, r.name]));
 	const runs = quick ? 3 : 8;
 	const model = () => {
@@ -293,14 +329,14 @@ report(`full re-score of ${scale.regions} regions`, await time(() => scoreOf(ind
 // ---------------------------------------------------------------------------------------------
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 const result = {date: new Date().toISOString(), quick, machine, scale, figures};
-writeFileSync(join(root, 'bench', quick ? 'results-quick.json' : 'results.json'), JSON.stringify(result, null, 2) + '\n');
+if (!only) writeFileSync(join(root, 'bench', quick ? 'results-quick.json' : 'results.json'), JSON.stringify(result, null, 2) + '\n');
 const table = [
 	'| figure | median | p95 | baseline (same run) | ratio | target | |',
 	'|---|---|---|---|---|---|---|',
 	...figures.map(f => `| ${f.name} | ${f.median} ${f.unit} | ${f.p95} ${f.unit} | ${f.baseline === null ? '—' : `${f.baseline} ${f.unit} (${f.baselineName})`} | ${f.ratio === null ? '—' : `${f.ratio}×`} | ${f.target} | ${f.ok ? 'met' : '**missed**'} |`),
 ].join('\n');
 process.stdout.write(`\n${machine}\n\n${table}\n`);
-if (!quick && args.includes('--write-readme')) {
+if (!quick && !only && args.includes('--write-readme')) {
 	const readme = readFileSync(join(root, 'README.md'), 'utf8');
 	const block = `<!-- bench:start -->\nMeasured ${result.date.slice(0, 10)} on ${machine} (\`npm run bench\`):\n\n${table}\n<!-- bench:end -->`;
 	writeFileSync(join(root, 'README.md'), readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, block));
