@@ -77,6 +77,16 @@ export function parseWorkspace(file: string, raw: unknown, cache?: FindingCache)
 
 /** Loads the system, weights and regions a workspace refers to, and checks it against them. */
 export function loadContext(file: string, ws: Workspace, weightsOverride?: string): WorkspaceContext {
+	const context = contextOf(file, ws, weightsOverride);
+	const fresh = freshFindings.get(ws);
+	const checked = fresh ? {...ws, findings: Object.fromEntries([...fresh].map(k => [k, ws.findings[k]!]))} : ws;
+	const issues = checkWorkspace(context.system.index, checked, knownRegions(context));
+	if (issues.length > 0) throw UserError.fromIssues(file, issues);
+	return context;
+}
+
+/** The system, weights and regions a workspace refers to, loaded but not yet checked against. */
+function contextOf(file: string, ws: Workspace, weightsOverride?: string): WorkspaceContext {
 	let system: LoadedSystem;
 	try {
 		system = loadSystem(ws.system.file ? relativeToWorkspace(file, ws.system.file) : ws.system.id);
@@ -86,12 +96,10 @@ export function loadContext(file: string, ws: Workspace, weightsOverride?: strin
 		throw new UserError([{file, place: ws.system.file ? '$.system.file' : '$.system.id', problem: `${what} cannot be loaded:`}, ...error.issues]);
 	}
 	const regions = loadRegions();
-	const fresh = freshFindings.get(ws);
-	const checked = fresh ? {...ws, findings: Object.fromEntries([...fresh].map(k => [k, ws.findings[k]!]))} : ws;
-	const issues = checkWorkspace(system.index, checked, new Set(regions.regions.map(r => r.code)));
-	if (issues.length > 0) throw UserError.fromIssues(file, issues);
 	return {system, weights: resolveWeights(file, ws, system, weightsOverride), regions};
 }
+
+const knownRegions = (context: WorkspaceContext) => new Set(context.regions.regions.map(r => r.code));
 
 function resolveWeights(file: string, ws: Workspace, system: LoadedSystem, override?: string): LoadedWeights {
 	if (override) return loadWeights(override, system.index);
@@ -136,7 +144,7 @@ export class OpenWorkspace {
 		this.#lock = lock;
 		this.readOnly = !lock;
 		this.lockedBy = lockedBy;
-		this.#validator = new WorkspaceValidator(context.system.index);
+		this.#validator = new WorkspaceValidator(context.system.index, knownRegions(context));
 		// Loading validated every finding already (schema, then the system check).
 		this.#validator.trust(db.data);
 	}
@@ -188,8 +196,6 @@ export class OpenWorkspace {
 	save(next: Workspace): Promise<void> {
 		if (this.readOnly) return Promise.reject(UserError.of(this.file, 'is open read-only; nothing was saved'));
 		const issues = this.#validator.check(next);
-		const known = new Set(this.context.regions.regions.map(r => r.code));
-		next.regions.forEach((code, i) => known.has(code) || issues.push({path: ['regions', i], message: `unknown region code "${code}" (see indicators/regions.json)`}));
 		if (issues.length > 0) return Promise.reject(UserError.fromIssues(this.file, issues));
 		if (!this.#backedUp) {
 			backupBeforeWriting(this.file);
@@ -227,13 +233,22 @@ export async function createWorkspaceFile(file: string, ws: Workspace): Promise<
 /**
  * Writes a whole workspace (a merge result), validated against its schema and its system
  * first; durable and atomic like every save. The caller holds the lock if the file is shared.
+ * Findings of `trusted` workspaces (read and validated against the same system) are not
+ * validated again: a merge checks only the findings it made.
  */
-export async function writeWorkspaceFile(file: string, ws: Workspace): Promise<void> {
-	const result = workspaceSchema.safeParse(ws);
-	if (!result.success) throw UserError.fromIssues(file, zodIssues(result.error));
-	loadContext(file, result.data);
+export async function writeWorkspaceFile(file: string, ws: Workspace, trusted: readonly {data: Workspace; context: WorkspaceContext}[] = []): Promise<void> {
+	// The shell first: the system it names must be sound before it is loaded.
+	const shell = workspaceSchema.safeParse({...ws, findings: {}, conflicts: {}});
+	if (!shell.success) throw UserError.fromIssues(file, zodIssues(shell.error));
+	const context = contextOf(file, ws);
+	const validator = new WorkspaceValidator(context.system.index, knownRegions(context));
+	for (const t of trusted) if (t.context.system.digest === context.system.digest) validator.trust(t.data);
+	const issues = validator.check(ws);
+	if (issues.length > 0) throw UserError.fromIssues(file, issues);
+	// What the schema would fill in: conflicts default to none.
+	const data = ws.conflicts ? ws : {...ws, conflicts: {}};
 	const adapter = new DurableJsonFile<Workspace>(file, {serialize: workspaceBytes, parse: parseWorkspace});
-	await adapter.write(result.data);
+	await adapter.write(data);
 }
 
 /** Reads a workspace without locking it (score, export, validate, merge). */

@@ -1,50 +1,78 @@
-import {workspace as workspaceSchema, finding as findingSchema, findingKey, type Workspace, type Finding} from '../domain/workspace/workspace-schema.js';
+import {workspace as workspaceSchema, finding as findingSchema, conflictShell, findingKey, type Workspace, type Finding} from '../domain/workspace/workspace-schema.js';
 import {checkFinding} from '../domain/workspace/workspace-ops.js';
 import type {SystemIndex} from '../domain/system/system-index.js';
 import type {Issue} from '../domain/issues.js';
 import {zodIssues} from './load-files.js';
 
 /**
- * Validates a workspace before it is saved, exactly as the full schema and the system check
- * would, but skipping findings it has already validated: the TUI changes one finding at a time
- * and keeps every other finding object as it was, so a save validates what changed, not 4,096
- * findings. (Objects are never mutated after validation; the reducers make new ones.)
+ * Validates a workspace before it is written, exactly as the full schema and the system check
+ * (`checkWorkspace`) would, but skipping findings it has already validated: the TUI changes one
+ * finding at a time and keeps every other finding object as it was, so a save validates what
+ * changed, not 4,096 findings; a merge validates the findings it made, not the ones it read.
+ * (Findings are never mutated after validation; the reducers and the merge make new ones.)
  */
 export class WorkspaceValidator {
 	readonly #index: SystemIndex;
+	readonly #knownRegions: ReadonlySet<string>;
 	readonly #validated = new WeakSet<Finding>();
 
-	constructor(index: SystemIndex) {
+	constructor(index: SystemIndex, knownRegions: ReadonlySet<string>) {
 		this.#index = index;
+		this.#knownRegions = knownRegions;
 	}
 
 	/** Issues with the workspace; none means it may be written. */
 	check(ws: Workspace): Issue[] {
 		const issues: Issue[] = [];
-		// The shell (everything but the findings) with the full schema.
-		const shell = workspaceSchema.safeParse({...ws, findings: {}});
+		// The shell (everything but the findings and conflicts) with the full schema.
+		const shell = workspaceSchema.safeParse({...ws, findings: {}, conflicts: {}});
 		if (!shell.success) issues.push(...zodIssues(shell.error));
+		if (ws.system?.id !== this.#index.system.id) issues.push({path: ['system', 'id'], message: `the workspace is for system "${ws.system?.id}", not "${this.#index.system.id}"`});
+		if (Array.isArray(ws.regions)) {
+			ws.regions.forEach((code, i) => this.#knownRegions.has(code) || issues.push({path: ['regions', i], message: `unknown region code "${code}" (see indicators/regions.json)`}));
+		}
 		const regions = new Set(ws.regions);
-		for (const [key, f] of Object.entries(ws.findings)) {
-			if (this.#validated.has(f)) continue;
-			const parsed = findingSchema.safeParse(f);
-			if (!parsed.success) {
-				issues.push(...zodIssues(parsed.error).map(i => ({...i, path: ['findings', key, ...i.path]})));
-				continue;
+		for (const [key, f] of entries(ws.findings, 'findings', issues)) {
+			const own = this.#checkFinding(f, ['findings', key]);
+			if (own.length === 0) {
+				if (key !== findingKey(f.region, f.indicator)) own.push({path: ['findings', key], message: `the key should be "${findingKey(f.region, f.indicator)}"`});
+				if (!regions.has(f.region)) own.push({path: ['findings', key, 'region'], message: `region "${f.region}" is not in this workspace's regions`});
 			}
-			const own: Issue[] = [];
-			if (key !== findingKey(f.region, f.indicator)) own.push({path: ['findings', key], message: `the key should be "${findingKey(f.region, f.indicator)}"`});
-			if (!regions.has(f.region)) own.push({path: ['findings', key, 'region'], message: `region "${f.region}" is not in this workspace's regions`});
-			own.push(...checkFinding(this.#index, f, ['findings', key]));
-			if (own.length === 0) this.#validated.add(f);
 			issues.push(...own);
 		}
-		for (const [key, c] of Object.entries(ws.conflicts)) c.candidates.forEach((f, i) => issues.push(...checkFinding(this.#index, f, ['conflicts', key, 'candidates', i])));
+		for (const [key, c] of entries(ws.conflicts, 'conflicts', issues)) {
+			const parsed = conflictShell.safeParse(c);
+			if (!parsed.success) {
+				issues.push(...zodIssues(parsed.error).map(i => ({...i, path: ['conflicts', key, ...i.path]})));
+				continue;
+			}
+			if (key !== findingKey(c.region, c.indicator)) issues.push({path: ['conflicts', key], message: `the key should be "${findingKey(c.region, c.indicator)}"`});
+			c.candidates.forEach((f, i) => issues.push(...this.#checkFinding(f, ['conflicts', key, 'candidates', i])));
+		}
 		return issues;
 	}
 
-	/** Marks the findings of a workspace just loaded and fully validated. */
+	/** Marks the findings and conflict candidates of a workspace that was fully validated (loaded, or checked here). */
 	trust(ws: Workspace): void {
 		for (const f of Object.values(ws.findings)) this.#validated.add(f);
+		for (const c of Object.values(ws.conflicts)) for (const f of c.candidates) this.#validated.add(f);
 	}
+
+	/** One finding with the schema and against the system, unless it was validated before. */
+	#checkFinding(f: Finding, path: (string | number)[]): Issue[] {
+		if (typeof f === 'object' && f !== null && this.#validated.has(f)) return [];
+		const parsed = findingSchema.safeParse(f);
+		if (!parsed.success) return zodIssues(parsed.error).map(i => ({...i, path: [...path, ...i.path]}));
+		const issues = checkFinding(this.#index, f, path);
+		if (issues.length === 0) this.#validated.add(f);
+		return issues;
+	}
+}
+
+/** The members of a record; none, and an issue, when it is not one (absent conflicts mean none). */
+function entries<T>(record: Record<string, T> | undefined, name: 'findings' | 'conflicts', issues: Issue[]): [string, T][] {
+	if (record === undefined && name === 'conflicts') return [];
+	if (record && typeof record === 'object' && !Array.isArray(record)) return Object.entries(record);
+	issues.push({path: [name], message: `expected an object of ${name} by key`});
+	return [];
 }

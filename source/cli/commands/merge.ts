@@ -45,13 +45,16 @@ Example:
 		if (!output && !dryRun) throw usageError(mergeCommand, 'say where the result goes: -o <file> (or --dry-run)');
 		const files = args.positionals.map(p => resolve(io.cwd, p));
 		const inputs: Workspace[] = [];
+		const read: Awaited<ReturnType<typeof readWorkspace>>[] = [];
 		// Assessors' files share most findings: each distinct finding is validated once.
 		const cache: FindingCache = new Set();
 		// Keep one object per finding version: 30 files mostly hold the same versions, and the
 		// merge keeps the first copy of each rev anyway (this keeps peak memory low).
 		const seen = new Map<string, Workspace['findings'][string]>();
 		for (const file of files) {
-			const ws = (await readWorkspace(file, undefined, cache)).data;
+			const input = await readWorkspace(file, undefined, cache);
+			read.push(input);
+			const ws = input.data;
 			for (const [key, f] of Object.entries(ws.findings)) {
 				const id = `${key}|${f.rev}`;
 				const first = seen.get(id);
@@ -80,7 +83,8 @@ Example:
 		}
 		const lock = acquireLock(out!, PROGRAM);
 		try {
-			await writeWorkspaceFile(out!, workspace);
+			// What was read is validated already: only the findings the merge made are checked.
+			await writeWorkspaceFile(out!, workspace, read);
 		} finally {
 			lock.release();
 		}

@@ -28,7 +28,11 @@ export function mergeWorkspaces(inputs: readonly Workspace[], options: MergeOpti
 	}
 	const regions = [...new Set(inputs.flatMap(ws => ws.regions))];
 	const versions = new Map<string, Finding[]>();
-	const add = (key: string, f: Finding) => versions.set(key, [...(versions.get(key) ?? []), f]);
+	const add = (key: string, f: Finding) => {
+		const list = versions.get(key);
+		if (list) list.push(f);
+		else versions.set(key, [f]);
+	};
 	for (const ws of inputs) {
 		for (const [key, f] of Object.entries(ws.findings)) add(key, f);
 		for (const [key, c] of Object.entries(ws.conflicts)) for (const f of c.candidates) add(key, f);
@@ -57,18 +61,20 @@ export function mergeWorkspaces(inputs: readonly Workspace[], options: MergeOpti
 }
 
 function summarise(base: Workspace, merged: Workspace): RegionSummary[] {
-	return merged.regions.map(region => {
-		const s: RegionSummary = {region, added: 0, updated: 0, unchanged: 0, conflicts: 0};
-		for (const [key, f] of Object.entries(merged.findings)) {
-			if (f.region !== region) continue;
-			const before = base.findings[key];
-			if (!before) s.added++;
-			else if (before.rev === f.rev) s.unchanged++;
-			else s.updated++;
-		}
-		s.conflicts = Object.values(merged.conflicts).filter(c => c.region === region).length;
-		return s;
-	});
+	const byRegion = new Map(merged.regions.map(region => [region, {region, added: 0, updated: 0, unchanged: 0, conflicts: 0}]));
+	for (const [key, f] of Object.entries(merged.findings)) {
+		const s = byRegion.get(f.region);
+		if (!s) continue;
+		const before = base.findings[key];
+		if (!before) s.added++;
+		else if (before.rev === f.rev) s.unchanged++;
+		else s.updated++;
+	}
+	for (const c of Object.values(merged.conflicts)) {
+		const s = byRegion.get(c.region);
+		if (s) s.conflicts++;
+	}
+	return [...byRegion.values()];
 }
 
 /**

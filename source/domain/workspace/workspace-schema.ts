@@ -80,6 +80,9 @@ export const conflict = z.strictObject({
 });
 export type Conflict = z.infer<typeof conflict>;
 
+/** A conflict with its candidates unchecked: for validating candidates one by one (see WorkspaceValidator). */
+export const conflictShell = conflict.extend({candidates: z.array(z.unknown()).min(2)});
+
 export const WORKSPACE_KIND = 'assess/workspace';
 export const WORKSPACE_FORMAT = 1;
 
