@@ -27,16 +27,16 @@ export type ExportRequest = {
 };
 
 /** What stands in the way of a final export: unscored leaves and unsettled conflicts, by region. */
-export function exportBlockers(req: Pick<ExportRequest, 'ws' | 'context' | 'regions'>): {unscored: number; conflicts: number; where: string[]} {
-	const index = req.context.system.index;
+export function exportBlockers(req: Pick<ExportRequest, 'ws' | 'context' | 'regions'>, scores = scoreOf(req.context.system.index, req.context.weights.weights.weights, req.ws)): {unscored: number; conflicts: number; where: string[]} {
 	const names = new Map(req.context.regions.regions.map(r => [r.code, r.name]));
-	const scores = scoreOf(index, req.context.weights.weights.weights, req.ws);
+	const conflictsIn = new Map<string, number>();
+	for (const c of Object.values(req.ws.conflicts)) conflictsIn.set(c.region, (conflictsIn.get(c.region) ?? 0) + 1);
 	let unscored = 0;
 	let conflicts = 0;
 	const where: string[] = [];
 	for (const r of scores.regions) {
 		if (req.regions && !req.regions.includes(r.code)) continue;
-		const c = Object.values(req.ws.conflicts).filter(x => x.region === r.code).length;
+		const c = conflictsIn.get(r.code) ?? 0;
 		unscored += r.unscored;
 		conflicts += c;
 		if (r.unscored || c) where.push(`${names.get(r.code) ?? r.code} ${[r.unscored ? `${r.unscored} unscored` : '', c ? `${c} conflicts` : ''].filter(Boolean).join(', ')}`);
@@ -49,7 +49,9 @@ export function exportBlockers(req: Pick<ExportRequest, 'ws' | 'context' | 'regi
  * an incomplete workspace unless asked to export a draft, which the output then says it is.
  */
 export async function runExport(req: ExportRequest): Promise<{draft: string | undefined; bytes: number}> {
-	const blockers = exportBlockers(req);
+	const index = req.context.system.index;
+	const scores = scoreOf(index, req.context.weights.weights.weights, req.ws);
+	const blockers = exportBlockers(req, scores);
 	const problems: string[] = [];
 	if (blockers.unscored && !req.allowIncomplete) problems.push(`${blockers.unscored} leaves are not scored yet (--allow-incomplete exports a draft)`);
 	if (blockers.conflicts && !req.allowConflicts) problems.push(`${blockers.conflicts} conflicts are not settled (settle them in the TUI with c, or --allow-conflicts)`);
@@ -57,9 +59,7 @@ export async function runExport(req: ExportRequest): Promise<{draft: string | un
 		throw new UserError([{file: req.workspaceFile, place: '', problem: `is not ready for a final export: ${problems.join('; ')}`}, ...blockers.where.slice(0, 12).map(w => ({file: req.workspaceFile, place: '', problem: `  ${w}`})), ...(blockers.where.length > 12 ? [{file: req.workspaceFile, place: '', problem: `  … and ${blockers.where.length - 12} more regions`}] : [])]);
 	}
 	const draft = blockers.unscored || blockers.conflicts ? [blockers.unscored ? `${blockers.unscored} 项未评` : '', blockers.conflicts ? `${blockers.conflicts} 项冲突未裁定` : ''].filter(Boolean).join('，') : undefined;
-	const index = req.context.system.index;
 	const names = new Map(req.context.regions.regions.map(r => [r.code, r.name]));
-	const scores = scoreOf(index, req.context.weights.weights.weights, req.ws);
 	const report = scoreReport(index, req.ws, scores, c => names.get(c) ?? c);
 	let bytes: Uint8Array | string;
 	if (req.format === 'xlsx') {

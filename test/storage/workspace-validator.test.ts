@@ -97,6 +97,6 @@ describe('the incremental workspace validator', () => {
 		expect(validator.check(ws)).toEqual([]);
 		// A new object with the same fault is.
 		const copy = withFinding(ws, '310000/1.1.1', {...f});
-		expect(validator.check(copy).map(i => i.path.join('.'))).toEqual(['findings.310000/1.1.1.note']);
+		expect(validator.check(copy as Workspace).map(i => i.path.join('.'))).toEqual(['findings.310000/1.1.1.note']);
 	});
 });

@@ -49,15 +49,25 @@ function widthsOf(rows: Cell[][], min = 6, max = 80): number[] {
 	const widths: number[] = [];
 	for (const row of rows) {
 		row.forEach((cell, i) => {
-			const shown = cell.kind === 'number' ? (cell.format === SCORE_FORMAT ? cell.value.toFixed(2) : String(cell.value)) : cell.kind === 'text' ? longestLine(cell.value) : '';
-			widths[i] = Math.min(max, Math.max(widths[i] ?? min, approxWidth(shown) + 2));
+			const shown = cell.kind === 'number' ? approxWidth(cell.format === SCORE_FORMAT ? cell.value.toFixed(2) : String(cell.value)) : cell.kind === 'text' ? widestLine(cell.value, max) : 0;
+			widths[i] = Math.min(max, Math.max(widths[i] ?? min, shown + 2));
 		});
 	}
 	return widths;
 }
 
-function longestLine(s: string): string {
-	return s.split('\n').reduce((a, b) => (approxWidth(b) > approxWidth(a) ? b : a), '');
+/** The width of the widest line of a text, counted only as far as `cap` (a column is never wider). */
+function widestLine(text: string, cap: number): number {
+	let widest = 0;
+	let at = 0;
+	while (at <= text.length && widest < cap) {
+		const end = text.indexOf('\n', at);
+		const line = end === -1 ? text.slice(at) : text.slice(at, end);
+		widest = Math.max(widest, approxWidth(line.length > cap ? line.slice(0, cap) : line));
+		if (end === -1) break;
+		at = end + 1;
+	}
+	return widest;
 }
 
 function evidenceText(e: Evidence): string {
