@@ -103,10 +103,10 @@ writeFileSync(bigFile, serializeWorkspace(big));
 const catalog = syntheticCatalog(loadCatalog().items, allRegions, scale.catalog);
 
 // 1. Start-up to the first frame of the built TUI, in a real pseudo-terminal (`script`).
-async function firstFrame(command: string, marker: string | undefined): Promise<number> {
+async function firstFrame(command: string, marker: string | undefined, extraEnv: NodeJS.ProcessEnv = {}): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const start = performance.now();
-		const env: NodeJS.ProcessEnv = {...process.env, TERM: 'xterm-256color', NO_COLOR: '1'};
+		const env: NodeJS.ProcessEnv = {...process.env, TERM: 'xterm-256color', NO_COLOR: '1', ...extraEnv};
 		delete env.CI;
 		const child = spawn('script', ['-qfec', command, '/dev/null'], {env, detached: true, stdio: ['pipe', 'pipe', 'ignore']});
 		let out = '';
@@ -133,14 +133,23 @@ if (measures('startup')) {
 	const node = process.execPath;
 	const runs = quick ? 3 : 10;
 	const baseline = await time(() => firstFrame(`${node} -e 0`, undefined), runs, 1);
-	// The TUI's own time to its first frame (not `time`'s: the pause for the lock is not part of it).
-	const frames: number[] = [];
-	for (let i = 0; i <= runs; i++) {
-		const t = await firstFrame(`${node} ${join(root, 'bin', 'assess.js')} open ${bigFile} --lang en`, 'assess · 2020-province');
-		if (i > 0) frames.push(t);
-		await new Promise(r => setTimeout(r, 150));
-	}
-	report('start-up to first frame (built TUI, big workspace)', frames, '≤ 4× node -e 0', (_m, _p, ratio) => ratio !== null && ratio <= 4, {name: 'node -e 0', samples: baseline});
+	const open = `${node} ${join(root, 'bin', 'assess.js')} open ${bigFile} --lang en`;
+	// Each run timed by itself, a pause between them (the lock of the last run is let go).
+	const startUps = async (cacheDir: () => string) => {
+		const frames: number[] = [];
+		for (let i = 0; i <= runs; i++) {
+			const t = await firstFrame(open, 'assess · 2020-province', {ASSESS_CACHE_DIR: cacheDir()});
+			if (i > 0) frames.push(t);
+			await new Promise(r => setTimeout(r, 150));
+		}
+		return frames;
+	};
+	// As an assessor opens their workspace each day: a file this build validated before
+	// (the warm-up run validates it and remembers it in the validation cache).
+	const cache = mkdtempSync(join(dir, 'cache-'));
+	report('start-up to first frame (built TUI, big workspace)', await startUps(() => cache), '≤ 4× node -e 0', (_m, _p, ratio) => ratio !== null && ratio <= 4, {name: 'node -e 0', samples: baseline});
+	// The first open of a file from elsewhere (a colleague's, a merge): validated in full.
+	report('start-up to first frame, first open (validated in full)', await startUps(() => mkdtempSync(join(dir, 'cache-'))), '≤ 4× node -e 0', (_m, _p, ratio) => ratio !== null && ratio <= 4, {name: 'node -e 0', samples: baseline});
 }
 
 // 2. Keypress to frame, in-process with the real App (Ink, React) on the big workspace.

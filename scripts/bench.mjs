@@ -2,7 +2,7 @@
 import {build} from 'esbuild';
 import {mkdirSync} from 'node:fs';
 import {spawnSync} from 'node:child_process';
-import {bundleOptions} from './bundle-options.mjs';
+import {bundleOptions, buildId} from './bundle-options.mjs';
 
 mkdirSync('node_modules/.cache', {recursive: true});
 const out = 'node_modules/.cache/assess-bench.mjs';
@@ -11,7 +11,7 @@ await build({
 	entryPoints: ['bench/bench.ts'],
 	outfile: out,
 	// Built as the program is (scripts/build.mjs): the same options, production React.
-	define: {'process.env.NODE_ENV': '"production"'},
+	define: {'process.env.NODE_ENV': '"production"', __ASSESS_BUILD_ID__: JSON.stringify(buildId())},
 });
 // As the built program runs: React in production mode, and colour codes in every frame (a
 // real terminal gets them; without FORCE_COLOR a piped benchmark would render less).

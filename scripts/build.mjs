@@ -2,7 +2,7 @@
 // (ink, react, zod…) costs more start-up time than the whole program needs otherwise.
 import {build} from 'esbuild';
 import {readFileSync, rmSync} from 'node:fs';
-import {bundleOptions} from './bundle-options.mjs';
+import {bundleOptions, buildId} from './bundle-options.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -20,5 +20,5 @@ await build({
 	sourcemap: 'linked',
 	legalComments: 'none',
 	// React's production build: its development build costs several milliseconds per keypress.
-	define: {__ASSESS_VERSION__: JSON.stringify(pkg.version), 'process.env.NODE_ENV': '"production"'},
+	define: {__ASSESS_VERSION__: JSON.stringify(pkg.version), __ASSESS_BUILD_ID__: JSON.stringify(buildId()), 'process.env.NODE_ENV': '"production"'},
 });

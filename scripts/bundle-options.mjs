@@ -1,6 +1,7 @@
 // What every bundle of the program shares (scripts/build.mjs, and the benchmark built like it).
-import {readFileSync} from 'node:fs';
-import {dirname, join} from 'node:path';
+import {createHash} from 'node:crypto';
+import {readFileSync, readdirSync} from 'node:fs';
+import {dirname, join, relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const here = path => fileURLToPath(new URL(path, import.meta.url));
@@ -53,3 +54,25 @@ export const bundleOptions = {
 		},
 	],
 };
+
+/**
+ * What a build is made from: the sources, the locked dependencies and these options. The
+ * program's validation cache (source/storage/validation-cache.ts) trusts only what the same
+ * build validated, so any change to what validates a file starts it afresh.
+ */
+export function buildId() {
+	const root = here('..');
+	const files = [];
+	const walk = dir => {
+		for (const entry of readdirSync(dir, {withFileTypes: true})) {
+			const path = join(dir, entry.name);
+			if (entry.isDirectory()) walk(path);
+			else files.push(path);
+		}
+	};
+	walk(join(root, 'source'));
+	files.push(join(root, 'package-lock.json'), here('./bundle-options.mjs'));
+	const hash = createHash('sha256');
+	for (const file of files.sort()) hash.update(`${relative(root, file)}\0`).update(readFileSync(file)).update('\0');
+	return hash.digest('hex').slice(0, 32);
+}

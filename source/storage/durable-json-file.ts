@@ -67,11 +67,11 @@ async function syncFolder(dir: string): Promise<void> {
 export class DurableJsonFile<T> implements Adapter<T> {
 	readonly file: string;
 	readonly #serialize: (data: T) => string | Uint8Array;
-	readonly #parse: (file: string, raw: unknown) => T;
+	readonly #parse: (file: string, raw: unknown, bytes: Buffer) => T;
 	#running: Promise<void> | undefined;
 	#next: {data: T; waiters: {resolve: () => void; reject: (e: unknown) => void}[]} | undefined;
 
-	constructor(file: string, options: {serialize: (data: T) => string | Uint8Array; parse: (file: string, raw: unknown) => T}) {
+	constructor(file: string, options: {serialize: (data: T) => string | Uint8Array; parse: (file: string, raw: unknown, bytes: Buffer) => T}) {
 		this.file = file;
 		this.#serialize = options.serialize;
 		this.#parse = options.parse;
@@ -85,7 +85,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
 			if (error instanceof UserError && error.issues[0]?.problem === 'does not exist') return null;
 			throw error;
 		}
-		return this.#parse(this.file, parseJsonText(this.file, bytes));
+		return this.#parse(this.file, parseJsonText(this.file, bytes), bytes);
 	}
 
 	write(data: T): Promise<void> {

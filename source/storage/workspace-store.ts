@@ -1,14 +1,14 @@
-import {existsSync, mkdirSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync} from 'node:fs';
 import {describeFsError} from './read-json-file.js';
 import {join, dirname, basename, extname} from 'node:path';
 import {Low} from 'lowdb';
-import {workspace as workspaceSchema, findingKey, type Workspace} from '../domain/workspace/workspace-schema.js';
+import {workspace as workspaceSchema, findingKey, WORKSPACE_KIND, WORKSPACE_FORMAT, type Workspace} from '../domain/workspace/workspace-schema.js';
 import type {Issue} from '../domain/issues.js';
 import {migrateWorkspace} from '../domain/workspace/migrate.js';
 import {checkWorkspace} from '../domain/workspace/workspace-ops.js';
 import {equalWeights} from '../domain/weights/weights-schema.js';
 import type {RegionList} from '../domain/regions/region-schema.js';
-import {DurableJsonFile} from './durable-json-file.js';
+import {DurableJsonFile, writeFileDurably} from './durable-json-file.js';
 import {UserError} from './user-error.js';
 import {loadSystem, loadWeights, loadBundledWeights, loadRegions, zodIssues, type LoadedSystem, type LoadedWeights} from './load-files.js';
 import {relativeToWorkspace} from './bundled-paths.js';
@@ -17,6 +17,8 @@ import {WorkspaceValidator} from './workspace-validator.js';
 import {backupBeforeWriting} from './backups.js';
 import {PROGRAM} from '../version.js';
 import {workspaceBytes} from './workspace-text.js';
+import {ValidationCache} from './validation-cache.js';
+import {sha256} from '../domain/canonical-json.js';
 
 /** Everything a workspace needs to be scored: its system, weights and the known regions. */
 export type WorkspaceContext = {
@@ -35,6 +37,54 @@ export type FindingCache = Set<string>;
 
 /** For a workspace read with a cache: the findings that were new to it (the only ones left to check against the system). */
 const freshFindings = new WeakMap<Workspace, Set<string>>();
+
+/**
+ * How a workspace was read, when a validation cache was asked for: the SHA-256 of its bytes,
+ * whether they were validated in full (a merge validates findings it met before only once),
+ * and, for bytes remembered as valid, the context they were checked against then.
+ */
+type ReadRecord = {digest: string; complete: boolean; remembered?: string};
+const reads = new WeakMap<Workspace, ReadRecord>();
+
+export type ReadOptions = {
+	/** Files this build validated before are not validated again (not for `assess validate`). */
+	validationCache?: ValidationCache;
+	/** For merging: findings already validated in an earlier file. */
+	findingCache?: FindingCache;
+};
+
+/** The parser for a workspace file's bytes: remembered bytes are taken as they are, others validated. */
+function workspaceParser(options: ReadOptions): (file: string, raw: unknown, bytes: Buffer) => Workspace {
+	return (file, raw, bytes) => {
+		if (!options.validationCache) return parseWorkspace(file, raw, options.findingCache);
+		const digest = sha256(bytes);
+		const context = options.validationCache.lookup(digest);
+		if (context !== undefined && isCurrentWorkspace(raw)) {
+			reads.set(raw, {digest, complete: true, remembered: context});
+			if (options.findingCache) for (const [key, f] of Object.entries(raw.findings)) options.findingCache.add(`${key}|${f.rev}`);
+			return raw;
+		}
+		const ws = parseWorkspace(file, raw, options.findingCache);
+		reads.set(ws, {digest, complete: !options.findingCache});
+		return ws;
+	};
+}
+
+/**
+ * Remembered bytes passed this build's validation; this only guards the cast. Taking them as
+ * they are gives the data validation would: the workspace schema only checks (its objects are
+ * strict, nothing is transformed), but for conflicts, which it fills in when absent (hence the
+ * check here). test/storage/validation-cache.test.ts holds the schema to that.
+ */
+function isCurrentWorkspace(raw: unknown): raw is Workspace {
+	const ws = raw as Partial<Workspace> | null;
+	return typeof ws === 'object' && ws !== null && ws.kind === WORKSPACE_KIND && ws.formatVersion === WORKSPACE_FORMAT && typeof ws.findings === 'object' && typeof ws.conflicts === 'object';
+}
+
+/** What a workspace's check against its system depends on: the system file and the known regions. */
+function contextDigest(context: WorkspaceContext): string {
+	return sha256(`${context.system.digest}\n${context.regions.regions.map(r => r.code).join(',')}`);
+}
 
 /** Validates raw JSON as a workspace (upgrading older formats) or throws with the places. */
 export function parseWorkspace(file: string, raw: unknown, cache?: FindingCache): Workspace {
@@ -78,6 +128,8 @@ export function parseWorkspace(file: string, raw: unknown, cache?: FindingCache)
 /** Loads the system, weights and regions a workspace refers to, and checks it against them. */
 export function loadContext(file: string, ws: Workspace, weightsOverride?: string): WorkspaceContext {
 	const context = contextOf(file, ws, weightsOverride);
+	// Checked against this very context when it was remembered.
+	if (reads.get(ws)?.remembered === contextDigest(context)) return context;
 	const fresh = freshFindings.get(ws);
 	const checked = fresh ? {...ws, findings: Object.fromEntries([...fresh].map(k => [k, ws.findings[k]!]))} : ws;
 	const issues = checkWorkspace(context.system.index, checked, knownRegions(context));
@@ -99,6 +151,12 @@ function contextOf(file: string, ws: Workspace, weightsOverride?: string): Works
 	return {system, weights: resolveWeights(file, ws, system, weightsOverride), regions};
 }
 
+/** After a workspace read in full passed every check: its bytes are valid, in this context. */
+function rememberRead(ws: Workspace, context: WorkspaceContext, cache: ValidationCache | undefined): void {
+	const read = reads.get(ws);
+	if (cache && read?.complete) cache.remember(read.digest, contextDigest(context));
+}
+
 const knownRegions = (context: WorkspaceContext) => new Set(context.regions.regions.map(r => r.code));
 
 function resolveWeights(file: string, ws: Workspace, system: LoadedSystem, override?: string): LoadedWeights {
@@ -118,6 +176,8 @@ export type OpenOptions = {
 	/** How long to wait for another writer to finish (the command line waits; the TUI does not). */
 	waitMs?: number;
 	weights?: string;
+	/** Remembers the file as valid when it is closed, and skips validating it when it was. */
+	validationCache?: ValidationCache;
 };
 
 /**
@@ -134,9 +194,12 @@ export class OpenWorkspace {
 	readonly #adapter: DurableJsonFile<Workspace>;
 	#lock: Lock | undefined;
 	#backedUp = false;
+	#saved = false;
 	readonly #validator: WorkspaceValidator;
+	readonly #validationCache: ValidationCache | undefined;
 
-	private constructor(file: string, db: Low<Workspace>, adapter: DurableJsonFile<Workspace>, context: WorkspaceContext, lock: Lock | undefined, lockedBy: LockHolder | undefined) {
+	private constructor(file: string, db: Low<Workspace>, adapter: DurableJsonFile<Workspace>, context: WorkspaceContext, lock: Lock | undefined, lockedBy: LockHolder | undefined, validationCache: ValidationCache | undefined) {
+		this.#validationCache = validationCache;
 		this.file = file;
 		this.#db = db;
 		this.#adapter = adapter;
@@ -172,13 +235,14 @@ export class OpenWorkspace {
 			}
 		}
 		try {
-			const adapter = new DurableJsonFile<Workspace>(file, {serialize: workspaceBytes, parse: parseWorkspace});
+			const adapter = new DurableJsonFile<Workspace>(file, {serialize: workspaceBytes, parse: workspaceParser({validationCache: options.validationCache})});
 			// lowdb wants default data; null marks "not read yet" and is replaced by read() or refused below.
 			const db = new Low<Workspace>(adapter, null as unknown as Workspace);
 			await db.read();
 			if (!db.data) throw UserError.of(file, 'does not exist; create it with `assess init`');
 			const context = loadContext(file, db.data, options.weights);
-			return new OpenWorkspace(file, db, adapter, context, lock, lockedBy);
+			rememberRead(db.data, context, options.validationCache);
+			return new OpenWorkspace(file, db, adapter, context, lock, lockedBy, options.validationCache);
 		} catch (error) {
 			lock?.release();
 			throw error;
@@ -202,16 +266,33 @@ export class OpenWorkspace {
 			this.#backedUp = true;
 		}
 		this.#db.data = next;
+		this.#saved = true;
 		return this.#db.write();
 	}
 
-	/** Waits for pending saves, then lets go of the lock. */
+	/** Waits for pending saves, remembers the file as valid, then lets go of the lock. */
 	async close(): Promise<void> {
 		try {
 			await this.#adapter.flushed();
+			this.#rememberValid();
 		} finally {
 			this.#lock?.release();
 			this.#lock = undefined;
+		}
+	}
+
+	/**
+	 * Tells the validation cache that the file holds valid data after a session that saved: when
+	 * the file holds the bytes of the last save (validated data), not anything written since.
+	 */
+	#rememberValid(): void {
+		const cache = this.#validationCache;
+		if (!cache || !this.#saved) return;
+		try {
+			const bytes = workspaceBytes(this.data);
+			if (readFileSync(this.file).equals(bytes)) cache.remember(sha256(bytes), contextDigest(this.context));
+		} catch {
+			// The file went away or cannot be read: nothing to remember.
 		}
 	}
 }
@@ -226,7 +307,7 @@ export async function createWorkspaceFile(file: string, ws: Workspace): Promise<
 	} catch (error) {
 		throw UserError.of(file, `cannot create its folder: ${describeFsError(error)}`);
 	}
-	const adapter = new DurableJsonFile<Workspace>(file, {serialize: workspaceBytes, parse: parseWorkspace});
+	const adapter = new DurableJsonFile<Workspace>(file, {serialize: workspaceBytes, parse: workspaceParser({})});
 	await adapter.write(result.data);
 }
 
@@ -236,7 +317,7 @@ export async function createWorkspaceFile(file: string, ws: Workspace): Promise<
  * Findings of `trusted` workspaces (read and validated against the same system) are not
  * validated again: a merge checks only the findings it made.
  */
-export async function writeWorkspaceFile(file: string, ws: Workspace, trusted: readonly {data: Workspace; context: WorkspaceContext}[] = []): Promise<void> {
+export async function writeWorkspaceFile(file: string, ws: Workspace, trusted: readonly {data: Workspace; context: WorkspaceContext}[] = [], validationCache?: ValidationCache): Promise<void> {
 	// The shell first: the system it names must be sound before it is loaded.
 	const shell = workspaceSchema.safeParse({...ws, findings: {}, conflicts: {}});
 	if (!shell.success) throw UserError.fromIssues(file, zodIssues(shell.error));
@@ -247,15 +328,19 @@ export async function writeWorkspaceFile(file: string, ws: Workspace, trusted: r
 	if (issues.length > 0) throw UserError.fromIssues(file, issues);
 	// What the schema would fill in: conflicts default to none.
 	const data = ws.conflicts ? ws : {...ws, conflicts: {}};
-	const adapter = new DurableJsonFile<Workspace>(file, {serialize: workspaceBytes, parse: parseWorkspace});
-	await adapter.write(data);
+	const bytes = workspaceBytes(data);
+	await writeFileDurably(file, bytes);
+	// Written from validated data: opening it next (to settle conflicts) needs no validation.
+	validationCache?.remember(sha256(bytes), contextDigest(context));
 }
 
 /** Reads a workspace without locking it (score, export, validate, merge). */
-export async function readWorkspace(file: string, weightsOverride?: string, cache?: FindingCache): Promise<{data: Workspace; context: WorkspaceContext}> {
-	const adapter = new DurableJsonFile<Workspace>(file, {serialize: workspaceBytes, parse: (f, raw) => parseWorkspace(f, raw, cache)});
+export async function readWorkspace(file: string, options: ReadOptions & {weights?: string} = {}): Promise<{data: Workspace; context: WorkspaceContext}> {
+	const adapter = new DurableJsonFile<Workspace>(file, {serialize: workspaceBytes, parse: workspaceParser(options)});
 	const data = await adapter.read();
 	if (!data) throw UserError.of(file, 'does not exist; create it with `assess init`');
-	return {data, context: loadContext(file, data, weightsOverride)};
+	const context = loadContext(file, data, options.weights);
+	rememberRead(data, context, options.validationCache);
+	return {data, context};
 }
 

@@ -14,6 +14,7 @@ import {systemEntries, catalogEntries, regionEntries, regionReadings} from '../d
 import {uiReducer, initialUiState, type PromptPurpose} from './state/ui-state.js';
 import {sessionReducer, initialSession} from './session/session-state.js';
 import type {AppModel, SessionPort} from './session/session-port.js';
+import type {ServiceItem} from '../domain/catalog/catalog-schema.js';
 import {keyName, commandFor, type Scope} from './keymap/commands.js';
 import {quickIntent, valueEditorFor, type QuickIntent} from './intents.js';
 import {regionRows, leafStatus, walkUnscored, rankMoves} from './view-model.js';
@@ -75,7 +76,11 @@ export function App({model, port, lang, theme}: AppProps) {
 	const latestScores = useRef(scores);
 	latestScores.current = scores;
 	const names = useMemo(() => new Map(model.regions.map(r => [r.code, r.name])), [model.regions]);
-	const catalogById = useMemo(() => new Map(model.catalog.map(i => [i.id, i])), [model.catalog]);
+	// Looked up the first time a sampled item is shown: the catalog need not be read before the first frame.
+	const catalogById = useMemo(() => {
+		let byId: Map<string, ServiceItem> | undefined;
+		return {get: (id: string) => (byId ??= new Map(model.catalog.map(i => [i.id, i]))).get(id)};
+	}, [model]);
 	const regionList = useMemo(() => regionRows(index, ws, scores, model.regions), [index, ws, scores, model.regions]);
 	const conflictList = useMemo(() => Object.values(ws.conflicts).sort((a, b) => ws.regions.indexOf(a.region) - ws.regions.indexOf(b.region) || index.nodes.get(a.indicator)!.order - index.nodes.get(b.indicator)!.order), [ws, index]);
 	const unscoredTotal = scores.regions.reduce((n, r) => n + r.unscored, 0);

@@ -6,6 +6,7 @@ import {runExport} from '../export/run-export.js';
 import {App} from './app.js';
 import type {AppModel, SessionPort, WeightsUpdate} from './session/session-port.js';
 import {OpenWorkspace} from '../storage/workspace-store.js';
+import {ValidationCache} from '../storage/validation-cache.js';
 import {loadWeights, loadCatalog} from '../storage/load-files.js';
 import {UserError} from '../storage/user-error.js';
 import {parseEvidence} from '../cli/evidence-args.js';
@@ -19,13 +20,17 @@ export type TuiOptions = {file: string; weights?: string; lang: Lang; env: NodeJ
  * wires saving, evidence files and the weights watcher, and waits until the user quits.
  */
 export async function runTui(options: TuiOptions): Promise<number> {
-	const ws = await OpenWorkspace.open(options.file, {write: true, fallbackToReadOnly: true, weights: options.weights});
+	const ws = await OpenWorkspace.open(options.file, {write: true, fallbackToReadOnly: true, weights: options.weights, validationCache: ValidationCache.fromEnvironment(options.env)});
 	const {context} = ws;
 	const loadedStamp = stampOf(context.weights.file);
+	let catalog: AppModel['catalog'] | undefined;
 	const model: AppModel = {
 		index: context.system.index,
 		regions: context.regions.regions,
-		catalog: loadCatalog().items,
+		// Read just after the first frame (below), not before it.
+		get catalog() {
+			return (catalog ??= loadCatalog().items);
+		},
 		workspace: ws.data,
 		weights: context.weights.weights.weights,
 		weightsFile: context.weights.file,
@@ -65,6 +70,14 @@ export async function runTui(options: TuiOptions): Promise<number> {
 	process.stdout.write('\u001B[?1049h');
 	try {
 		const instance = render(<App model={model} port={port} lang={options.lang} theme={themeFor(options.env)} />, {exitOnCtrlC: false, patchConsole: true});
+		// The first frame is on the screen: now the catalog, so that a broken one is still
+		// reported at start-up, like any other file, and not when search first opens.
+		try {
+			void model.catalog;
+		} catch (error) {
+			instance.unmount();
+			throw error;
+		}
 		// A closed terminal or a kill: finish the pending save and let go of the lock first.
 		const stop = () => instance.unmount();
 		process.once('SIGHUP', stop);

@@ -1,6 +1,7 @@
 import {resolve} from 'node:path';
 import type {Command} from '../command.js';
 import {readWorkspace} from '../../storage/workspace-store.js';
+import {ValidationCache} from '../../storage/validation-cache.js';
 import {agreementOf} from '../../domain/agreement/agreement.js';
 import {UserError} from '../../storage/user-error.js';
 import {renderTable} from '../table.js';
@@ -23,8 +24,9 @@ scores and sampled ratios), per indicator and overall, and the list of disagreem
 	positionals: {min: 2, max: 2},
 	async run(args, io) {
 		const [fa, fb] = args.positionals.map(p => resolve(io.cwd, p)) as [string, string];
-		const a = await readWorkspace(fa);
-		const b = await readWorkspace(fb);
+		const validationCache = ValidationCache.fromEnvironment(io.env);
+		const a = await readWorkspace(fa, {validationCache});
+		const b = await readWorkspace(fb, {validationCache});
 		if (a.data.system.id !== b.data.system.id) throw UserError.of(args.positionals[1]!, `is for system "${b.data.system.id}", not "${a.data.system.id}"; agreement needs one system`, '$.system.id');
 		const index = a.context.system.index;
 		const report = agreementOf(index, a.data, b.data);

@@ -2,6 +2,7 @@ import {resolve, basename, extname, join} from 'node:path';
 import type {Command} from '../command.js';
 import {stringOption, usageError, displayPath} from '../command.js';
 import {readWorkspace} from '../../storage/workspace-store.js';
+import {ValidationCache} from '../../storage/validation-cache.js';
 import {runExport, type ExportFormat} from '../../export/run-export.js';
 import {resolveRegions} from '../region-args.js';
 
@@ -42,7 +43,7 @@ and where. Text that a spreadsheet would run as a formula is always written as t
 		const output = stringOption(args, 'output');
 		const format = (stringOption(args, 'format') ?? (output ? extname(output).slice(1).toLowerCase() : 'xlsx')) as ExportFormat;
 		if (!['xlsx', 'csv', 'json'].includes(format)) throw usageError(exportCommand, `--format must be xlsx, csv or json (not "${format}")`);
-		const {data, context} = await readWorkspace(file);
+		const {data, context} = await readWorkspace(file, {validationCache: ValidationCache.fromEnvironment(io.env)});
 		const regions = args.values.regions ? resolveRegions(String(args.values.regions), context.regions.regions, data.regions, '--regions') : undefined;
 		const target = output ? resolve(io.cwd, output) : join(io.cwd, 'exports', `${basename(file, extname(file))}.${format}`);
 		const result = await runExport({

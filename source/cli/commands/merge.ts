@@ -4,6 +4,7 @@ import {dirname, relative, resolve} from 'node:path';
 import type {Command} from '../command.js';
 import {stringOption, usageError, displayPath} from '../command.js';
 import {readWorkspace, writeWorkspaceFile, type FindingCache} from '../../storage/workspace-store.js';
+import {ValidationCache} from '../../storage/validation-cache.js';
 import {mergeWorkspaces} from '../../domain/merge/merge-workspaces.js';
 import {UserError} from '../../storage/user-error.js';
 import {acquireLock} from '../../storage/workspace-lock.js';
@@ -47,12 +48,13 @@ Example:
 		const inputs: Workspace[] = [];
 		const read: Awaited<ReturnType<typeof readWorkspace>>[] = [];
 		// Assessors' files share most findings: each distinct finding is validated once.
-		const cache: FindingCache = new Set();
+		const findingCache: FindingCache = new Set();
+		const validationCache = ValidationCache.fromEnvironment(io.env);
 		// Keep one object per finding version: 30 files mostly hold the same versions, and the
 		// merge keeps the first copy of each rev anyway (this keeps peak memory low).
 		const seen = new Map<string, Workspace['findings'][string]>();
 		for (const file of files) {
-			const input = await readWorkspace(file, undefined, cache);
+			const input = await readWorkspace(file, {findingCache, validationCache});
 			read.push(input);
 			const ws = input.data;
 			for (const [key, f] of Object.entries(ws.findings)) {
@@ -84,7 +86,7 @@ Example:
 		const lock = acquireLock(out!, PROGRAM);
 		try {
 			// What was read is validated already: only the findings the merge made are checked.
-			await writeWorkspaceFile(out!, workspace, read);
+			await writeWorkspaceFile(out!, workspace, read, validationCache);
 		} finally {
 			lock.release();
 		}

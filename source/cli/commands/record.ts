@@ -2,6 +2,7 @@ import {resolve} from 'node:path';
 import type {Command} from '../command.js';
 import {stringOption, listOption, usageError} from '../command.js';
 import {OpenWorkspace} from '../../storage/workspace-store.js';
+import {ValidationCache} from '../../storage/validation-cache.js';
 import {UserError} from '../../storage/user-error.js';
 import {parseValue} from '../../domain/rules/parse-value.js';
 import {findingStatus, type FindingValue, type FindingStatus} from '../../domain/workspace/workspace-schema.js';
@@ -59,7 +60,7 @@ Examples:
 		const statusText = stringOption(args, 'status');
 		const status = statusText === undefined ? undefined : findingStatus.safeParse(statusText);
 		if (status && !status.success) throw usageError(recordCommand, `--status must be one of draft, done, flagged, na (not "${statusText}")`);
-		const ws = await OpenWorkspace.open(file, {write: true, waitMs: lockWait(io.env)});
+		const ws = await OpenWorkspace.open(file, {write: true, waitMs: lockWait(io.env), validationCache: ValidationCache.fromEnvironment(io.env)});
 		try {
 			const {index} = ws.context.system;
 			const node = index.nodes.get(indicator);

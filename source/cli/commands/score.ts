@@ -2,6 +2,7 @@ import {resolve} from 'node:path';
 import type {Command} from '../command.js';
 import {stringOption, displayPath} from '../command.js';
 import {readWorkspace} from '../../storage/workspace-store.js';
+import {ValidationCache} from '../../storage/validation-cache.js';
 import {scoreOf} from '../../domain/workspace/workspace-ops.js';
 import {scoreReport, formatScore, formatPercent, type ScoreReport} from '../../domain/scoring/score-report.js';
 import {renderTable} from '../table.js';
@@ -26,7 +27,7 @@ Scores not yet computable show as — (null in JSON).
 	async run(args, io) {
 		const file = resolve(io.cwd, args.positionals[0]!);
 		const weights = stringOption(args, 'weights');
-		const {data, context} = await readWorkspace(file, weights ? resolve(io.cwd, weights) : undefined);
+		const {data, context} = await readWorkspace(file, {weights: weights ? resolve(io.cwd, weights) : undefined, validationCache: ValidationCache.fromEnvironment(io.env)});
 		const index = context.system.index;
 		const names = new Map(context.regions.regions.map(r => [r.code, r.name]));
 		const report = scoreReport(index, data, scoreOf(index, context.weights.weights.weights, data), c => names.get(c) ?? c);

@@ -17,7 +17,7 @@ export type ItemPanelProps = {
 	conflict: Conflict | undefined;
 	status: LeafStatus;
 	score: NodeScore | undefined;
-	catalog: ReadonlyMap<string, ServiceItem>;
+	catalog: Pick<ReadonlyMap<string, ServiceItem>, 'get'>;
 	/** Selected row: samples first, then evidence; -1 for none. */
 	row: number;
 	focused: boolean;

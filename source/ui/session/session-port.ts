@@ -31,6 +31,7 @@ export type SessionPort = {
 export type AppModel = {
 	index: SystemIndex;
 	regions: readonly Region[];
+	/** May be read from disk when first asked for (a getter): ask only when it is needed. */
 	catalog: readonly ServiceItem[];
 	workspace: Workspace;
 	weights: Record<string, number>;

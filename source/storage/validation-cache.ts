@@ -1,0 +1,97 @@
+import {mkdirSync, readFileSync, readdirSync, statSync, unlinkSync, utimesSync, writeFileSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {join} from 'node:path';
+import {sha256} from '../domain/canonical-json.js';
+
+declare const __ASSESS_BUILD_ID__: string | undefined;
+
+/** What the built program was built from (its sources and dependencies); undefined when run from the sources. */
+export const BUILD_ID = typeof __ASSESS_BUILD_ID__ === 'string' ? __ASSESS_BUILD_ID__ : undefined;
+
+/** How many files are remembered; the ones not opened for longest are forgotten first. */
+const KEEP = 256;
+
+/**
+ * Workspace files this build of the program has validated, remembered by the SHA-256 of their
+ * bytes in the user's cache folder. Opening a big workspace validates 4,096 findings with zod,
+ * a fifth of the TUI's start-up; an assessor opens the same file the program saved the day
+ * before, so the second time it is not validated again: the same bytes, read by the same
+ * build, parse to the same data that passed before. Only files whose bytes are exactly what
+ * the program writes for validated data are remembered (see OpenWorkspace.close), so the
+ * parsed data is also what validation would have returned. With each file the check against
+ * its indicator system is remembered too, by a digest of the system and the known regions:
+ * another system file, or another region list, and that check runs again. Anything that goes
+ * wrong here (no home folder, a read-only disk) only means the file is validated as usual.
+ */
+export class ValidationCache {
+	readonly #dir: string;
+	readonly #build: string;
+
+	constructor(dir: string, build: string) {
+		this.#dir = join(dir, 'validated');
+		this.#build = build;
+	}
+
+	/** The cache the environment asks for: ASSESS_CACHE_DIR (off: none), else the platform's cache folder. */
+	static fromEnvironment(env: NodeJS.ProcessEnv, build = BUILD_ID): ValidationCache | undefined {
+		if (!build) return undefined;
+		const dir = cacheFolder(env);
+		return dir ? new ValidationCache(dir, build) : undefined;
+	}
+
+	/** The digest of the context the file was checked against, if this build validated these bytes before. */
+	lookup(bytesDigest: string): string | undefined {
+		try {
+			const context = readFileSync(this.#marker(bytesDigest), 'utf8');
+			return /^[0-9a-f]{64}$/.test(context) ? context : undefined;
+		} catch {
+			return undefined;
+		}
+	}
+
+	/** Remembers that these bytes are valid, and were checked against this context. */
+	remember(bytesDigest: string, contextDigest: string): void {
+		try {
+			const marker = this.#marker(bytesDigest);
+			try {
+				if (readFileSync(marker, 'utf8') === contextDigest) {
+					// Known already: only mark it as used now, so it is forgotten last.
+					const now = new Date();
+					utimesSync(marker, now, now);
+					return;
+				}
+			} catch {
+				// Not remembered yet.
+			}
+			mkdirSync(this.#dir, {recursive: true});
+			writeFileSync(marker, contextDigest);
+			this.#forgetOldest();
+		} catch {
+			// A cache that cannot be written is no cache; nothing else depends on it.
+		}
+	}
+
+	#marker(bytesDigest: string): string {
+		return join(this.#dir, sha256(`${this.#build}\n${bytesDigest}`));
+	}
+
+	#forgetOldest(): void {
+		const names = readdirSync(this.#dir);
+		if (names.length <= KEEP) return;
+		const byAge = names.map(name => ({name, used: statSync(join(this.#dir, name)).mtimeMs})).sort((a, b) => a.used - b.used);
+		for (const {name} of byAge.slice(0, names.length - KEEP)) unlinkSync(join(this.#dir, name));
+	}
+}
+
+/** The folder for the program's caches: ASSESS_CACHE_DIR, or where the platform keeps caches. */
+export function cacheFolder(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, home: () => string = homedir): string | undefined {
+	const own = env.ASSESS_CACHE_DIR;
+	if (own !== undefined) return own === '' || own === 'off' ? undefined : own;
+	try {
+		if (platform === 'win32') return env.LOCALAPPDATA ? join(env.LOCALAPPDATA, 'assess', 'cache') : undefined;
+		if (platform === 'darwin') return join(home(), 'Library', 'Caches', 'assess');
+		return join(env.XDG_CACHE_HOME || join(home(), '.cache'), 'assess');
+	} catch {
+		return undefined;
+	}
+}
