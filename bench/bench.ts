@@ -3,10 +3,9 @@
 // same run on the same data, and reported as median, p95 and the ratio to the baseline.
 import React from 'react';
 import {render} from 'ink';
-import {EventEmitter} from 'node:events';
 import {spawn, spawnSync} from 'node:child_process';
 import {Session} from 'node:inspector';
-import {mkdtempSync, mkdirSync, copyFileSync, writeFileSync, readFileSync, openSync, writeSync, fsyncSync, closeSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, mkdirSync, copyFileSync, cpSync, writeFileSync, readFileSync, openSync, writeSync, fsyncSync, closeSync, rmSync} from 'node:fs';
 import {tmpdir, cpus, totalmem} from 'node:os';
 import {join} from 'node:path';
 import XLSX from 'xlsx';
@@ -23,6 +22,8 @@ import {workbookModel, type Cell} from '../source/domain/export/workbook-model.j
 import {App} from '../source/ui/app.js';
 import type {SessionPort} from '../source/ui/session/session-port.js';
 import {themeFor} from '../source/ui/theme.js';
+import {HeadlessInput, HeadlessOutput} from '../source/ui/headless-terminal.js';
+import {loadLayoutEngine} from '../source/ui/yoga-loader.js';
 import {syntheticTeam, syntheticCatalog} from './synthetic.js';
 
 const args = process.argv.slice(2);
@@ -144,49 +145,28 @@ if (measures('startup')) {
 		}
 		return frames;
 	};
-	// As an assessor opens their workspace each day: a file this build validated before
-	// (the warm-up run validates it and remembers it in the validation cache).
-	const cache = mkdtempSync(join(dir, 'cache-'));
-	report('start-up to first frame (built TUI, big workspace)', await startUps(() => cache), '≤ 4× node -e 0', (_m, _p, ratio) => ratio !== null && ratio <= 4, {name: 'node -e 0', samples: baseline});
-	// The first open of a file from elsewhere (a colleague's, a merge): validated in full.
-	report('start-up to first frame, first open (validated in full)', await startUps(() => mkdtempSync(join(dir, 'cache-'))), '≤ 4× node -e 0', (_m, _p, ratio) => ratio !== null && ratio <= 4, {name: 'node -e 0', samples: baseline});
+	// As an assessor opens their workspace each day: a file this build validated before, with
+	// the code compiled in earlier runs (the warm-up run makes both caches).
+	const warm = mkdtempSync(join(dir, 'cache-'));
+	report('start-up to first frame (built TUI, big workspace)', await startUps(() => warm), '≤ 4× node -e 0', (_m, _p, ratio) => ratio !== null && ratio <= 4, {name: 'node -e 0', samples: baseline});
+	// The first open of a file from elsewhere (a colleague's, a git pull): validated in full.
+	const newFile = () => {
+		const fresh = mkdtempSync(join(dir, 'cache-'));
+		// The program's compiled code as the earlier runs left it (if they made any: the build ships some).
+		if (existsSync(join(warm, 'code'))) cpSync(join(warm, 'code'), join(fresh, 'code'), {recursive: true});
+		return fresh;
+	};
+	report('start-up to first frame, first open of the file (validated in full)', await startUps(newFile), '≤ 4× node -e 0', (_m, _p, ratio) => ratio !== null && ratio <= 4, {name: 'node -e 0', samples: baseline});
+	// The first start after an install or upgrade: nothing in the user's cache (the build's
+	// own compiled code, dist/code-open.bin, is there; see source/boot.ts).
+	report('start-up to first frame, first start of a new build (empty cache folder)', await startUps(() => mkdtempSync(join(dir, 'cache-'))), '≤ 4× node -e 0', (_m, _p, ratio) => ratio !== null && ratio <= 4, {name: 'node -e 0', samples: baseline});
 }
 
 // 2. Keypress to frame, in-process with the real App (Ink, React) on the big workspace.
-class FakeStdout extends EventEmitter {
-	columns = 140;
-	rows = 45;
-	isTTY = true;
-	writes = 0;
-	lastWrite = 0;
-	write = (_s: string) => {
-		this.writes++;
-		this.lastWrite = performance.now();
-		return true;
-	};
-}
-class FakeStdin extends EventEmitter {
-	isTTY = true;
-	data: string | null = null;
-	setEncoding() {}
-	setRawMode() {}
-	resume() {}
-	pause() {}
-	ref() {}
-	unref() {}
-	read = () => {
-		const d = this.data;
-		this.data = null;
-		return d;
-	};
-	press(s: string) {
-		this.data = s;
-		this.emit('readable');
-	}
-}
 if (measures('keys')) {
-	const stdout = new FakeStdout();
-	const stdin = new FakeStdin();
+	await loadLayoutEngine();
+	const stdout = new HeadlessOutput();
+	const stdin = new HeadlessInput();
 	// Saves for real, into a copy of the big workspace, as the program does after each frame.
 	const keysFile = join(dir, 'keys.json');
 	copyFileSync(bigFile, keysFile);

@@ -7,7 +7,8 @@ import {bundleOptions, buildId} from './bundle-options.mjs';
 mkdirSync('node_modules/.cache', {recursive: true});
 const out = 'node_modules/.cache/assess-bench.mjs';
 await build({
-	...bundleOptions,
+	// ESM: the benchmark awaits at its top level.
+	...bundleOptions('esm'),
 	entryPoints: ['bench/bench.ts'],
 	outfile: out,
 	// Built as the program is (scripts/build.mjs): the same options, production React.

@@ -1,24 +1,38 @@
-// Bundles the program into one ESM file: Node's loader walking hundreds of small modules
+// Bundles the program into one CommonJS file, dist/assess.cjs, and the small dist/boot.cjs that
+// runs it with V8's code cache (source/boot.ts). Node's loader walking hundreds of small modules
 // (ink, react, zod…) costs more start-up time than the whole program needs otherwise.
 import {build} from 'esbuild';
-import {readFileSync, rmSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
+import {copyFileSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {bundleOptions, buildId} from './bundle-options.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const id = buildId();
 
-// Chunk names carry content hashes: start clean so old chunks do not pile up.
 rmSync('dist', {recursive: true, force: true});
 
+const options = bundleOptions('cjs');
 await build({
-	...bundleOptions,
-	entryPoints: {assess: 'source/cli.ts'},
+	...options,
+	entryPoints: {assess: 'source/cli.ts', boot: 'source/boot.ts'},
 	outdir: 'dist',
-	// Heavy parts (Ink and React for the TUI, SheetJS for export) load only when used: a
-	// plain command like `assess score` should not pay for evaluating them.
-	splitting: true,
-	chunkNames: 'chunks/[name]-[hash]',
+	outExtension: {'.js': '.cjs'},
 	sourcemap: 'linked',
 	legalComments: 'none',
 	// React's production build: its development build costs several milliseconds per keypress.
-	define: {__ASSESS_VERSION__: JSON.stringify(pkg.version), __ASSESS_BUILD_ID__: JSON.stringify(buildId()), 'process.env.NODE_ENV': '"production"'},
+	define: {...options.define, __ASSESS_VERSION__: JSON.stringify(pkg.version), __ASSESS_BUILD_ID__: JSON.stringify(id), 'process.env.NODE_ENV': '"production"'},
 });
+
+// The TUI's start-up, run once with no screen: the code V8 compiles for it ships beside the
+// bundle, so the first start of this build finds it compiled (see source/ui/warm-up.tsx).
+const cache = mkdtempSync(join(tmpdir(), 'assess-build-'));
+try {
+	// As on a user's machine: Ink draws every frame (in CI mode it would draw only the last).
+	const run = spawnSync(process.execPath, ['bin/assess.js', '__warm-up'], {env: {...process.env, CI: 'false', ASSESS_CACHE_DIR: cache}, encoding: 'utf8'});
+	if (run.status !== 0) throw new Error(`the warm-up run of the built TUI failed (exit ${run.status ?? run.signal}):\n${run.stderr}`);
+	copyFileSync(join(cache, 'code', `${id}-open.bin`), 'dist/code-open.bin');
+} finally {
+	rmSync(cache, {recursive: true, force: true});
+}

@@ -6,59 +6,107 @@ import {fileURLToPath} from 'node:url';
 
 const here = path => fileURLToPath(new URL(path, import.meta.url));
 
-/** @type {import('esbuild').BuildOptions} */
-export const bundleOptions = {
-	bundle: true,
-	platform: 'node',
-	format: 'esm',
-	target: 'node20',
-	logLevel: 'warning',
-	jsx: 'automatic',
-	// Less source for Node to scan at every start (the linked source map keeps traces readable).
-	minifyWhitespace: !process.env.READABLE,
-	minifySyntax: true,
-	// CJS dependencies inside an ESM bundle need a require of their own.
-	banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},
-	alias: {
-		// Ink imports react-devtools-core only in dev mode, but bundling would hoist the import.
-		'react-devtools-core': here('./devtools-stub.mjs'),
-		// Ink's layout and ours measure text with string-width on every frame; the fast path
-		// gives the same widths without its per-cluster segmenting (see source/text/fast-string-width.ts).
-		'string-width': here('../source/text/fast-string-width.ts'),
+/**
+ * The program is bundled as CommonJS so that bin/assess.js can run it with V8's code cache
+ * (source/boot.ts): ESM modules cannot take a code cache on Node 20. The benchmark, whose
+ * script awaits at its top level, is bundled as ESM with the same aliases and plugins.
+ *
+ * @param {'cjs' | 'esm'} format
+ * @returns {import('esbuild').BuildOptions}
+ */
+export function bundleOptions(format) {
+	return {
+		bundle: true,
+		platform: 'node',
+		format,
+		target: 'node20',
+		logLevel: 'warning',
+		jsx: 'automatic',
+		// Less source for Node to scan at every start (the linked source map keeps traces readable).
+		minifyWhitespace: !process.env.READABLE,
+		minifySyntax: true,
+		// Big dependencies that only some commands need are left in node_modules and required
+		// when needed (both are CommonJS packages): an export loads SheetJS, search loads pinyin.
+		external: ['xlsx', 'pinyin-pro'],
+		...(format === 'cjs'
+			? {
+					// import() inside the bundle becomes require(), which a script run by vm has.
+					supported: {'dynamic-import': false},
+					// import.meta.url, as the modules that find files next to the program use it.
+					define: {'import.meta.url': '__importMetaUrl'},
+					inject: [here('./import-meta-url.mjs')],
+				}
+			: {
+					// CJS dependencies inside an ESM bundle need a require of their own.
+					banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},
+				}),
+		alias: {
+			// Ink imports react-devtools-core only in dev mode, but bundling would hoist the import.
+			'react-devtools-core': here('./devtools-stub.mjs'),
+			// Ink's layout and ours measure text with string-width on every frame; the fast path
+			// gives the same widths without its per-cluster segmenting (see source/text/fast-string-width.ts).
+			'string-width': here('../source/text/fast-string-width.ts'),
+		},
+		plugins: [
+			{
+				// yoga-layout (Ink's layout engine) as loaded by source/ui/yoga-loader.ts: without
+				// fetch, which would load Node's whole HTTP client at start-up, and not at the top
+				// level of a module. Only the bare specifier is redirected: the loader itself imports
+				// yoga-layout/load.
+				name: 'yoga-loader',
+				setup(build) {
+					build.onResolve({filter: /^yoga-layout$/}, () => ({path: here('../source/ui/yoga-loader.ts')}));
+				},
+			},
+			{
+				// Ink's frame grid replaced by source/ui/ink/frame-output.ts, which draws the same
+				// frames but keeps what did not change (test/ui/frame-output.test.ts compares them).
+				// It copies Ink 6.8's Output, so another Ink must be checked against it first.
+				name: 'incremental-frame-output',
+				setup(build) {
+					build.onResolve({filter: /^\.\/output\.js$/}, async args => {
+						if (!/[\\/]node_modules[\\/]ink[\\/]build[\\/]renderer\.js$/.test(args.importer)) return undefined;
+						const ink = JSON.parse(readFileSync(join(dirname(args.importer), '..', 'package.json'), 'utf8'));
+						if (!/^6\.8\./.test(ink.version)) {
+							return {errors: [{text: `Ink ${ink.version} is installed; source/ui/ink/frame-output.ts copies Ink 6.8's Output. Compare them (test/ui/frame-output.test.ts), then allow the version here.`}]};
+						}
+						return {path: here('../source/ui/ink/frame-output.ts')};
+					});
+				},
+			},
+			...(format === 'cjs' ? [inkWithoutDevAwaits] : []),
+		],
+	};
+}
+
+/**
+ * Ink's reconciler awaits at its top level, in two branches taken only in development mode
+ * (React devtools, Ink's own package.json for them). CommonJS has no top-level await, and the
+ * bundle runs in production mode: those two awaits are taken out. The build stops if Ink's
+ * code is not as expected (and esbuild stops at any other top-level await).
+ */
+const inkWithoutDevAwaits = {
+	name: 'ink-without-dev-awaits',
+	setup(build) {
+		build.onLoad({filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]reconciler\.js$/}, args => {
+			const source = readFileSync(args.path, 'utf8');
+			const edits = [
+				["await import('./devtools.js');", 'void 0;'],
+				['? await loadPackageJson()', '? undefined'],
+			];
+			let contents = source;
+			for (const [from, to] of edits) {
+				if (!contents.includes(from)) return {errors: [{text: `ink/build/reconciler.js no longer holds "${from}": see scripts/bundle-options.mjs`}]};
+				contents = contents.replace(from, to);
+			}
+			return {contents, loader: 'js'};
+		});
 	},
-	plugins: [
-		{
-			// yoga-layout (Ink's layout engine) as loaded by source/ui/yoga-loader.ts: without
-			// fetch, which would load Node's whole HTTP client at start-up. Only the bare
-			// specifier is redirected: the loader itself imports yoga-layout/load.
-			name: 'yoga-without-fetch',
-			setup(build) {
-				build.onResolve({filter: /^yoga-layout$/}, () => ({path: here('../source/ui/yoga-loader.ts')}));
-			},
-		},
-		{
-			// Ink's frame grid replaced by source/ui/ink/frame-output.ts, which draws the same
-			// frames but keeps what did not change (test/ui/frame-output.test.ts compares them).
-			// It copies Ink 6.8's Output, so another Ink must be checked against it first.
-			name: 'incremental-frame-output',
-			setup(build) {
-				build.onResolve({filter: /^\.\/output\.js$/}, async args => {
-					if (!/[\\/]node_modules[\\/]ink[\\/]build[\\/]renderer\.js$/.test(args.importer)) return undefined;
-					const ink = JSON.parse(readFileSync(join(dirname(args.importer), '..', 'package.json'), 'utf8'));
-					if (!/^6\.8\./.test(ink.version)) {
-						return {errors: [{text: `Ink ${ink.version} is installed; source/ui/ink/frame-output.ts copies Ink 6.8's Output. Compare them (test/ui/frame-output.test.ts), then allow the version here.`}]};
-					}
-					return {path: here('../source/ui/ink/frame-output.ts')};
-				});
-			},
-		},
-	],
 };
 
 /**
  * What a build is made from: the sources, the locked dependencies and these options. The
- * program's validation cache (source/storage/validation-cache.ts) trusts only what the same
- * build validated, so any change to what validates a file starts it afresh.
+ * program's caches (validated files, compiled code) trust only what the same build made.
  */
 export function buildId() {
 	const root = here('..');
@@ -71,7 +119,7 @@ export function buildId() {
 		}
 	};
 	walk(join(root, 'source'));
-	files.push(join(root, 'package-lock.json'), here('./bundle-options.mjs'));
+	files.push(join(root, 'package-lock.json'), here('./bundle-options.mjs'), here('./import-meta-url.mjs'));
 	const hash = createHash('sha256');
 	for (const file of files.sort()) hash.update(`${relative(root, file)}\0`).update(readFileSync(file)).update('\0');
 	return hash.digest('hex').slice(0, 32);

@@ -9,8 +9,8 @@ import {repoRoot} from './helpers/run-cli.js';
  * start inherit it), never to the user's cache folder.
  */
 export default function setup(): () => void {
-	if (!existsSync(join(repoRoot, 'dist', 'assess.js'))) {
-		throw new Error('dist/assess.js is missing: run the tests with `npm test` (it builds first), or `npm run build`.');
+	if (!existsSync(join(repoRoot, 'dist', 'assess.cjs'))) {
+		throw new Error('dist/assess.cjs is missing: run the tests with `npm test` (it builds first), or `npm run build`.');
 	}
 	const cache = mkdtempSync(join(tmpdir(), 'assess-test-cache-'));
 	process.env.ASSESS_CACHE_DIR = cache;

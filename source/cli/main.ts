@@ -13,6 +13,7 @@ import {agreementCommand} from './commands/agreement.js';
 import {exportCommand} from './commands/export.js';
 import {UserError, formatIssue} from '../storage/user-error.js';
 import {VERSION} from '../version.js';
+import {WARM_UP} from '../boot.js';
 
 /** Every sub-command, in the order `assess --help` lists them. */
 export const COMMANDS: readonly Command[] = [openCommand, initCommand, recordCommand, validateCommand, scoreCommand, searchCommand, mergeCommand, mergeDriverCommand, agreementCommand, exportCommand, schemasCommand];
@@ -43,6 +44,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
 	if (first === '--help' || first === '-h' || first === 'help') {
 		const named = first === 'help' && rest[0] ? COMMANDS.find(c => c.name === rest[0]) : undefined;
 		io.out(named ? commandHelp(named) : mainHelp());
+		return 0;
+	}
+	if (first === WARM_UP) {
+		// Not for users: the build runs it to ship compiled code for the TUI (source/ui/warm-up.tsx).
+		const {warmUp} = await import('../ui/warm-up.js');
+		await warmUp();
 		return 0;
 	}
 	const command = first === undefined || first.startsWith('-') ? openCommand : COMMANDS.find(c => c.name === first);

@@ -12,6 +12,7 @@ import {UserError} from '../storage/user-error.js';
 import {parseEvidence} from '../cli/evidence-args.js';
 import type {Lang} from '../domain/text.js';
 import {themeFor} from './theme.js';
+import {loadLayoutEngine} from './yoga-loader.js';
 
 export type TuiOptions = {file: string; weights?: string; lang: Lang; env: NodeJS.ProcessEnv; cwd: string; by?: string};
 
@@ -20,6 +21,24 @@ export type TuiOptions = {file: string; weights?: string; lang: Lang; env: NodeJ
  * wires saving, evidence files and the weights watcher, and waits until the user quits.
  */
 export async function runTui(options: TuiOptions): Promise<number> {
+	// Keys typed while the TUI starts are kept for it. Ink puts the terminal in raw mode only
+	// after its first frame; until then the terminal would echo a key (scrolling the screen by a
+	// line) and hand Enter over as a newline, which is not Enter to Ink.
+	const {stdin} = process;
+	const raw = Boolean(stdin.isTTY);
+	if (raw) stdin.setRawMode(true);
+	try {
+		return await openAndRun(options);
+	} finally {
+		if (raw) stdin.setRawMode(false);
+	}
+}
+
+async function openAndRun(options: TuiOptions): Promise<number> {
+	// Ink's layout engine compiles (off this thread) while the workspace is read.
+	const layout = loadLayoutEngine();
+	// Awaited below; if opening fails first, a failure here is not left unhandled.
+	layout.catch(() => undefined);
 	const ws = await OpenWorkspace.open(options.file, {write: true, fallbackToReadOnly: true, weights: options.weights, validationCache: ValidationCache.fromEnvironment(options.env)});
 	const {context} = ws;
 	const loadedStamp = stampOf(context.weights.file);
@@ -67,6 +86,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
 		close: () => ws.close(),
 	};
 	// The alternate screen keeps the user's scrollback intact and is left on exit.
+	await layout;
 	process.stdout.write('\u001B[?1049h');
 	try {
 		const instance = render(<App model={model} port={port} lang={options.lang} theme={themeFor(options.env)} />, {exitOnCtrlC: false, patchConsole: true});

@@ -87,6 +87,29 @@ describe.skipIf(!hasTmux)('the real TUI in tmux', () => {
 		expect(bj.indicators.find((i: {code: string}) => i.code === '1.1.1')).toMatchObject({score: 100, rank: 1});
 	});
 
+	it('keeps keys typed while it starts: no echo scrolls the screen, and Enter is Enter', async () => {
+		const dir = tempDir('assess-e2e-');
+		expect(runCli(['init', join(dir, 'w.json'), '--system', '2020-province', '--assessor', '张三', '--regions', '110000,310000']).code).toBe(0);
+		newSession('-x', '120', '-y', '32', '-c', dir, `env LANG=C.UTF-8 NO_COLOR=1 ${process.execPath} ${bin} open w.json --lang en`);
+		// The program takes the terminal (raw mode: no canonical input, no echo) before it draws
+		// anything: a key typed from then on is the TUI's, not the terminal's to echo.
+		const tty = tmux('display-message', '-p', '-t', session, '#{pane_tty}').stdout.trim();
+		const until = Date.now() + 15_000;
+		let shownWhenRaw: string | undefined;
+		while (shownWhenRaw === undefined && Date.now() < until) {
+			if (/-icanon/.test(spawnSync('stty', ['-a', '-F', tty], {encoding: 'utf8'}).stdout)) shownWhenRaw = screen();
+			else await new Promise(r => setTimeout(r, 2));
+		}
+		expect(shownWhenRaw).toBeDefined();
+		expect(shownWhenRaw).not.toContain('assess ·');
+		tmux('send-keys', '-t', session, 'Enter');
+		const opened = await waitForScreen(t => t.includes('北京市 110000 · Total —'), 'the region opened by the early Enter');
+		expect(opened.split('\n')[0]).toBe('assess · 2020-province · 北京市 110000 · Total —');
+		await keys('q');
+		const gone = Date.now() + 10_000;
+		while (alive() && Date.now() < gone) await new Promise(r => setTimeout(r, 50));
+	});
+
 	it('re-scores live when the weights file changes, and keeps the last good weights on a broken edit', async () => {
 		const dir = tempDir('assess-e2e-');
 		const ws = join(dir, 'w.json');

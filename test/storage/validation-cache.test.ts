@@ -1,5 +1,5 @@
 import {describe, it, expect, beforeEach} from 'vitest';
-import {mkdtempSync, readFileSync, writeFileSync, readdirSync, utimesSync, chmodSync} from 'node:fs';
+import {mkdtempSync, readFileSync, writeFileSync, readdirSync, utimesSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {ValidationCache, cacheFolder} from '../../source/storage/validation-cache.js';
@@ -54,7 +54,6 @@ describe('the validation cache', () => {
 		for (let i = 0; i < 300; i++) {
 			cache.remember(sha256(String(i)), CONTEXT);
 			const when = new Date(Date.UTC(2026, 0, 1) + i * 60_000);
-			for (const name of readdirSync(folder)) if (readFileSync(join(folder, name), 'utf8') === CONTEXT && name.length) void 0;
 			utimesSync(join(folder, sha256(`build-a\n${sha256(String(i))}`)), when, when);
 		}
 		expect(readdirSync(folder).length).toBeLessThanOrEqual(256);
@@ -63,18 +62,14 @@ describe('the validation cache', () => {
 	});
 
 	it('is no cache, and no error, where it cannot be written or holds garbage', () => {
-		const readOnly = join(dir, 'ro');
-		const roCache = new ValidationCache(readOnly, 'b');
-		roCache.remember('a'.repeat(64), CONTEXT);
 		writeFileSync(join(dir, 'file-not-folder'), '');
 		const broken = new ValidationCache(join(dir, 'file-not-folder'), 'b');
 		expect(() => broken.remember('a'.repeat(64), CONTEXT)).not.toThrow();
 		expect(broken.lookup('a'.repeat(64))).toBeUndefined();
-		chmodSync(join(readOnly, 'validated'), 0o500);
-		expect(() => roCache.remember('b'.repeat(64), CONTEXT)).not.toThrow();
-		chmodSync(join(readOnly, 'validated'), 0o700);
-		writeFileSync(join(readOnly, 'validated', sha256(`b\n${'d'.repeat(64)}`)), 'not a digest');
-		expect(roCache.lookup('d'.repeat(64))).toBeUndefined();
+		const garbage = new ValidationCache(join(dir, 'g'), 'b');
+		garbage.remember('d'.repeat(64), CONTEXT);
+		writeFileSync(join(dir, 'g', 'validated', sha256(`b\n${'d'.repeat(64)}`)), 'not a digest');
+		expect(garbage.lookup('d'.repeat(64))).toBeUndefined();
 	});
 });
 
