@@ -109,7 +109,9 @@ export const indicatorSystem = z
 		for (let i = 1; i < edges.length; i++) {
 			if (edges[i]! >= edges[i - 1]!) ctx.addIssue({code: 'custom', path: ['tiers', i, 'min'], message: 'tiers go from the highest to the lowest, each edge below the one before'});
 		}
-		if (system.tiers.at(-1)!.min !== 0 || !system.tiers.at(-1)!.includesMin) {
+		// Refinements run even when a check above failed (no tiers at all is reported there).
+		const last = system.tiers.at(-1);
+		if (last && (last.min !== 0 || !last.includesMin)) {
 			ctx.addIssue({code: 'custom', path: ['tiers', system.tiers.length - 1], message: 'the last tier must start at 0 inclusive, so every total has a tier'});
 		}
 	});
