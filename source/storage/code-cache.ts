@@ -1,6 +1,6 @@
 import {mkdirSync, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {cacheFolder} from './validation-cache.js';
+import {cacheFolder} from './cache-folder.js';
 
 /**
  * Where V8's compiled code for the program is kept between runs, one file per build and command
@@ -22,10 +22,6 @@ export class CodeCache {
 	static fromEnvironment(env: NodeJS.ProcessEnv, build: string | undefined, command: string): CodeCache | undefined {
 		const dir = build ? cacheFolder(env) : undefined;
 		return dir && build ? new CodeCache(dir, build, command) : undefined;
-	}
-
-	get file(): string {
-		return this.#file;
 	}
 
 	read(): Buffer | undefined {

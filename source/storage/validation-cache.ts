@@ -1,12 +1,7 @@
 import {mkdirSync, readFileSync, readdirSync, statSync, unlinkSync, utimesSync, writeFileSync} from 'node:fs';
-import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {sha256} from '../domain/canonical-json.js';
-
-declare const __ASSESS_BUILD_ID__: string | undefined;
-
-/** What the built program was built from (its sources and dependencies); undefined when run from the sources. */
-export const BUILD_ID = typeof __ASSESS_BUILD_ID__ === 'string' ? __ASSESS_BUILD_ID__ : undefined;
+import {BUILD_ID, cacheFolder} from './cache-folder.js';
 
 /** How many files are remembered; the ones not opened for longest are forgotten first. */
 const KEEP = 256;
@@ -16,9 +11,10 @@ const KEEP = 256;
  * bytes in the user's cache folder. Opening a big workspace validates 4,096 findings with zod,
  * a fifth of the TUI's start-up; an assessor opens the same file the program saved the day
  * before, so the second time it is not validated again: the same bytes, read by the same
- * build, parse to the same data that passed before. Only files whose bytes are exactly what
- * the program writes for validated data are remembered (see OpenWorkspace.close), so the
- * parsed data is also what validation would have returned. With each file the check against
+ * build, parse to the same data that passed before, and since the workspace schema only checks
+ * (it transforms nothing; a test holds it to that), the data is also what validation would
+ * have returned. Files are remembered once they passed every check when read, and when a
+ * session or a merge wrote them from validated data. With each file the check against
  * its indicator system is remembered too, by a digest of the system and the known regions:
  * another system file, or another region list, and that check runs again. Anything that goes
  * wrong here (no home folder, a read-only disk) only means the file is validated as usual.
@@ -80,18 +76,5 @@ export class ValidationCache {
 		if (names.length <= KEEP) return;
 		const byAge = names.map(name => ({name, used: statSync(join(this.#dir, name)).mtimeMs})).sort((a, b) => a.used - b.used);
 		for (const {name} of byAge.slice(0, names.length - KEEP)) unlinkSync(join(this.#dir, name));
-	}
-}
-
-/** The folder for the program's caches: ASSESS_CACHE_DIR, or where the platform keeps caches. */
-export function cacheFolder(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, home: () => string = homedir): string | undefined {
-	const own = env.ASSESS_CACHE_DIR;
-	if (own !== undefined) return own === '' || own === 'off' ? undefined : own;
-	try {
-		if (platform === 'win32') return env.LOCALAPPDATA ? join(env.LOCALAPPDATA, 'assess', 'cache') : undefined;
-		if (platform === 'darwin') return join(home(), 'Library', 'Caches', 'assess');
-		return join(env.XDG_CACHE_HOME || join(home(), '.cache'), 'assess');
-	} catch {
-		return undefined;
 	}
 }

@@ -176,7 +176,7 @@ export type OpenOptions = {
 	/** How long to wait for another writer to finish (the command line waits; the TUI does not). */
 	waitMs?: number;
 	weights?: string;
-	/** Remembers the file as valid when it is closed, and skips validating it when it was. */
+	/** Skips validating the file when this build validated the same bytes before; remembers it once validated, and after a session's saves. */
 	validationCache?: ValidationCache;
 };
 

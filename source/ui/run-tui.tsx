@@ -85,8 +85,8 @@ async function openAndRun(options: TuiOptions): Promise<number> {
 		},
 		close: () => ws.close(),
 	};
-	// The alternate screen keeps the user's scrollback intact and is left on exit.
 	await layout;
+	// The alternate screen keeps the user's scrollback intact and is left on exit.
 	process.stdout.write('\u001B[?1049h');
 	try {
 		const instance = render(<App model={model} port={port} lang={options.lang} theme={themeFor(options.env)} />, {exitOnCtrlC: false, patchConsole: true});

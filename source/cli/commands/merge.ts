@@ -45,7 +45,6 @@ Example:
 		const dryRun = Boolean(args.values['dry-run']);
 		if (!output && !dryRun) throw usageError(mergeCommand, 'say where the result goes: -o <file> (or --dry-run)');
 		const files = args.positionals.map(p => resolve(io.cwd, p));
-		const inputs: Workspace[] = [];
 		const read: Awaited<ReturnType<typeof readWorkspace>>[] = [];
 		// Assessors' files share most findings: each distinct finding is validated once.
 		const findingCache: FindingCache = new Set();
@@ -63,12 +62,12 @@ Example:
 				if (first) ws.findings[key] = first;
 				else seen.set(id, f);
 			}
-			inputs.push(ws);
 		}
 		const out = output ? resolve(io.cwd, output) : undefined;
 		if (out && existsSync(out) && !files.some(f => sameFile(f, out))) {
 			throw UserError.of(output!, 'already exists and is not one of the inputs; merging would replace it (name it as an input to merge into it, or choose another name)');
 		}
+		const inputs = read.map(r => r.data);
 		const merged = mergeWorkspaces(inputs, {id: inputs.length === 1 ? inputs[0]!.id : randomUUID(), assessor: stringOption(args, 'assessor') ?? inputs[0]!.assessor, createdAt: new Date().toISOString()});
 		if (!merged.ok) throw UserError.fromIssues(displayPath(io.cwd, files[Number(merged.issues[0]!.path[0] ?? 0)] ?? files[0]!), merged.issues.map(i => ({...i, path: i.path.slice(1)})));
 		const {summary, conflicts} = merged.value;
