@@ -12,6 +12,8 @@ export type Io = {
 	isTty: boolean;
 	env: NodeJS.ProcessEnv;
 	cwd: string;
+	/** Where answers to questions come from (default: the process's stdin). */
+	stdin?: NodeJS.ReadableStream;
 };
 
 export type Parsed = {values: Record<string, string | boolean | string[] | undefined>; positionals: string[]};

@@ -7,16 +7,20 @@ import {workbookModel} from '../domain/export/workbook-model.js';
 import type {WorkspaceContext} from '../storage/workspace-store.js';
 import {writeFileDurably} from '../storage/durable-json-file.js';
 import {UserError} from '../storage/user-error.js';
-import {describeFsError} from '../storage/read-json-file.js';
+import {describeFsError} from '../storage/fs-errors.js';
 import {csvText} from './write-csv.js';
 import {PROGRAM} from '../version.js';
 
-export type ExportFormat = 'xlsx' | 'csv' | 'json';
+import {exportTarget, EXPORT_KIND, type ExportFormat} from './export-target.js';
+
+export type {ExportFormat};
 
 export type ExportRequest = {
 	ws: Workspace;
 	context: WorkspaceContext;
 	workspaceFile: string;
+	/** The files exported from (the workspace): an export never replaces them. */
+	inputs: readonly string[];
 	output: string;
 	format: ExportFormat;
 	regions?: readonly string[];
@@ -48,7 +52,9 @@ export function exportBlockers(req: Pick<ExportRequest, 'ws' | 'context' | 'regi
  * Exports a workspace as an xlsx workbook in the official layout, a flat CSV, or JSON. Refuses
  * an incomplete workspace unless asked to export a draft, which the output then says it is.
  */
-export async function runExport(req: ExportRequest): Promise<{draft: string | undefined; bytes: number}> {
+export async function runExport(req: ExportRequest): Promise<{draft: string | undefined; bytes: number; file: string}> {
+	// Before any work: where it goes must be a new file or an earlier export of ours.
+	const target = exportTarget(req.output, req.format, req.inputs);
 	const index = req.context.system.index;
 	const scores = scoreOf(index, req.context.weights.weights.weights, req.ws);
 	const blockers = exportBlockers(req, scores);
@@ -71,13 +77,14 @@ export async function runExport(req: ExportRequest): Promise<{draft: string | un
 		bytes = csvText(report, req.regions);
 	} else {
 		const regions = req.regions ? report.regions.filter(r => req.regions!.includes(r.code)) : report.regions;
-		bytes = JSON.stringify({draft: draft ?? null, generatedAt: req.now.toISOString(), program: PROGRAM, weights: {file: req.context.weights.file, sha256: req.context.weights.digest}, ...report, regions}, null, 2) + '\n';
+		bytes = JSON.stringify({kind: EXPORT_KIND, draft: draft ?? null, generatedAt: req.now.toISOString(), program: PROGRAM, weights: {file: req.context.weights.file, sha256: req.context.weights.digest}, ...report, regions}, null, 2) + '\n';
 	}
 	try {
-		mkdirSync(dirname(req.output), {recursive: true});
+		mkdirSync(dirname(target), {recursive: true});
 	} catch (error) {
 		throw UserError.of(req.output, `cannot create its folder: ${describeFsError(error)}`);
 	}
-	await writeFileDurably(req.output, bytes);
-	return {draft, bytes: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length};
+	// No `~` copy beside an export: the previous export is the one being replaced on purpose.
+	await writeFileDurably(target, bytes, {keepPrevious: false});
+	return {draft, bytes: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length, file: target};
 }

@@ -1,39 +1,54 @@
-import {open, rename, unlink, link, stat} from 'node:fs/promises';
+import {open, rename, unlink, link, lstat} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
 import type {Adapter} from 'lowdb';
-import {readBytes, parseJsonText, describeFsError} from './read-json-file.js';
+import {describeFsError, MAX_FILE_BYTES} from './read-json-file.js';
+import {statSync, existsSync} from 'node:fs';
 import {UserError} from './user-error.js';
+import {describeKind, stampOf, readRegularFileStamped, type FileStamp} from './safe-read.js';
 
 let counter = 0;
 
 /** The copy of the previous save kept beside a file (`demo.json` → `demo.json~`). */
 export const previousVersionFile = (file: string) => `${file}~`;
 
+export type WriteOptions = {
+	/** Keep the previous version beside the file as `file~` (workspaces: yes; exports and git's temporary files: no). */
+	keepPrevious?: boolean;
+};
+
 /**
  * Writes text so that a crash or power loss at any moment leaves either the old file or the
  * new one, whole: a temporary file in the same folder, fsync, rename over the file, fsync of
- * the folder (so the rename itself is on disk). The previous version stays beside it as `file~`.
+ * the folder (so the rename itself is on disk). The previous version stays beside it as `file~`
+ * unless asked not to. Never replaces what is not a plain, writable file of someone who let us:
+ * a symbolic link (callers write to the real path), a folder, a FIFO, or a read-only file.
  */
-export async function writeFileDurably(file: string, text: string | Uint8Array): Promise<void> {
+export async function writeFileDurably(file: string, text: string | Uint8Array, options: WriteOptions = {}): Promise<FileStamp> {
 	const dir = dirname(file);
 	const tmp = join(dir, `.${basename(file)}.tmp-${process.pid}-${++counter}`);
 	let mode = 0o644;
-	try {
-		mode = (await stat(file)).mode & 0o777;
-	} catch {
-		// A new file gets the default mode.
+	const existing = await lstat(file).catch(() => undefined);
+	if (existing) {
+		if (existing.isSymbolicLink()) throw UserError.of(file, 'is a symbolic link; it was not replaced (nothing was written)');
+		if (!existing.isFile()) throw UserError.of(file, `is ${describeKind(existing)}, not a regular file; nothing was written`);
+		if ((existing.mode & 0o200) === 0) throw UserError.of(file, `is read-only (mode ${(existing.mode & 0o777).toString(8).padStart(4, '0')}); nothing was written. Make it writable (chmod u+w) if it should change`);
+		mode = existing.mode & 0o777;
 	}
 	try {
 		const handle = await open(tmp, 'wx', mode);
+		let stamp: FileStamp;
 		try {
 			await handle.writeFile(text);
 			await handle.sync();
+			// The stamp of the new file, from the file itself: the rename keeps inode and times.
+			stamp = stampOf(await handle.stat());
 		} finally {
 			await handle.close();
 		}
-		await keepPrevious(file);
+		if (options.keepPrevious ?? true) await keepPrevious(file);
 		await rename(tmp, file);
 		await syncFolder(dir);
+		return stamp;
 	} catch (error) {
 		await unlink(tmp).catch(() => undefined);
 		throw UserError.of(file, `could not be saved: ${describeFsError(error)}; the file on disk is unchanged`);
@@ -59,36 +74,69 @@ async function syncFolder(dir: string): Promise<void> {
 	}
 }
 
+/** What happened to the file since this adapter last read or wrote it, as a stamp compares. */
+function currentStamp(file: string): FileStamp | 'missing' {
+	try {
+		return stampOf(statSync(file));
+	} catch {
+		return 'missing';
+	}
+}
+
+export type AdapterOptions<T, R> = {
+	serialize: (data: T) => string | Uint8Array;
+	parse: (file: string, bytes: Buffer) => T;
+	/**
+	 * Another program changed the file since it was last read or written here (a `git pull`, a
+	 * merge driver, an editor): given the data about to be written and the file's bytes now,
+	 * returns what to write instead (the two merged) and a report for the writers. Throwing
+	 * writes nothing; the next write checks again.
+	 */
+	changedOnDisk?: (ours: T, disk: Buffer) => {data: T; report: R};
+	/** Keep the previous version as `file~` (default yes). */
+	keepPrevious?: boolean;
+};
+
 /**
  * A lowdb adapter for JSON files that a person may edit: reads with readable errors, writes
  * durably (lowdb's own JSONFile renames but never fsyncs). Writes are queued and coalesced:
- * when several are asked for while one runs, only the newest data is written next.
+ * when several are asked for while one runs, only the newest data is written next. With
+ * `changedOnDisk`, every write first checks that the file is still the one last read or
+ * written here, so that no other program's change is ever written over unseen.
  */
-export class DurableJsonFile<T> implements Adapter<T> {
+export class DurableJsonFile<T, R = undefined> implements Adapter<T> {
 	readonly file: string;
-	readonly #serialize: (data: T) => string | Uint8Array;
-	readonly #parse: (file: string, raw: unknown, bytes: Buffer) => T;
+	readonly #options: AdapterOptions<T, R>;
+	/** The file as last read or written here; undefined before either. */
+	#stamp: FileStamp | undefined;
 	#running: Promise<void> | undefined;
-	#next: {data: T; waiters: {resolve: () => void; reject: (e: unknown) => void}[]} | undefined;
+	#next: {data: T; waiters: {resolve: (report: R | undefined) => void; reject: (e: unknown) => void}[]} | undefined;
 
-	constructor(file: string, options: {serialize: (data: T) => string | Uint8Array; parse: (file: string, raw: unknown, bytes: Buffer) => T}) {
+	constructor(file: string, options: AdapterOptions<T, R>) {
 		this.file = file;
-		this.#serialize = options.serialize;
-		this.#parse = options.parse;
+		this.#options = options;
 	}
 
 	async read(): Promise<T | null> {
-		let bytes: Buffer;
+		let read: {bytes: Buffer; stamp: FileStamp};
 		try {
-			bytes = readBytes(this.file);
+			read = readRegularFileStamped(this.file, MAX_FILE_BYTES);
 		} catch (error) {
 			if (error instanceof UserError && error.issues[0]?.problem === 'does not exist') return null;
 			throw error;
 		}
-		return this.#parse(this.file, parseJsonText(this.file, bytes), bytes);
+		const data = this.#options.parse(this.file, read.bytes);
+		this.#stamp = read.stamp;
+		return data;
 	}
 
-	write(data: T): Promise<void> {
+	/** lowdb's write: resolves when the data (or newer data) is on disk. */
+	async write(data: T): Promise<void> {
+		await this.writeReporting(data);
+	}
+
+	/** The same, with the report of a merge with the disk's version, if one was made. */
+	writeReporting(data: T): Promise<R | undefined> {
 		return new Promise((resolve, reject) => {
 			if (this.#next) {
 				this.#next.data = data;
@@ -106,12 +154,23 @@ export class DurableJsonFile<T> implements Adapter<T> {
 	}
 
 	async #drain(): Promise<void> {
+		// Never finish synchronously: `#running` is assigned the promise after this returns it,
+		// and a drain that ended before that would leave it set for good.
+		await undefined;
 		while (this.#next) {
 			const {data, waiters} = this.#next;
 			this.#next = undefined;
 			try {
-				await writeFileDurably(this.file, this.#serialize(data));
-				for (const w of waiters) w.resolve();
+				let toWrite = data;
+				let report: R | undefined;
+				const changed = this.#options.changedOnDisk;
+				if (changed && this.#stamp !== undefined && currentStamp(this.file) !== this.#stamp) {
+					// Read as it is now; if it is gone, what we hold is written anew.
+					const disk = existsSync(this.file) ? readRegularFileStamped(this.file, MAX_FILE_BYTES).bytes : undefined;
+					if (disk) ({data: toWrite, report} = changed(data, disk));
+				}
+				this.#stamp = await writeFileDurably(this.file, this.#options.serialize(toWrite), {keepPrevious: this.#options.keepPrevious});
+				for (const w of waiters) w.resolve(report);
 			} catch (error) {
 				for (const w of waiters) w.reject(error);
 			}

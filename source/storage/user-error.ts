@@ -27,6 +27,15 @@ export class UserError extends Error {
 		return new UserError([{file, place, problem}]);
 	}
 
+	/** The same error, naming `to` wherever it named `from` (a real path, shown as the user typed it). */
+	named(from: string, to: string): UserError {
+		if (from === to || !this.issues.some(i => i.file === from)) return this;
+		return new UserError(
+			this.issues.map(i => (i.file === from ? {...i, file: to} : i)),
+			this.exitCode,
+		);
+	}
+
 	static fromIssues(file: string, issues: readonly Issue[], limit = 20): UserError {
 		const shown = issues.slice(0, limit).map(i => ({file, place: i.path.length ? formatPath(i.path) : '', problem: i.message}));
 		if (issues.length > limit) shown.push({file, place: '', problem: `… and ${issues.length - limit} more problems`});

@@ -1,7 +1,8 @@
 import {openSync, writeSync, closeSync, readFileSync, unlinkSync, statSync, fsyncSync} from 'node:fs';
 import {hostname, userInfo} from 'node:os';
 import {UserError} from './user-error.js';
-import {describeFsError} from './read-json-file.js';
+import {describeFsError} from './fs-errors.js';
+import {readRegularFile} from './safe-read.js';
 
 /** Who holds a workspace: written into `<workspace>.lock` so a second writer can be told. */
 export type LockHolder = {user: string; host: string; pid: number; since: string; program: string};
@@ -12,14 +13,28 @@ export type Lock = {readonly file: string; readonly holder: LockHolder; release(
 
 export class LockedError extends UserError {
 	readonly holder: LockHolder;
-	constructor(workspace: string, holder: LockHolder) {
-		super([{file: workspace, place: '', problem: `is being edited by ${describeHolder(holder)}; try again when they are done, or open it read-only`}], 2);
+	constructor(workspace: string, holder: LockHolder, now = new Date()) {
+		super([{file: workspace, place: '', problem: `is being edited by ${describeHolder(holder, now)}; try again when they are done, or open it read-only. If no one is editing it (a laptop that crashed, a lock file copied or committed by mistake), \`assess unlock ${workspace}\` shows the lock and removes it`}], 2);
 		this.holder = holder;
 	}
 }
 
-export function describeHolder(h: LockHolder): string {
-	return `${h.user} on ${h.host} (process ${h.pid}, since ${h.since})`;
+/** `li on li-laptop (process 4242, for 3 hours, since 2026-11-29T09:30:00Z)` */
+export function describeHolder(h: LockHolder, now = new Date()): string {
+	const age = ageOf(h.since, now);
+	return `${h.user} on ${h.host} (process ${h.pid}${age ? `, for ${age}` : ''}, since ${h.since})`;
+}
+
+/** How long ago, in the largest unit that reads naturally: "a moment", "12 minutes", "3 hours", "2 days". */
+export function ageOf(since: string, now = new Date()): string | undefined {
+	const ms = now.getTime() - Date.parse(since);
+	if (!Number.isFinite(ms)) return undefined;
+	const minutes = Math.floor(ms / 60_000);
+	if (minutes < 1) return 'a moment';
+	if (minutes < 120) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+	const hours = Math.floor(minutes / 60);
+	if (hours < 48) return `${hours} hours`;
+	return `${Math.floor(hours / 24)} days`;
 }
 
 function currentHolder(program: string, now: Date): LockHolder {
@@ -32,21 +47,44 @@ function currentHolder(program: string, now: Date): LockHolder {
 	return {user, host: hostname(), pid: process.pid, since: now.toISOString(), program};
 }
 
-/** Is the lock's process gone? Only knowable on the same host; elsewhere we assume it lives. */
+/**
+ * Is the lock's process gone? Only knowable on the same host; elsewhere we assume it lives. A
+ * process id in use is not enough: ids are reused, so a process that started after the lock
+ * was taken (Linux tells when each process started) is not the one that took it.
+ */
 export function isStale(holder: LockHolder): boolean {
 	if (holder.host !== hostname()) return false;
 	if (holder.pid === process.pid) return false;
 	try {
 		process.kill(holder.pid, 0);
-		return false;
 	} catch (error) {
 		return (error as NodeJS.ErrnoException).code === 'ESRCH';
+	}
+	const started = processStart(holder.pid);
+	const since = Date.parse(holder.since);
+	// Two seconds of slack: clock ticks are coarse, and the lock is written just after start.
+	return started !== undefined && Number.isFinite(since) && started > since + 2000;
+}
+
+/** When a process started (ms since the epoch), where /proc says; undefined elsewhere. */
+function processStart(pid: number): number | undefined {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		// The command name (field 2) may hold spaces and parentheses: count fields after the last ")".
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		const ticks = Number(fields[19]);
+		const boot = /^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'));
+		if (!boot || !Number.isFinite(ticks)) return undefined;
+		// Linux counts start times in USER_HZ, 100 per second on every architecture it exports.
+		return Number(boot[1]) * 1000 + (ticks / 100) * 1000;
+	} catch {
+		return undefined;
 	}
 }
 
 export function readHolder(lockFile: string): LockHolder | undefined {
 	try {
-		const data = JSON.parse(readFileSync(lockFile, 'utf8')) as Partial<LockHolder>;
+		const data = JSON.parse(readRegularFile(lockFile, 64 * 1024).toString('utf8')) as Partial<LockHolder>;
 		if (typeof data.pid === 'number' && typeof data.host === 'string') {
 			return {user: String(data.user ?? '?'), host: data.host, pid: data.pid, since: String(data.since ?? '?'), program: String(data.program ?? '?')};
 		}
@@ -56,6 +94,14 @@ export function readHolder(lockFile: string): LockHolder | undefined {
 	return undefined;
 }
 
+/** Waits without an event loop (locks are taken synchronously; the wait is short). */
+function sleepSync(ms: number): void {
+	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** How long a lock file may stay unreadable (being created and written) before it counts as left over. */
+const BEING_WRITTEN_MS = 2000;
+
 /**
  * Takes the single-writer lock of a workspace, or throws LockedError naming who holds it.
  * A lock whose process is gone (same host) is taken over; the takeover itself is guarded by
@@ -64,19 +110,35 @@ export function readHolder(lockFile: string): LockHolder | undefined {
 export function acquireLock(workspace: string, program: string, now = new Date()): Lock {
 	const file = lockFileOf(workspace);
 	const holder = currentHolder(program, now);
-	for (let attempt = 0; attempt < 5; attempt++) {
+	const deadline = Date.now() + BEING_WRITTEN_MS + 500;
+	for (let breaks = 0; breaks < 5; ) {
 		if (tryCreate(file, holder)) return {file, holder, release: () => releaseLock(file, holder)};
 		const existing = readHolder(file);
 		if (existing && !isStale(existing)) throw new LockedError(workspace, existing);
-		if (!existing && !isOld(file)) {
-			// Being written this very moment by another process: let it finish.
+		if (!existing && !isOld(file, BEING_WRITTEN_MS) && Date.now() < deadline) {
+			// Being created and written this very moment by another process: let it finish.
+			sleepSync(20 + Math.random() * 30);
 			continue;
 		}
 		breakStaleLock(file, existing);
+		breaks++;
 	}
 	const existing = readHolder(file);
 	if (existing) throw new LockedError(workspace, existing);
-	throw UserError.of(workspace, `could not take the lock ${file}; remove it if no one is editing the workspace`);
+	throw UserError.of(workspace, `could not take the lock ${file}; \`assess unlock\` shows it and removes it if no one is editing the workspace`);
+}
+
+/**
+ * Removes a lock on a person's word (`assess unlock`), but only the lock that was shown to
+ * them: one taken since by someone else stays. Returns whether it was removed.
+ */
+export function removeLock(workspace: string, shown: LockHolder | undefined): boolean {
+	const file = lockFileOf(workspace);
+	const now = readHolder(file);
+	const same = shown === undefined ? now === undefined : now !== undefined && now.pid === shown.pid && now.host === shown.host && now.since === shown.since;
+	if (!same) return false;
+	unlinkQuietly(file);
+	return true;
 }
 
 function tryCreate(file: string, holder: LockHolder): boolean {
@@ -96,7 +158,7 @@ function tryCreate(file: string, holder: LockHolder): boolean {
 	return true;
 }
 
-function isOld(file: string, ms = 2000): boolean {
+function isOld(file: string, ms: number): boolean {
 	try {
 		return Date.now() - statSync(file).mtimeMs > ms;
 	} catch {

@@ -1,11 +1,13 @@
-import {existsSync, mkdirSync, readFileSync} from 'node:fs';
-import {describeFsError} from './read-json-file.js';
+import {existsSync, mkdirSync, realpathSync, lstatSync, accessSync, constants} from 'node:fs';
+import {describeFsError} from './fs-errors.js';
+import {readBytes, parseJsonText} from './read-json-file.js';
 import {join, dirname, basename, extname} from 'node:path';
 import {Low} from 'lowdb';
 import {workspace as workspaceSchema, findingKey, WORKSPACE_KIND, WORKSPACE_FORMAT, type Workspace} from '../domain/workspace/workspace-schema.js';
 import type {Issue} from '../domain/issues.js';
 import {migrateWorkspace} from '../domain/workspace/migrate.js';
 import {checkWorkspace} from '../domain/workspace/workspace-ops.js';
+import {mergeWorkspaces} from '../domain/merge/merge-workspaces.js';
 import {equalWeights} from '../domain/weights/weights-schema.js';
 import type {RegionList} from '../domain/regions/region-schema.js';
 import {DurableJsonFile, writeFileDurably} from './durable-json-file.js';
@@ -54,11 +56,13 @@ export type ReadOptions = {
 };
 
 /** The parser for a workspace file's bytes: remembered bytes are taken as they are, others validated. */
-function workspaceParser(options: ReadOptions): (file: string, raw: unknown, bytes: Buffer) => Workspace {
-	return (file, raw, bytes) => {
-		if (!options.validationCache) return parseWorkspace(file, raw, options.findingCache);
+function workspaceParser(options: ReadOptions): (file: string, bytes: Buffer) => Workspace {
+	return (file, bytes) => {
+		if (!options.validationCache) return parseWorkspace(file, parseJsonText(file, bytes), options.findingCache);
 		const digest = sha256(bytes);
 		const context = options.validationCache.lookup(digest);
+		// Remembered bytes passed every check of this build, the scan for repeated keys too.
+		const raw = parseJsonText(file, bytes, {trusted: context !== undefined});
 		if (context !== undefined && isCurrentWorkspace(raw)) {
 			reads.set(raw, {digest, complete: true, remembered: context});
 			if (options.findingCache) for (const [key, f] of Object.entries(raw.findings)) options.findingCache.add(`${key}|${f.rev}`);
@@ -180,47 +184,101 @@ export type OpenOptions = {
 	validationCache?: ValidationCache;
 };
 
+/** What a save did besides writing: merged a version another program wrote meanwhile. */
+export type SaveReport = {
+	merged?: {
+		/** What was written: the session's workspace and the disk's, merged. */
+		ws: Workspace;
+		/** Findings (and conflicts) that came from the disk's version. */
+		fromDisk: number;
+		/** Conflicts the merge made: the disk's version and the session's disagree there. */
+		conflicts: number;
+	};
+};
+
+/**
+ * The real path of a workspace: a symlinked workspace is read, locked and written at its
+ * target, so that both names take one lock and the link stays a link.
+ */
+export function realWorkspacePath(file: string): string {
+	try {
+		return realpathSync(file);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw UserError.of(file, existsSync(file) ? 'does not exist' : 'does not exist; create it with `assess init`');
+		throw UserError.of(file, describeFsError(error));
+	}
+}
+
+/** Why a workspace file must not be written, if it must not: read-only by its mode or to this user. */
+export function readOnlyReason(real: string): string | undefined {
+	let mode: number;
+	try {
+		mode = lstatSync(real).mode;
+	} catch {
+		return undefined;
+	}
+	// Refused even where the user could write it anyway (root): a read-only file says "leave me".
+	if ((mode & 0o200) === 0) return `is read-only (mode ${(mode & 0o777).toString(8).padStart(4, '0')})`;
+	try {
+		accessSync(real, constants.W_OK);
+	} catch (error) {
+		return `cannot be written: ${describeFsError(error)}`;
+	}
+	return undefined;
+}
+
 /**
  * An open workspace: its data, what it needs to be scored, and, when writable, the lock and
- * a durable, coalescing saver (lowdb over our fsyncing adapter).
+ * a durable, coalescing saver (lowdb over our fsyncing adapter). Saves notice when another
+ * program changed the file since it was read or last saved, and merge that version in.
  */
 export class OpenWorkspace {
+	/** The path as given (for messages). */
 	readonly file: string;
+	/** The real path: what is read, locked and written. */
+	readonly realFile: string;
 	readonly context: WorkspaceContext;
 	readonly readOnly: boolean;
 	/** Who holds the lock when this one opened read-only because of it. */
 	readonly lockedBy: LockHolder | undefined;
+	/** Why it opened read-only when the file itself may not be written (its mode). */
+	readonly readOnlyBecause: string | undefined;
 	readonly #db: Low<Workspace>;
-	readonly #adapter: DurableJsonFile<Workspace>;
+	readonly #adapter: DurableJsonFile<Workspace, SaveReport>;
 	#lock: Lock | undefined;
 	#backedUp = false;
 	#saved = false;
 	readonly #validator: WorkspaceValidator;
 	readonly #validationCache: ValidationCache | undefined;
 
-	private constructor(file: string, db: Low<Workspace>, adapter: DurableJsonFile<Workspace>, context: WorkspaceContext, lock: Lock | undefined, lockedBy: LockHolder | undefined, validationCache: ValidationCache | undefined) {
+	private constructor(file: string, realFile: string, db: Low<Workspace>, adapter: DurableJsonFile<Workspace, SaveReport>, context: WorkspaceContext, lock: Lock | undefined, lockedBy: LockHolder | undefined, readOnlyBecause: string | undefined, validator: WorkspaceValidator, validationCache: ValidationCache | undefined) {
 		this.#validationCache = validationCache;
 		this.file = file;
+		this.realFile = realFile;
 		this.#db = db;
 		this.#adapter = adapter;
 		this.context = context;
 		this.#lock = lock;
 		this.readOnly = !lock;
 		this.lockedBy = lockedBy;
-		this.#validator = new WorkspaceValidator(context.system.index, knownRegions(context));
+		this.readOnlyBecause = readOnlyBecause;
+		this.#validator = validator;
 		// Loading validated every finding already (schema, then the system check).
 		this.#validator.trust(db.data);
 	}
 
 	static async open(file: string, options: OpenOptions): Promise<OpenWorkspace> {
+		const real = realWorkspacePath(file);
 		let lock: Lock | undefined;
 		let lockedBy: LockHolder | undefined;
-		if (!existsSync(file)) throw UserError.of(file, 'does not exist; create it with `assess init`');
+		let readOnlyBecause: string | undefined;
 		if (options.write) {
+			readOnlyBecause = readOnlyReason(real);
+			if (readOnlyBecause && !options.fallbackToReadOnly) throw UserError.of(file, `${readOnlyBecause}; nothing was changed`);
 			const deadline = Date.now() + (options.waitMs ?? 0);
-			for (;;) {
+			while (!readOnlyBecause) {
 				try {
-					lock = acquireLock(file, PROGRAM);
+					lock = acquireLock(real, PROGRAM);
 					break;
 				} catch (error) {
 					if (!(error instanceof LockedError)) throw error;
@@ -228,24 +286,32 @@ export class OpenWorkspace {
 						await new Promise(r => setTimeout(r, 50 + Math.random() * 100));
 						continue;
 					}
-					if (!options.fallbackToReadOnly) throw error;
+					if (!options.fallbackToReadOnly) throw error.named(real, file);
 					lockedBy = error.holder;
 					break;
 				}
 			}
 		}
 		try {
-			const adapter = new DurableJsonFile<Workspace>(file, {serialize: workspaceBytes, parse: workspaceParser({validationCache: options.validationCache})});
+			// Set once the context is known: a save that finds the file changed on disk merges it in.
+			let onDiskChange: ((ours: Workspace, disk: Buffer) => {data: Workspace; report: SaveReport}) | undefined;
+			const adapter = new DurableJsonFile<Workspace, SaveReport>(real, {
+				serialize: workspaceBytes,
+				parse: workspaceParser({validationCache: options.validationCache}),
+				changedOnDisk: (ours, disk) => onDiskChange!(ours, disk),
+			});
 			// lowdb wants default data; null marks "not read yet" and is replaced by read() or refused below.
 			const db = new Low<Workspace>(adapter, null as unknown as Workspace);
 			await db.read();
 			if (!db.data) throw UserError.of(file, 'does not exist; create it with `assess init`');
-			const context = loadContext(file, db.data, options.weights);
+			const context = loadContext(real, db.data, options.weights);
 			rememberRead(db.data, context, options.validationCache);
-			return new OpenWorkspace(file, db, adapter, context, lock, lockedBy, options.validationCache);
+			const validator = new WorkspaceValidator(context.system.index, knownRegions(context));
+			onDiskChange = (ours, disk) => mergeDiskVersion(real, ours, disk, context, validator);
+			return new OpenWorkspace(file, real, db, adapter, context, lock, lockedBy, readOnlyBecause, validator, options.validationCache);
 		} catch (error) {
 			lock?.release();
-			throw error;
+			throw error instanceof UserError ? error.named(real, file) : error;
 		}
 	}
 
@@ -255,20 +321,27 @@ export class OpenWorkspace {
 
 	/**
 	 * Validates and saves a new state of the workspace. The in-memory state changes at once; the
-	 * returned promise resolves when it is on disk. Invalid data is refused and nothing is written.
+	 * returned promise resolves when it is on disk, with what else happened (a version another
+	 * program wrote meanwhile merged in). Invalid data is refused and nothing is written.
 	 */
-	save(next: Workspace): Promise<void> {
-		if (this.readOnly) return Promise.reject(UserError.of(this.file, 'is open read-only; nothing was saved'));
+	async save(next: Workspace): Promise<SaveReport> {
+		if (this.readOnly) throw UserError.of(this.file, 'is open read-only; nothing was saved');
 		const issues = this.#validator.check(next);
-		if (issues.length > 0) return Promise.reject(UserError.fromIssues(this.file, issues));
+		if (issues.length > 0) throw UserError.fromIssues(this.file, issues);
 		if (!this.#backedUp) {
-			backupBeforeWriting(this.file);
+			const warning = backupBeforeWriting(this.realFile);
 			this.#backedUp = true;
+			if (warning) this.warnings.push(warning);
 		}
 		this.#db.data = next;
 		this.#saved = true;
-		return this.#db.write();
+		const report = await this.#adapter.writeReporting(next);
+		if (report?.merged && this.#db.data === next) this.#db.data = report.merged.ws;
+		return report ?? {};
 	}
+
+	/** Things worth telling the user that did not stop the work (a backups folder that was skipped). */
+	readonly warnings: string[] = [];
 
 	/** Waits for pending saves, remembers the file as valid, then lets go of the lock. */
 	async close(): Promise<void> {
@@ -290,11 +363,39 @@ export class OpenWorkspace {
 		if (!cache || !this.#saved) return;
 		try {
 			const bytes = workspaceBytes(this.data);
-			if (readFileSync(this.file).equals(bytes)) cache.remember(sha256(bytes), contextDigest(this.context));
+			if (readBytes(this.realFile).equals(bytes)) cache.remember(sha256(bytes), contextDigest(this.context));
 		} catch {
 			// The file went away or cannot be read: nothing to remember.
 		}
 	}
+}
+
+/**
+ * Another program wrote the workspace while this session had it open: its version, validated
+ * like any file, merged with the session's by the same merge as \`assess merge\` (nothing is
+ * lost; disagreements become conflicts).
+ */
+function mergeDiskVersion(file: string, ours: Workspace, disk: Buffer, context: WorkspaceContext, validator: WorkspaceValidator): {data: Workspace; report: SaveReport} {
+	let theirs: Workspace;
+	try {
+		theirs = parseWorkspace(file, parseJsonText(file, disk));
+		const issues = checkWorkspace(context.system.index, theirs, knownRegions(context));
+		if (issues.length > 0) throw UserError.fromIssues(file, issues);
+	} catch (error) {
+		if (!(error instanceof UserError)) throw error;
+		throw new UserError([{file, place: '', problem: 'was changed by another program and is not a valid workspace now; nothing was saved (your changes are kept in this session; fix or restore the file, or save to another file):'}, ...error.issues]);
+	}
+	const merged = mergeWorkspaces([ours, theirs], {id: ours.id, assessor: ours.assessor, createdAt: ours.createdAt});
+	if (!merged.ok) throw UserError.fromIssues(file, merged.issues.map(i => ({...i, message: `was changed by another program, and cannot be merged: ${i.message}`})));
+	// Ours comes first: the merge keeps its system, weights file, id and assessor.
+	const ws = merged.value.workspace;
+	const issues = validator.check(ws);
+	if (issues.length > 0) throw UserError.fromIssues(file, issues);
+	let fromDisk = 0;
+	for (const [key, f] of Object.entries(ws.findings)) if (ours.findings[key]?.rev !== f.rev) fromDisk++;
+	let conflicts = 0;
+	for (const key of Object.keys(ws.conflicts)) if (!ours.conflicts[key]) conflicts++;
+	return {data: ws, report: {merged: {ws, fromDisk: fromDisk + conflicts, conflicts}}};
 }
 
 /** Creates a new workspace file; refuses to overwrite an existing one. */

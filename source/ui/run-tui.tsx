@@ -59,7 +59,7 @@ async function openAndRun(options: TuiOptions): Promise<number> {
 	const port: SessionPort = {
 		readOnly: ws.readOnly,
 		lockedBy: ws.lockedBy,
-		save: next => ws.save(next),
+		save: async next => void (await ws.save(next)),
 		evidence: (spec, by, at) => parseEvidence(spec, options.file, options.cwd, by, at),
 		watchWeights(onChange: (u: WeightsUpdate) => void) {
 			const file = context.weights.file;
@@ -80,7 +80,7 @@ async function openAndRun(options: TuiOptions): Promise<number> {
 		defaultExportFile: join('exports', `${basename(options.file, extname(options.file))}.xlsx`),
 		async exportWorkbook(data, output, draft) {
 			const target = resolve(options.cwd, output);
-			const result = await runExport({ws: data, context, workspaceFile: options.file, output: target, format: 'xlsx', detail: true, allowIncomplete: draft, allowConflicts: draft, now: new Date()});
+			const result = await runExport({ws: data, context, workspaceFile: options.file, inputs: [ws.realFile], output: target, format: 'xlsx', detail: true, allowIncomplete: draft, allowConflicts: draft, now: new Date()});
 			return {file: target, draft: result.draft};
 		},
 		close: () => ws.close(),

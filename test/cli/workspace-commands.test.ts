@@ -123,7 +123,8 @@ describe('assess record', () => {
 
 	it('waits for another writer, and refuses when the lock stays, naming its holder', () => {
 		const {ws} = freshWorkspace(['--regions', '110000']);
-		writeFileSync(`${ws}.lock`, JSON.stringify({user: '李四', host: hostname(), pid: process.pid, since: '2026-11-23T09:00:00Z', program: 'assess'}));
+		// A live process on this host that took the lock just now (a lock older than its process would be a reused process id).
+		writeFileSync(`${ws}.lock`, JSON.stringify({user: '李四', host: hostname(), pid: process.pid, since: new Date().toISOString(), program: 'assess'}));
 		const r = runCli(['record', ws, '110000', '1.1.1', '-', '--note', 'x'], {env: {ASSESS_LOCK_WAIT_MS: '300'}});
 		expect(r.code).toBe(2);
 		expect(r.stderr).toContain(`is being edited by 李四 on ${hostname()} (process ${process.pid}`);

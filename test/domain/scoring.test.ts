@@ -227,3 +227,46 @@ describe('scoring invariants (property tests)', () => {
 		);
 	});
 });
+
+describe('zero weights (issue 11)', () => {
+	// 1.1.1 weighs everything in 1.1 and is not applicable; 1.1.2 weighs 0 and is scored.
+	const weights = {...miniWeights, '1.1.1': 1, '1.1.2': 0};
+	const full = (extra: Record<string, ScoredInput>): Findings => ({
+		A: {
+			'1.1.1': {value: null, status: 'na'},
+			'1.1.2': done({type: 'levels', level: 'full'}),
+			'1.2.1': done({type: 'sampled', samples: [{item: 'x', pass: true}, {item: 'y', pass: false}]}),
+			'2.1.1': done({type: 'measure', amount: 50}),
+			'2.1.2': done({type: 'measure', amount: 1}),
+			'2.1.3': done({type: 'direct', score: 70}),
+			...extra,
+		},
+	});
+
+	it('shows a zero-weight leaf with its score; its parent has no score, says why, and drops out without being "not applicable"', () => {
+		const a = score(full({}), weights).regions[0]!;
+		expect(a.nodes.get('1.1.2')).toMatchObject({score: 100, na: false, weightless: false});
+		expect(a.nodes.get('1.1')).toMatchObject({score: null, na: false, weightless: true, coverage: 1});
+		// 1 is scored from 1.2 alone (50), the total from both primaries: never blank.
+		expect(a.nodes.get('1')!.score).toBe(50);
+		expect(a.total).toBeCloseTo((50 + 90) / 2, 10);
+		expect(a.coverage).toBe(1);
+		expect(a.unscored).toBe(0);
+	});
+
+	it('a leaf of weight 0 changes nothing in any total, whatever its score', () => {
+		fc.assert(
+			fc.property(fc.constantFrom('full', 'partial', 'none'), level => {
+				const base = score(full({'1.1.1': done({type: 'yesno', met: true})}), weights).regions[0]!;
+				const other = score(full({'1.1.1': done({type: 'yesno', met: true}), '1.1.2': done({type: 'levels', level})}), weights).regions[0]!;
+				expect(other.total).toBe(base.total);
+				expect(other.nodes.get('1.1')!.score).toBe(100);
+			}),
+		);
+	});
+
+	it('a node all of whose children are not applicable is still "not applicable"', () => {
+		const a = score(full({'1.1.2': {value: null, status: 'na'}}), weights).regions[0]!;
+		expect(a.nodes.get('1.1')).toMatchObject({na: true, weightless: false, score: null});
+	});
+});

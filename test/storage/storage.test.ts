@@ -68,20 +68,20 @@ describe('writeFileDurably', () => {
 	it('leaves the old file as it was when the write fails', async () => {
 		const f = join(dir, 'ws.json');
 		await writeFileDurably(f, 'safe');
-		// A folder in the way of the temporary file's rename target makes the rename fail.
+		// A folder where the file should be: never replaced.
 		const blocked = join(dir, 'blocked');
 		spawnSync('mkdir', ['-p', join(blocked, 'x.json')]);
-		await expect(writeFileDurably(join(blocked, 'x.json'), 'new')).rejects.toThrow(/could not be saved/);
+		await expect(writeFileDurably(join(blocked, 'x.json'), 'new')).rejects.toThrow(/is a folder, not a regular file; nothing was written/);
 		expect(readFileSync(f, 'utf8')).toBe('safe');
 		expect(readdirSync(blocked)).toEqual(['x.json']);
 	});
 
 	it('coalesces queued writes in the lowdb adapter: the newest data wins', async () => {
 		const f = join(dir, 'ws.json');
-		const adapter = new DurableJsonFile<{n: number}>(f, {serialize: d => JSON.stringify(d), parse: (_f, raw) => raw as {n: number}});
+		const adapter = new DurableJsonFile<{n: number}>(f, {serialize: d => JSON.stringify(d), parse: (_f, bytes) => JSON.parse(bytes.toString()) as {n: number}});
 		await Promise.all([1, 2, 3, 4, 5].map(n => adapter.write({n})));
 		expect(await adapter.read()).toEqual({n: 5});
-		expect(await new DurableJsonFile(join(dir, 'none.json'), {serialize: String, parse: (_f, r) => r}).read()).toBeNull();
+		expect(await new DurableJsonFile(join(dir, 'none.json'), {serialize: String, parse: (_f, b) => b}).read()).toBeNull();
 	});
 });
 

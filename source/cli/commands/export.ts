@@ -1,9 +1,10 @@
 import {resolve, basename, extname, join} from 'node:path';
 import type {Command} from '../command.js';
-import {stringOption, usageError, displayPath} from '../command.js';
+import {stringOption, displayPath} from '../command.js';
 import {readWorkspace} from '../../storage/workspace-store.js';
 import {ValidationCache} from '../../storage/validation-cache.js';
-import {runExport, type ExportFormat} from '../../export/run-export.js';
+import {runExport} from '../../export/run-export.js';
+import {exportFormat} from '../../export/export-target.js';
 import {resolveRegions} from '../region-args.js';
 
 export const exportCommand: Command = {
@@ -21,7 +22,10 @@ the facts behind it (system, weights file and its digest, coverage, conflicts, t
 csv: one row per region × indicator, UTF-8 with BOM (Excel shows Chinese).
 json: the scores as \`assess score --json\` prints them, with the export's facts.
 
-  -o, --output <file>   default: exports/<workspace name>.<format>
+  -o, --output <file>   default: exports/<workspace name>.<format>; its extension (.xlsx, .csv,
+                        .json) is the format. An export writes a new file or replaces an
+                        earlier export of the same format, never anything else (a workspace,
+                        a locked file, a file of another kind)
   --regions <codes>     only these regions (ranks stay among all regions)
   --detail              tertiary indicators too
   --allow-incomplete    export even with unscored leaves (marked as a draft)
@@ -41,8 +45,7 @@ and where. Text that a spreadsheet would run as a formula is always written as t
 	async run(args, io) {
 		const file = resolve(io.cwd, args.positionals[0]!);
 		const output = stringOption(args, 'output');
-		const format = (stringOption(args, 'format') ?? (output ? extname(output).slice(1).toLowerCase() : 'xlsx')) as ExportFormat;
-		if (!['xlsx', 'csv', 'json'].includes(format)) throw usageError(exportCommand, `--format must be xlsx, csv or json (not "${format}")`);
+		const format = exportFormat(output, stringOption(args, 'format'));
 		const {data, context} = await readWorkspace(file, {validationCache: ValidationCache.fromEnvironment(io.env)});
 		const regions = args.values.regions ? resolveRegions(String(args.values.regions), context.regions.regions, data.regions, '--regions') : undefined;
 		const target = output ? resolve(io.cwd, output) : join(io.cwd, 'exports', `${basename(file, extname(file))}.${format}`);
@@ -50,6 +53,7 @@ and where. Text that a spreadsheet would run as a formula is always written as t
 			ws: data,
 			context,
 			workspaceFile: displayPath(io.cwd, file),
+			inputs: [file],
 			output: target,
 			format,
 			regions,

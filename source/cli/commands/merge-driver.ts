@@ -1,7 +1,8 @@
 import {resolve} from 'node:path';
 import type {Command} from '../command.js';
 import {readBytes, parseJsonText} from '../../storage/read-json-file.js';
-import {parseWorkspace} from '../../storage/workspace-store.js';
+import {parseWorkspace, loadContext} from '../../storage/workspace-store.js';
+import type {Workspace} from '../../domain/workspace/workspace-schema.js';
 import {workspaceBytes} from '../../storage/workspace-text.js';
 import {writeFileDurably} from '../../storage/durable-json-file.js';
 import {mergeWorkspaces} from '../../domain/merge/merge-workspaces.js';
@@ -21,31 +22,61 @@ the file as conflicted; settle in the TUI, then \`git add\`).
 Set up once per repository:
   echo 'workspaces/*.json merge=assess' >> .gitattributes
   git config merge.assess.name "assess workspace merge"
-  git config merge.assess.driver "npx assess merge-driver %O %A %B %P"
-(or the full path of bin/assess.js instead of \`npx assess\`).`,
+  git config merge.assess.driver "node /path/to/bin/assess.js merge-driver %O %A %B %P"
+(with the full path of this program's bin/assess.js; never an unscoped npx).
+
+With no common ancestor (both branches added the file), ours and theirs merge two-way. A
+result that does not fit the indicator system is refused, ours is left as it was, and the
+message says how to take theirs.`,
 	options: {},
 	positionals: {min: 3, max: 4},
 	async run(args, io) {
 		const [base, ours, theirs, path] = args.positionals as [string, string, string, string | undefined];
 		const shown = path ?? ours;
-		const read = (file: string, role: string) => {
-			try {
-				return parseWorkspace(file, parseJsonText(file, readBytes(resolve(io.cwd, file))));
-			} catch (error) {
-				if (error instanceof UserError) throw new UserError([{file: `${shown} (${role})`, place: '', problem: 'cannot be merged:'}, ...error.issues]);
-				throw error;
-			}
+		const read = (file: string, role: string): Workspace | undefined => {
+			const bytes = readBytes(resolve(io.cwd, file));
+			// No common ancestor (both branches added the file): git passes an empty one.
+			if (role === 'common ancestor' && bytes.length === 0) return undefined;
+			return parseWorkspace(file, parseJsonText(file, bytes));
 		};
-		const o = read(base, 'common ancestor');
-		const a = read(ours, 'ours');
-		const b = read(theirs, 'theirs');
-		const merged = mergeWorkspaces([a, b, o], {id: a.id, assessor: a.assessor, createdAt: a.createdAt});
-		if (!merged.ok) throw UserError.fromIssues(shown, merged.issues);
-		await writeFileDurably(resolve(io.cwd, ours), workspaceBytes(merged.value.workspace));
-		if (merged.value.conflicts > 0) {
-			io.err(`assess: ${shown}: ${merged.value.conflicts} findings disagree; they are recorded in the file as conflicts. Settle them with \`assess open ${shown}\` (c), then git add.`);
-			return EXIT_CONFLICTS;
+		try {
+			const a = read(ours, 'ours')!;
+			const b = whose(`${shown} (theirs)`, () => read(theirs, 'theirs')!);
+			let o: Workspace | undefined;
+			try {
+				o = read(base, 'common ancestor');
+			} catch (error) {
+				if (!(error instanceof UserError)) throw error;
+				// The ancestor only adds versions the two sides already descend from.
+				io.err(`assess: ${shown}: the common ancestor cannot be read (${error.issues[0]?.problem}); merging ours and theirs two-way.`);
+			}
+			const merged = mergeWorkspaces(o ? [a, b, o] : [a, b], {id: a.id, assessor: a.assessor, createdAt: a.createdAt});
+			if (!merged.ok) throw UserError.fromIssues(shown, merged.issues);
+			const ws = merged.value.workspace;
+			// The result must be a workspace every command opens: checked against its system, whose
+			// file (if a team's own) is named relative to the workspace's place in the repository.
+			whose(shown, () => loadContext(resolve(io.cwd, shown), ws), 'the merged result does not fit its indicator system:');
+			// git's temporary file gets no `~` copy (it would be left in the repository).
+			await writeFileDurably(resolve(io.cwd, ours), workspaceBytes(ws), {keepPrevious: false});
+			if (merged.value.conflicts > 0) {
+				io.err(`assess: ${shown}: ${merged.value.conflicts} findings disagree; they are recorded in the file as conflicts. Settle them with \`assess open ${shown}\` (c), then git add.`);
+				return EXIT_CONFLICTS;
+			}
+			return 0;
+		} catch (error) {
+			if (!(error instanceof UserError)) throw error;
+			const advice = `assess: ${shown}: not merged; ours is left as it was. To take theirs instead: git checkout --theirs -- ${shown} && git add ${shown}; to keep ours: git add ${shown}.`;
+			throw new UserError([...error.issues, {file: shown, place: '', problem: advice.slice(`assess: ${shown}: `.length)}]);
 		}
-		return 0;
 	},
 };
+
+/** Names the side a problem came from, for the message git shows. */
+function whose<T>(side: string, run: () => T, problem = 'cannot be merged:'): T {
+	try {
+		return run();
+	} catch (error) {
+		if (error instanceof UserError) throw new UserError([{file: side, place: '', problem}, ...error.issues]);
+		throw error;
+	}
+}

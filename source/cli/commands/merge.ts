@@ -1,13 +1,15 @@
 import {randomUUID} from 'node:crypto';
 import {existsSync, realpathSync} from 'node:fs';
 import {dirname, relative, resolve} from 'node:path';
-import type {Command} from '../command.js';
+import type {Command, Io, Parsed} from '../command.js';
 import {stringOption, usageError, displayPath} from '../command.js';
-import {readWorkspace, writeWorkspaceFile, type FindingCache} from '../../storage/workspace-store.js';
+import {readWorkspace, writeWorkspaceFile, realWorkspacePath, type FindingCache} from '../../storage/workspace-store.js';
+import {carryEvidence, evidenceFolderOf} from '../../storage/evidence-store.js';
+import {lockWait} from '../lock-wait.js';
 import {ValidationCache} from '../../storage/validation-cache.js';
 import {mergeWorkspaces} from '../../domain/merge/merge-workspaces.js';
 import {UserError} from '../../storage/user-error.js';
-import {acquireLock} from '../../storage/workspace-lock.js';
+import {acquireLock, LockedError, type Lock} from '../../storage/workspace-lock.js';
 import {PROGRAM} from '../../version.js';
 import {renderTable} from '../table.js';
 import type {Workspace} from '../../domain/workspace/workspace-schema.js';
@@ -45,54 +47,83 @@ Example:
 		const dryRun = Boolean(args.values['dry-run']);
 		if (!output && !dryRun) throw usageError(mergeCommand, 'say where the result goes: -o <file> (or --dry-run)');
 		const files = args.positionals.map(p => resolve(io.cwd, p));
-		const read: Awaited<ReturnType<typeof readWorkspace>>[] = [];
-		// Assessors' files share most findings: each distinct finding is validated once.
-		const findingCache: FindingCache = new Set();
-		const validationCache = ValidationCache.fromEnvironment(io.env);
-		// Keep one object per finding version: 30 files mostly hold the same versions, and the
-		// merge keeps the first copy of each rev anyway (this keeps peak memory low).
-		const seen = new Map<string, Workspace['findings'][string]>();
-		for (const file of files) {
-			const input = await readWorkspace(file, {findingCache, validationCache});
-			read.push(input);
-			const ws = input.data;
-			for (const [key, f] of Object.entries(ws.findings)) {
-				const id = `${key}|${f.rev}`;
-				const first = seen.get(id);
-				if (first) ws.findings[key] = first;
-				else seen.set(id, f);
-			}
-		}
-		const out = output ? resolve(io.cwd, output) : undefined;
-		if (out && existsSync(out) && !files.some(f => sameFile(f, out))) {
-			throw UserError.of(output!, 'already exists and is not one of the inputs; merging would replace it (name it as an input to merge into it, or choose another name)');
-		}
-		const inputs = read.map(r => r.data);
-		const merged = mergeWorkspaces(inputs, {id: inputs.length === 1 ? inputs[0]!.id : randomUUID(), assessor: stringOption(args, 'assessor') ?? inputs[0]!.assessor, createdAt: new Date().toISOString()});
-		if (!merged.ok) throw UserError.fromIssues(displayPath(io.cwd, files[Number(merged.issues[0]!.path[0] ?? 0)] ?? files[0]!), merged.issues.map(i => ({...i, path: i.path.slice(1)})));
-		const {summary, conflicts} = merged.value;
-		const workspace = out ? rebase(merged.value.workspace, files[0]!, out) : merged.value.workspace;
-		if (dryRun) {
-			io.out(
-				renderTable(
-					[{header: 'region'}, {header: 'added', align: 'right'}, {header: 'updated', align: 'right'}, {header: 'unchanged', align: 'right'}, {header: 'conflicts', align: 'right'}],
-					summary.map(s => [s.region, String(s.added), String(s.updated), String(s.unchanged), String(s.conflicts)]),
-				),
-			);
-			io.err(`Dry run: ${files.length} workspaces would merge into ${Object.keys(workspace.findings).length} findings and ${conflicts} conflicts; nothing was written.`);
-			return conflicts ? EXIT_CONFLICTS : 0;
-		}
-		const lock = acquireLock(out!, PROGRAM);
+		const out = output && !dryRun ? outputPath(resolve(io.cwd, output), output, files) : undefined;
+		// Merging into a file others may be writing (the team file, one of the inputs): hold its
+		// lock from before reading until the result is written, or a record that landed between
+		// the read and the write would be written over.
+		const lock = out ? await lockFor(out, output!, io.env) : undefined;
 		try {
-			// What was read is validated already: only the findings the merge made are checked.
-			await writeWorkspaceFile(out!, workspace, read, validationCache);
+			return await mergeInto(files, out, output, dryRun, args, io);
 		} finally {
-			lock.release();
+			lock?.release();
 		}
-		io.err(`Merged ${files.length} workspaces into ${output}: ${Object.keys(workspace.findings).length} findings, ${conflicts} conflicts${conflicts ? ' (kept in the file; settle them in the TUI with c)' : ''}.`);
-		return conflicts ? EXIT_CONFLICTS : 0;
 	},
 };
+
+/** Where the merge writes: the real path of an existing output (a symlinked team file stays a link), which must be one of the inputs. */
+function outputPath(out: string, shown: string, inputs: readonly string[]): string {
+	if (!existsSync(out)) return out;
+	const real = realWorkspacePath(out);
+	if (!inputs.some(f => sameFile(f, real))) {
+		throw UserError.of(shown, 'already exists and is not one of the inputs; merging would replace it (name it as an input to merge into it, or choose another name)');
+	}
+	return real;
+}
+
+async function lockFor(out: string, shown: string, env: NodeJS.ProcessEnv): Promise<Lock> {
+	const deadline = Date.now() + lockWait(env);
+	for (;;) {
+		try {
+			return acquireLock(out, PROGRAM);
+		} catch (error) {
+			if (!(error instanceof LockedError) || Date.now() >= deadline) throw error instanceof UserError ? error.named(out, shown) : error;
+			await new Promise(r => setTimeout(r, 50 + Math.random() * 100));
+		}
+	}
+}
+
+async function mergeInto(files: string[], out: string | undefined, output: string | undefined, dryRun: boolean, args: Parsed, io: Io): Promise<number> {
+	const read: Awaited<ReturnType<typeof readWorkspace>>[] = [];
+	// Assessors' files share most findings: each distinct finding is validated once.
+	const findingCache: FindingCache = new Set();
+	const validationCache = ValidationCache.fromEnvironment(io.env);
+	// Keep one object per finding version: 30 files mostly hold the same versions, and the
+	// merge keeps the first copy of each rev anyway (this keeps peak memory low).
+	const seen = new Map<string, Workspace['findings'][string]>();
+	for (const file of files) {
+		const input = await readWorkspace(file, {findingCache, validationCache});
+		read.push(input);
+		const ws = input.data;
+		for (const [key, f] of Object.entries(ws.findings)) {
+			const id = `${key}|${f.rev}`;
+			const first = seen.get(id);
+			if (first) ws.findings[key] = first;
+			else seen.set(id, f);
+		}
+	}
+	const inputs = read.map(r => r.data);
+	const merged = mergeWorkspaces(inputs, {id: inputs.length === 1 ? inputs[0]!.id : randomUUID(), assessor: stringOption(args, 'assessor') ?? inputs[0]!.assessor, createdAt: new Date().toISOString()});
+	if (!merged.ok) throw UserError.fromIssues(displayPath(io.cwd, files[Number(merged.issues[0]!.path[0] ?? 0)] ?? files[0]!), merged.issues.map(i => ({...i, path: i.path.slice(1)})));
+	const {summary, conflicts} = merged.value;
+	const workspace = out ? rebase(merged.value.workspace, files[0]!, out) : merged.value.workspace;
+	if (dryRun) {
+		io.out(
+			renderTable(
+				[{header: 'region'}, {header: 'added', align: 'right'}, {header: 'updated', align: 'right'}, {header: 'unchanged', align: 'right'}, {header: 'conflicts', align: 'right'}],
+				summary.map(s => [s.region, String(s.added), String(s.updated), String(s.unchanged), String(s.conflicts)]),
+			),
+		);
+		io.err(`Dry run: ${files.length} workspaces would merge into ${Object.keys(workspace.findings).length} findings and ${conflicts} conflicts; nothing was written.`);
+		return conflicts ? EXIT_CONFLICTS : 0;
+	}
+	// What was read is validated already: only the findings the merge made are checked.
+	await writeWorkspaceFile(out!, workspace, read, validationCache);
+	// The evidence files the findings name go with them.
+	const missing = carryEvidence(out!, workspace, files.map(f => realWorkspacePath(f)));
+	for (const m of missing) io.err(`warning: evidence file ${m.stored} (${m.name}, named by ${m.key}) is in no input's evidence folder; it is missing from ${displayPath(io.cwd, evidenceFolderOf(out!))}`);
+	io.err(`Merged ${files.length} workspaces into ${output}: ${Object.keys(workspace.findings).length} findings, ${conflicts} conflicts${conflicts ? ' (kept in the file; settle them in the TUI with c)' : ''}.`);
+	return conflicts ? EXIT_CONFLICTS : 0;
+}
 
 function sameFile(a: string, b: string): boolean {
 	try {

@@ -10,14 +10,8 @@ import {applyChange} from '../../domain/workspace/workspace-ops.js';
 import type {FindingChange} from '../../domain/workspace/record-finding.js';
 import {resolveRegions} from '../region-args.js';
 import {parseEvidence} from '../evidence-args.js';
+import {lockWait} from '../lock-wait.js';
 
-/** How long `record` waits for another process editing the same workspace to finish. */
-const LOCK_WAIT_MS = 15_000;
-
-function lockWait(env: NodeJS.ProcessEnv): number {
-	const ms = Number(env.ASSESS_LOCK_WAIT_MS);
-	return Number.isFinite(ms) && ms >= 0 ? ms : LOCK_WAIT_MS;
-}
 
 export const recordCommand: Command = {
 	name: 'record',
@@ -82,10 +76,13 @@ Examples:
 			if (note !== undefined) change.note = note;
 			const reason = stringOption(args, 'reason');
 			if (reason !== undefined) change.reason = reason;
-			const evidence = listOption(args, 'evidence').map(spec => parseEvidence(spec, file, io.cwd, by, at));
+			// Beside the real file: a symlinked workspace keeps its evidence with its target.
+			const evidence = listOption(args, 'evidence').map(spec => parseEvidence(spec, ws.realFile, io.cwd, by, at));
 			if (evidence.length) change.addEvidence = evidence;
 			if (Object.keys(change).length === 0) throw usageError(recordCommand, 'nothing to record: give a value, or a note, status or evidence with "-"');
-			await ws.save(applyChange(ws.data, regions, indicator, change, by, at));
+			const report = await ws.save(applyChange(ws.data, regions, indicator, change, by, at));
+			for (const warning of ws.warnings) io.err(`warning: ${warning}`);
+			if (report.merged) io.err(`${wsArg} was changed by another program while this ran; both versions were merged (${report.merged.fromDisk} findings from it, ${report.merged.conflicts} conflicts).`);
 			io.err(`Recorded ${indicator} ${node.node.name.zh} for ${regions.length === 1 ? regions[0] : `${regions.length} regions`}${value ? '' : ' (value unchanged)'}.`);
 			return 0;
 		} finally {

@@ -1,5 +1,8 @@
-import {mkdirSync, writeFileSync, readFileSync} from 'node:fs';
-import {join, resolve} from 'node:path';
+import {mkdirSync, readFileSync, lstatSync, existsSync} from 'node:fs';
+import {UserError} from '../../storage/user-error.js';
+import {describeFsError} from '../../storage/fs-errors.js';
+import {writeFileDurably} from '../../storage/durable-json-file.js';
+import {join, resolve, dirname} from 'node:path';
 import type {Command} from '../command.js';
 import {stringOption} from '../command.js';
 import {SCHEMA_FILES, jsonSchemaText} from '../../storage/json-schemas.js';
@@ -17,8 +20,13 @@ folder (--write), or checks that a folder holds them unchanged (--check, exit 2 
 		const check = stringOption(args, 'check');
 		if (write) {
 			const dir = resolve(io.cwd, write);
-			mkdirSync(dir, {recursive: true});
-			for (const [name, schema] of Object.entries(SCHEMA_FILES)) writeFileSync(join(dir, name), jsonSchemaText(schema));
+			if (lstatSync(dir, {throwIfNoEntry: false})?.isDirectory() === false) throw UserError.of(write, 'is not a folder; --write takes the folder the schemas go into');
+			try {
+				makeFolders(dir);
+			} catch (error) {
+				throw UserError.of(write, `cannot be created: ${describeFsError(error)}`);
+			}
+			for (const [name, schema] of Object.entries(SCHEMA_FILES)) await writeFileDurably(join(dir, name), jsonSchemaText(schema), {keepPrevious: false});
 			io.err(`Wrote ${Object.keys(SCHEMA_FILES).length} schemas to ${write}.`);
 			return 0;
 		}
@@ -37,3 +45,16 @@ folder (--write), or checks that a folder holds them unchanged (--check, exit 2 
 		return 0;
 	},
 };
+
+/**
+ * mkdir -p, one level at a time: Node's recursive mkdir loops forever where a parent refuses
+ * new entries with ENOENT (/proc).
+ */
+function makeFolders(dir: string): void {
+	const missing: string[] = [];
+	for (let at = dir; !existsSync(at); at = dirname(at)) {
+		missing.unshift(at);
+		if (dirname(at) === at) break;
+	}
+	for (const folder of missing) mkdirSync(folder);
+}

@@ -9,7 +9,9 @@ import {bundledSystemFile} from '../../storage/bundled-paths.js';
 import {readWorkspace} from '../../storage/workspace-store.js';
 import {countByLevel} from '../../domain/system/system-index.js';
 import {SYSTEM_KIND} from '../../domain/system/system-schema.js';
-import {WEIGHTS_KIND} from '../../domain/weights/weights-schema.js';
+import {WEIGHTS_KIND, zeroWeightWarnings} from '../../domain/weights/weights-schema.js';
+import {missingEvidence, evidenceFolderOf} from '../../storage/evidence-store.js';
+import {formatPath, type Issue} from '../../domain/issues.js';
 import {REGIONS_KIND} from '../../domain/regions/region-schema.js';
 import {CATALOG_KIND} from '../../domain/catalog/catalog-schema.js';
 import {WORKSPACE_KIND} from '../../domain/workspace/workspace-schema.js';
@@ -40,7 +42,9 @@ Example:
 		const system = systemArg && (systemArg.includes('/') || systemArg.endsWith('.json')) ? resolve(io.cwd, systemArg) : systemArg;
 		for (const name of args.positionals) {
 			try {
-				io.out(`ok  ${name}: ${await validateOne(resolve(io.cwd, name), name, system)}`);
+				const {summary, warnings} = await validateOne(resolve(io.cwd, name), name, system);
+				io.out(`ok  ${name}: ${summary}`);
+				for (const w of warnings) io.err(formatIssue({file: name, place: w.path.length ? formatPath(w.path) : '', problem: `warning: ${w.message}`}));
 			} catch (error) {
 				if (!(error instanceof UserError)) throw error;
 				failed++;
@@ -52,29 +56,39 @@ Example:
 	},
 };
 
-async function validateOne(file: string, shown: string, systemOverride: string | undefined): Promise<string> {
+type Checked = {summary: string; warnings: Issue[]};
+
+async function validateOne(file: string, shown: string, systemOverride: string | undefined): Promise<Checked> {
 	const raw = parseJsonText(file, readBytes(file));
 	const kind = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>).kind : undefined;
 	switch (kind) {
 		case SYSTEM_KIND: {
 			const {index} = loadSystem(file);
 			const counts = countByLevel(index);
-			return `indicator system ${index.system.id} ${index.system.version}: ${counts.join(' / ')} indicators by level, ${index.leaves.length} leaves`;
+			return {summary: `indicator system ${index.system.id} ${index.system.version}: ${counts.join(' / ')} indicators by level, ${index.leaves.length} leaves`, warnings: []};
 		}
 		case WEIGHTS_KIND: {
 			const systemId = String((raw as Record<string, unknown>).system ?? '');
 			const {index} = systemOverride ? loadSystem(systemOverride) : findSystem(systemId, file, shown);
-			loadWeights(file, index);
-			return `weights for ${systemId}: ${index.ordered.length} indicators, siblings sum to 1`;
+			const {weights} = loadWeights(file, index);
+			return {summary: `weights for ${systemId}: ${index.ordered.length} indicators, siblings sum to 1`, warnings: zeroWeightWarnings(index, weights)};
 		}
 		case REGIONS_KIND:
-			return `region list: ${loadRegions(file).regions.length} regions`;
+			return {summary: `region list: ${loadRegions(file).regions.length} regions`, warnings: []};
 		case CATALOG_KIND:
-			return `service-item catalog: ${loadCatalog(file).items.length} items`;
+			return {summary: `service-item catalog: ${loadCatalog(file).items.length} items`, warnings: []};
 		case WORKSPACE_KIND: {
 			const {data, context} = await readWorkspace(file);
 			const notes = data.system.digest !== context.system.digest ? ' (note: the system file changed since the workspace was made)' : '';
-			return `workspace of ${data.assessor}: ${data.regions.length} regions, ${Object.keys(data.findings).length} findings, ${Object.keys(data.conflicts).length} conflicts${notes}`;
+			const missing = missingEvidence(file, data);
+			if (missing.length > 0) {
+				const folder = evidenceFolderOf(shown);
+				throw UserError.fromIssues(
+					shown,
+					missing.map(m => ({path: ['findings', m.key, 'evidence'], message: `evidence file ${m.stored} (${m.name}) is missing from ${folder}; copy it there from the assessor's evidence folder`})),
+				);
+			}
+			return {summary: `workspace of ${data.assessor}: ${data.regions.length} regions, ${Object.keys(data.findings).length} findings, ${Object.keys(data.conflicts).length} conflicts${notes}`, warnings: []};
 		}
 		default:
 			throw UserError.of(shown, `has no known "kind" (expected one of ${KINDS.join(', ')})`, '$.kind');

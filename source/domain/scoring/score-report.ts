@@ -4,7 +4,17 @@ import type {WorkspaceScore} from './score-workspace.js';
 import {roundScore} from './ranking.js';
 import {pick, type Lang} from '../text.js';
 
-export type IndicatorRow = {code: string; name: string; level: number; score: number | null; rank: number | null; coverage: number; na: boolean};
+export type IndicatorRow = {
+	code: string;
+	name: string;
+	level: number;
+	score: number | null;
+	rank: number | null;
+	coverage: number;
+	na: boolean;
+	/** No score because everything applicable under it weighs 0 (see NodeScore). */
+	weightless: boolean;
+};
 
 export type RegionRow = {
 	code: string;
@@ -54,7 +64,7 @@ export function scoreReport(index: SystemIndex, ws: Workspace, scores: Workspace
 			conflicts: conflictsByRegion.get(r.code) ?? 0,
 			indicators: index.ordered.map(n => {
 				const s = r.nodes.get(n.code)!;
-				return {code: n.code, name: pick(n.node.name, lang), level: n.level, score: s.score === null ? null : roundScore(s.score), rank: s.rank, coverage: Math.round(s.coverage * 10000) / 10000, na: s.na};
+				return {code: n.code, name: pick(n.node.name, lang), level: n.level, score: s.score === null ? null : roundScore(s.score), rank: s.rank, coverage: Math.round(s.coverage * 10000) / 10000, na: s.na, weightless: s.weightless};
 			}),
 		})),
 	};

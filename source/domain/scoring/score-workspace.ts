@@ -18,6 +18,13 @@ export type NodeScore = {
 	coverage: number;
 	/** Not applicable: the leaf, or everything under the node, was marked so. */
 	na: boolean;
+	/**
+	 * No score because everything applicable under the node weighs 0 (its weighted children are
+	 * all not applicable): it counts for nothing, and drops out of its parent like a node that
+	 * is not applicable, but it is not "not applicable". Leaves are never weightless: a leaf of
+	 * weight 0 shows its score; its parent just does not count it.
+	 */
+	weightless: boolean;
 	rank: number | null;
 };
 
@@ -31,6 +38,7 @@ export class NodeScores implements Iterable<[string, NodeScore]> {
 	readonly score: Float64Array;
 	readonly coverage: Float64Array;
 	readonly na: Uint8Array;
+	readonly weightless: Uint8Array;
 	readonly rank: Int32Array;
 
 	constructor(plan: ScoringPlan) {
@@ -39,6 +47,7 @@ export class NodeScores implements Iterable<[string, NodeScore]> {
 		this.score = new Float64Array(n).fill(Number.NaN);
 		this.coverage = new Float64Array(n);
 		this.na = new Uint8Array(n);
+		this.weightless = new Uint8Array(n);
 		this.rank = new Int32Array(n);
 	}
 
@@ -54,7 +63,7 @@ export class NodeScores implements Iterable<[string, NodeScore]> {
 	at(i: number): NodeScore {
 		const s = this.score[i]!;
 		const r = this.rank[i]!;
-		return {score: Number.isNaN(s) ? null : s, coverage: this.coverage[i]!, na: this.na[i] === 1, rank: r > 0 ? r : null};
+		return {score: Number.isNaN(s) ? null : s, coverage: this.coverage[i]!, na: this.na[i] === 1, weightless: this.weightless[i] === 1, rank: r > 0 ? r : null};
 	}
 
 	*[Symbol.iterator](): Iterator<[string, NodeScore]> {
@@ -197,14 +206,25 @@ function scoreFound(index: SystemIndex, plan: ScoringPlan, weights: Readonly<Rec
 	return {regions: results, best};
 }
 
-/** Weighted mean of the scored children; writes node `at` (or returns the root when at < 0). */
+/**
+ * Weighted mean of the scored children; writes node `at` (or returns the root when at < 0).
+ * Children that are not applicable, or weightless, drop out and the others' weights are
+ * renormalised. A node is not applicable only when all its children are; a node whose
+ * applicable children all weigh 0 is weightless: no score (it says so), nothing counted, and
+ * its coverage counts its children equally, so "every leaf scored" still reads as complete.
+ */
 function aggregate(children: readonly number[], w: Float64Array, nodes: NodeScores, at: number): {score: number | null; coverage: number; na: boolean} {
 	let applicable = 0;
 	let covered = 0;
 	let scoredWeight = 0;
 	let sum = 0;
+	let present = 0;
+	let coveredByCount = 0;
 	for (const c of children) {
 		if (nodes.na[c] === 1) continue;
+		present++;
+		coveredByCount += nodes.coverage[c]!;
+		if (nodes.weightless[c] === 1) continue;
 		const weight = w[c]!;
 		applicable += weight;
 		covered += weight * nodes.coverage[c]!;
@@ -214,12 +234,13 @@ function aggregate(children: readonly number[], w: Float64Array, nodes: NodeScor
 			sum += weight * s;
 		}
 	}
-	// Everything below is not applicable, or carries no weight: the node drops out of its parent.
-	const na = applicable === 0;
-	const score = !na && scoredWeight > 0 ? sum / scoredWeight : null;
-	const coverage = na ? 0 : covered / applicable;
+	const na = present === 0;
+	const weightless = !na && applicable === 0;
+	const score = !na && !weightless && scoredWeight > 0 ? sum / scoredWeight : null;
+	const coverage = na ? 0 : weightless ? coveredByCount / present : covered / applicable;
 	if (at >= 0) {
 		nodes.na[at] = na ? 1 : 0;
+		nodes.weightless[at] = weightless ? 1 : 0;
 		nodes.score[at] = score ?? Number.NaN;
 		nodes.coverage[at] = coverage;
 	}

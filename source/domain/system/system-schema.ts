@@ -5,7 +5,9 @@ import {rule} from '../rules/rule-schema.js';
 
 export const indicatorCode = z
 	.string()
-	.regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/, 'codes are dot-separated parts like "1", "1.2" or "1.2.3"');
+	.regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/, 'codes are dot-separated parts like "1", "1.2" or "1.2.3"')
+	// Codes are keys of weights and look-ups: "toString" or "constructor" would find Object's own.
+	.refine(code => !(code in Object.prototype), {error: issue => `"${String(issue.input)}" is a reserved name (a property every JavaScript object has); choose another code, like "1" or "1.2"`});
 
 /** What an assessor reads before recording a finding on a leaf. */
 export const guide = z.strictObject({

@@ -33,7 +33,8 @@ export function checkWeights(index: SystemIndex, file: WeightsFile): Issue[] {
 		if (!index.nodes.has(code)) issues.push({path: ['weights', code], message: `"${code}" is not an indicator of ${index.system.id}`});
 	}
 	for (const node of index.ordered) {
-		if (file.weights[node.code] === undefined) issues.push({path: ['weights'], message: `indicator "${node.code}" (${node.node.name.zh}) has no weight`});
+		// Own keys only: an inherited "constructor" is not a weight.
+		if (!Object.hasOwn(file.weights, node.code)) issues.push({path: ['weights'], message: `indicator "${node.code}" (${node.node.name.zh}) has no weight`});
 	}
 	if (issues.length > 0) return issues;
 	const groups: {parent: string; codes: readonly string[]}[] = [
@@ -47,6 +48,26 @@ export function checkWeights(index: SystemIndex, file: WeightsFile): Issue[] {
 		}
 	}
 	return issues;
+}
+
+/**
+ * Indicators that weigh 0, each named once at the top of its subtree: they are shown with their
+ * scores but count for nothing. Not an error (a team may mean it), but worth a word.
+ */
+export function zeroWeightWarnings(index: SystemIndex, file: WeightsFile): Issue[] {
+	const out: Issue[] = [];
+	for (const node of index.ordered) {
+		if (file.weights[node.code] !== 0) continue;
+		if (node.parent !== undefined && zeroAbove(index, file, node.parent)) continue;
+		const under = node.children.length ? ' (and everything under it)' : '';
+		out.push({path: ['weights', node.code], message: `"${node.code}" (${node.node.name.zh}) has weight 0${under}: it is shown with its score but counts for nothing in ${node.parent ? `"${node.parent}"` : 'the total'}`});
+	}
+	return out;
+}
+
+function zeroAbove(index: SystemIndex, file: WeightsFile, code: string | undefined): boolean {
+	for (let at = code; at !== undefined; at = index.nodes.get(at)?.parent) if (file.weights[at] === 0) return true;
+	return false;
 }
 
 function round(n: number): number {

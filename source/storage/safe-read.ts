@@ -1,0 +1,92 @@
+import {openSync, fstatSync, statSync, readSync, closeSync, constants, type Stats} from 'node:fs';
+import {UserError} from './user-error.js';
+import {describeFsError} from './fs-errors.js';
+
+/**
+ * Opening without blocking: a FIFO with no writer would otherwise hold the program (and the
+ * TUI, deaf even to Ctrl+C) until someone writes to it. Windows has no such flag.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** What a file that is not a regular file is, in words. */
+export function describeKind(stat: Stats): string {
+	if (stat.isDirectory()) return 'a folder';
+	if (stat.isFIFO()) return 'a FIFO (named pipe)';
+	if (stat.isSocket()) return 'a socket';
+	if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+	return 'not a plain file';
+}
+
+export const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+/**
+ * An open regular file, checked on the descriptor itself (so a file swapped for a FIFO between
+ * a check and the read is still caught), or a UserError that says what it is instead.
+ */
+export function openRegularFile(file: string, limit: number): {fd: number; size: number; stat: Stats} {
+	let fd: number;
+	try {
+		fd = openSync(file, OPEN_FLAGS);
+	} catch (error) {
+		// A socket cannot even be opened (ENXIO): say what it is rather than the error's code.
+		const stat = statSync(file, {throwIfNoEntry: false});
+		if (stat && !stat.isFile() && !stat.isDirectory()) throw UserError.of(file, `is ${describeKind(stat)}, not a regular file; only regular files are read`);
+		throw UserError.of(file, describeFsError(error));
+	}
+	try {
+		const stat = fstatSync(fd);
+		if (stat.isDirectory()) throw UserError.of(file, 'is a folder, not a file');
+		if (!stat.isFile()) throw UserError.of(file, `is ${describeKind(stat)}, not a regular file; only regular files are read`);
+		if (stat.size > limit) throw UserError.of(file, `is ${megabytes(stat.size)}; files over ${megabytes(limit)} are refused`);
+		return {fd, size: stat.size, stat};
+	} catch (error) {
+		closeSync(fd);
+		throw error;
+	}
+}
+
+/**
+ * Reads a whole regular file, never more than `limit` bytes: refuses FIFOs, devices, sockets
+ * and folders before reading a byte, and a file that grows past the limit while it is read.
+ */
+export function readRegularFile(file: string, limit: number): Buffer {
+	return readRegularFileStamped(file, limit).bytes;
+}
+
+/**
+ * A file's identity and content version: device, inode, size and modification time. Another
+ * program that writes the file in place changes size or time; one that renames a new file over
+ * it (an editor, `git pull`, `mv`) changes the inode.
+ */
+export type FileStamp = string;
+export const stampOf = (stat: {dev: number; ino: number; size: number; mtimeMs: number}): FileStamp => `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+
+/** The same, with the stamp of the bytes read (taken from the open file, so it is theirs). */
+export function readRegularFileStamped(file: string, limit: number): {bytes: Buffer; stamp: FileStamp} {
+	const {fd, size, stat} = openRegularFile(file, limit);
+	try {
+		// One byte more than the size: a file still growing is noticed, and read to the limit.
+		let buffer = Buffer.allocUnsafe(Math.min(limit + 1, size + 1));
+		let length = 0;
+		for (;;) {
+			if (length === buffer.length) {
+				if (length > limit) throw UserError.of(file, `grew past ${megabytes(limit)} while it was read; files over ${megabytes(limit)} are refused`);
+				const bigger = Buffer.allocUnsafe(Math.min(limit + 1, buffer.length * 2));
+				buffer.copy(bigger, 0, 0, length);
+				buffer = bigger;
+			}
+			const n = readSync(fd, buffer, length, buffer.length - length, null);
+			if (n === 0) break;
+			length += n;
+		}
+		if (length > limit) throw UserError.of(file, `grew past ${megabytes(limit)} while it was read; files over ${megabytes(limit)} are refused`);
+		// Stamped after reading: a write that raced the read shows as a change next time.
+		const after = length === size ? stat : fstatSync(fd);
+		return {bytes: buffer.subarray(0, length), stamp: stampOf(after)};
+	} catch (error) {
+		if (error instanceof UserError) throw error;
+		throw UserError.of(file, describeFsError(error));
+	} finally {
+		closeSync(fd);
+	}
+}
