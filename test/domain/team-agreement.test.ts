@@ -129,8 +129,8 @@ describe('teamAgreement', () => {
 	});
 
 	it('a sampled ratio with no samples checked says nothing yet', () => {
-		const empty = {type: 'sampled', samples: []} as const;
-		const one = {type: 'sampled', samples: [{item: 'SI-0001', pass: true}]} as const;
+		const empty: FindingValue = {type: 'sampled', samples: []};
+		const one: FindingValue = {type: 'sampled', samples: [{item: 'SI-0001', pass: true}]};
 		const report = teamAgreement(miniIndex, [rate(blank('张三'), '1.2.1', [empty, one]), rate(blank('李四'), '1.2.1', [one, one])]);
 		expect(report.indicators).toMatchObject([{indicator: '1.2.1', units: 1, agreed: 1}]);
 	});
