@@ -137,8 +137,12 @@ describe('assess agreement', () => {
 		const r = runCli(['agreement', files[0]!, files[2]!, '--json']);
 		expect(r.code).toBe(0);
 		const report = JSON.parse(r.stdout);
-		expect(report).toMatchObject({items: 1, agreed: 0, percent: 0, a: {assessor: 'zhang'}, b: {assessor: 'wang'}});
-		expect(report.disagreements).toEqual([{region: '110000', indicator: '1.1.1', a: '是', b: '否'}]);
+		// Since agreement takes any number of files: the assessors in a list, each pair in pairs,
+		// each disagreement with one verdict per assessor.
+		expect(report.assessors).toMatchObject([{assessor: 'zhang'}, {assessor: 'wang'}]);
+		expect(report.pairs).toMatchObject([{a: 0, b: 1, items: 1, agreed: 0, percent: 0}]);
+		expect(report.overall).toMatchObject({units: 1, agreed: 0, percent: 0});
+		expect(report.disagreements).toEqual([{region: '110000', indicator: '1.1.1', verdicts: ['是', '否']}]);
 		const text = runCli(['agreement', files[0]!, files[1]!]);
 		expect(text.stdout).toContain('zhang vs li: 1 leaves scored by both, 1 agree (100.0%)');
 		expect(text.stdout).toContain('No disagreements.');

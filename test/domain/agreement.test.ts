@@ -1,5 +1,7 @@
 import {describe, it, expect} from 'vitest';
 import {agreementOf, cohensKappa, mergedAgreement} from '../../source/domain/agreement/agreement.js';
+import {cohensTerms} from '../../source/domain/agreement/cohens-kappa.js';
+import {pooledKappa} from '../../source/domain/agreement/pooled-kappa.js';
 import {mergeWorkspaces} from '../../source/domain/merge/merge-workspaces.js';
 import {createWorkspace, applyChange} from '../../source/domain/workspace/workspace-ops.js';
 import type {Workspace} from '../../source/domain/workspace/workspace-schema.js';
@@ -59,5 +61,26 @@ describe('mergedAgreement', () => {
 		expect(r.percent).toBeCloseTo(2 / 3, 10);
 		expect(r.kappa).toBeCloseTo(0.4, 10); // the same pairs as agreementOf(a, b)
 		expect(agreementOf(miniIndex, a, b).kappa).toBeCloseTo(0.4, 10);
+	});
+
+	it('pools kappa over indicators as agreementOf does, so the conflicts screen and assess agreement say the same', () => {
+		const levels = (ws: Workspace, ids: string[]) => ids.reduce((w, level, i) => applyChange(w, [regions[i]!], '1.1.2', {value: {type: 'levels', level}}, w.assessor, at), ws);
+		const a = levels(yesno(blank('张三'), [true, true, false, false]), ['full', 'partial', 'none', 'none']);
+		const b = levels(yesno(blank('李四'), [true, false, false, false]), ['full', 'none', 'none', 'partial']);
+		const merged = mergeWorkspaces([a, b], {id: 'm', assessor: '组长', createdAt: at});
+		if (!merged.ok) throw new Error('merge failed');
+		const yn = cohensTerms([['y', 'y'], ['y', 'n'], ['n', 'n'], ['n', 'n']])!;
+		const lv = cohensTerms([['full', 'full'], ['partial', 'none'], ['none', 'none'], ['none', 'partial']])!;
+		const po = (yn.observed + lv.observed) / 2;
+		const pe = (yn.expected + lv.expected) / 2;
+		const pooled = (po - pe) / (1 - pe);
+		expect(agreementOf(miniIndex, a, b).kappa).toBeCloseTo(pooled, 12);
+		expect(mergedAgreement(miniIndex, merged.value.workspace).kappa).toBeCloseTo(pooled, 12);
+		// The indicators' own kappas are 0.5 and 0.2. One kappa over indicator-tagged categories (the
+		// first version) halved chance agreement, as if the two could disagree about which indicator
+		// they scored, and said 0.52.
+		expect([pooledKappa([yn]), pooledKappa([lv]), pooled]).toEqual([0.5, expect.closeTo(0.2, 12), expect.closeTo(1 / 3, 12)]);
+		const tagged = [...Array(4).keys()].flatMap(i => (['1.1.1', '1.1.2'] as const).map(code => [`${code}:${JSON.stringify(a.findings[`${regions[i]}/${code}`]!.value)}`, `${code}:${JSON.stringify(b.findings[`${regions[i]}/${code}`]!.value)}`] as [string, string]));
+		expect(cohensKappa(tagged)).toBeCloseTo(0.52, 12);
 	});
 });
