@@ -60,6 +60,18 @@ describe('assess merge', () => {
 		expect(r.stdout).toMatch(/^320000\s+1\s+0\s+0\s+0$/m);
 		expect(r.stderr).toContain('nothing was written');
 		expect(snapshot(dir)).toEqual(before);
+		// Every leaf that would conflict, with each candidate's value and assessor (issue 15).
+		const row = r.stdout.split('\n').find(l => l.startsWith('110000 北京市'))!;
+		expect(row).toMatch(/1\.1\.1 \S+/);
+		expect(row).toMatch(/是 · draft · (zhang, li|li, zhang)/);
+		expect(row).toContain('否 · draft · wang');
+		const json = runCli(['merge', ...files, '--dry-run', '--json']);
+		expect(json.code).toBe(3);
+		const listed = JSON.parse(json.stdout);
+		expect(listed.conflicts).toHaveLength(1);
+		expect(listed.conflicts[0]).toMatchObject({region: '110000', regionName: '北京市', indicator: '1.1.1'});
+		expect(listed.conflicts[0].candidates.map((c: {by: string; value: string}) => `${c.value} ${c.by}`).sort()).toEqual(['否 wang', expect.stringMatching(/^是 (zhang, li|li, zhang)$/)]);
+		expect(snapshot(dir)).toEqual(before);
 	});
 
 	it('merges into a team file named as an input, but never replaces another existing file', () => {

@@ -3,7 +3,8 @@ import {existsSync, realpathSync} from 'node:fs';
 import {dirname, relative, resolve} from 'node:path';
 import type {Command, Io, Parsed} from '../command.js';
 import {stringOption, usageError, displayPath} from '../command.js';
-import {readWorkspace, writeWorkspaceFile, realWorkspacePath, type FindingCache} from '../../storage/workspace-store.js';
+import {readWorkspace, writeWorkspaceFile, realWorkspacePath, type FindingCache, type WorkspaceContext} from '../../storage/workspace-store.js';
+import {formatValue} from '../../domain/rules/parse-value.js';
 import {carryEvidence, evidenceFolderOf} from '../../storage/evidence-store.js';
 import {lockWait} from '../lock-wait.js';
 import {ValidationCache} from '../../storage/validation-cache.js';
@@ -19,7 +20,7 @@ export const EXIT_CONFLICTS = 3;
 
 export const mergeCommand: Command = {
 	name: 'merge',
-	usage: 'assess merge <ws> <ws>... -o <out> [--dry-run] [--assessor <name>]',
+	usage: 'assess merge <ws> <ws>... -o <out> [--dry-run [--json]] [--assessor <name>]',
 	summary: 'merge assessors\' workspaces into one; conflicts are kept inside it',
 	help: `Merges several workspaces of one indicator system into one team workspace. Nothing is lost:
 - a finding only one workspace has is taken;
@@ -33,14 +34,17 @@ or of different versions of one, are refused.
   -o, --output <file>  where to write the result; it may be one of the inputs (to merge into
                        a team file), otherwise it must not exist yet
   --dry-run            print per region what the merge would do (added, updated, unchanged,
-                       conflicts, compared with the first input) and write nothing
+                       conflicts, compared with the first input), then every leaf that would
+                       conflict (region, indicator, each candidate's value, status and
+                       assessor; the first 20), and write nothing
+  --json               with --dry-run: all of it as JSON on stdout, every conflict listed
   --assessor <name>    who the merged workspace is recorded as (default: the first input's)
 
 Exit codes: 0 merged cleanly, 3 merged with conflicts kept in the output, 2 bad input.
 
 Example:
   assess merge workspaces/zhang.json workspaces/li.json workspaces/wang.json -o workspaces/team.json`,
-	options: {output: {type: 'string', short: 'o'}, 'dry-run': {type: 'boolean'}, assessor: {type: 'string'}},
+	options: {output: {type: 'string', short: 'o'}, 'dry-run': {type: 'boolean'}, json: {type: 'boolean'}, assessor: {type: 'string'}},
 	positionals: {min: 1, max: Infinity},
 	async run(args, io) {
 		const output = stringOption(args, 'output');
@@ -107,12 +111,27 @@ async function mergeInto(files: string[], out: string | undefined, output: strin
 	const {summary, conflicts} = merged.value;
 	const workspace = out ? rebase(merged.value.workspace, files[0]!, out) : merged.value.workspace;
 	if (dryRun) {
-		io.out(
-			renderTable(
-				[{header: 'region'}, {header: 'added', align: 'right'}, {header: 'updated', align: 'right'}, {header: 'unchanged', align: 'right'}, {header: 'conflicts', align: 'right'}],
-				summary.map(s => [s.region, String(s.added), String(s.updated), String(s.unchanged), String(s.conflicts)]),
-			),
-		);
+		const context = read[0]!.context;
+		const listed = conflictList(workspace, context);
+		if (args.values.json) {
+			io.out(JSON.stringify({inputs: files.map(f => displayPath(io.cwd, f)), findings: Object.keys(workspace.findings).length, conflicts: listed, regions: summary}, null, 2));
+		} else {
+			io.out(
+				renderTable(
+					[{header: 'region'}, {header: 'added', align: 'right'}, {header: 'updated', align: 'right'}, {header: 'unchanged', align: 'right'}, {header: 'conflicts', align: 'right'}],
+					summary.map(s => [s.region, String(s.added), String(s.updated), String(s.unchanged), String(s.conflicts)]),
+				),
+			);
+			if (listed.length > 0) {
+				io.out(`\nLeaves that would conflict${listed.length > SHOWN ? ` (the first ${SHOWN} of ${listed.length}; --json lists all)` : ''}:`);
+				io.out(
+					renderTable(
+						[{header: 'region'}, {header: 'indicator'}, {header: 'candidates (value · status · assessor)'}],
+						listed.slice(0, SHOWN).map(c => [`${c.region} ${c.regionName}`, `${c.indicator} ${c.name}`, c.candidates.map(v => `${v.value || '—'} · ${v.status} · ${v.by}`).join(' | ')]),
+					),
+				);
+			}
+		}
 		io.err(`Dry run: ${files.length} workspaces would merge into ${Object.keys(workspace.findings).length} findings and ${conflicts} conflicts; nothing was written.`);
 		return conflicts ? EXIT_CONFLICTS : 0;
 	}
@@ -131,6 +150,34 @@ function sameFile(a: string, b: string): boolean {
 	} catch {
 		return a === b;
 	}
+}
+
+/** How many conflicting leaves a dry run lists in text. */
+const SHOWN = 20;
+
+/** Every conflict of a merge result, in table order, with each candidate's verdict and who gave it. */
+function conflictList(ws: Workspace, context: WorkspaceContext) {
+	const index = context.system.index;
+	const names = new Map(context.regions.regions.map(r => [r.code, r.name]));
+	return Object.values(ws.conflicts)
+		.sort((a, b) => ws.regions.indexOf(a.region) - ws.regions.indexOf(b.region) || (index.nodes.get(a.indicator)?.order ?? 0) - (index.nodes.get(b.indicator)?.order ?? 0))
+		.map(c => {
+			const node = index.nodes.get(c.indicator);
+			return {
+				region: c.region,
+				regionName: names.get(c.region) ?? c.region,
+				indicator: c.indicator,
+				name: node ? node.node.name.zh : c.indicator,
+				candidates: c.candidates.map(f => ({by: assessorsOf(f).join(', '), at: f.at, value: formatValue(node?.rule, f.value), status: f.status, ...(f.reason ? {reason: f.reason} : {}), note: f.note})),
+			};
+		});
+}
+
+/** Who gave a candidate's verdict: every assessor whose versions a merge united into it. */
+function assessorsOf(f: Workspace['findings'][string]): string[] {
+	const from = f.combined?.from;
+	const united = from ? f.history.filter(h => from.includes(h.rev)).map(h => h.by) : [];
+	return [...new Set([f.by, ...united])];
 }
 
 /** A team's own system or weights file is named relative to the workspace: keep it right for the output's folder. */
