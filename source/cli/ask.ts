@@ -6,7 +6,7 @@ import type {Io} from './command.js';
  */
 export async function askYesNo(question: string, io: Io): Promise<boolean> {
 	const stdin = io.stdin ?? process.stdin;
-	process.stderr.write(question);
+	io.err(question);
 	const line = await new Promise<string>(resolve => {
 		let text = '';
 		const done = () => {
@@ -23,6 +23,5 @@ export async function askYesNo(question: string, io: Io): Promise<boolean> {
 		stdin.once('end', done);
 		stdin.resume();
 	});
-	if (!line.endsWith('\n')) process.stderr.write('\n');
 	return /^\s*(y|yes|是|好)\s*$/i.test(line.split('\n')[0] ?? '');
 }

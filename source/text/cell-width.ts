@@ -29,14 +29,8 @@ export function truncate(text: string, width: number): string {
 	return padEnd(out + '~', Math.min(width, used + 1));
 }
 
-/**
- * Makes text safe to print on a terminal: control characters and escape sequences that a file
- * may carry (a note with ESC[2J, say) are shown as visible codes, never run.
- */
-export function inert(text: string): string {
-	// eslint-disable-next-line no-control-regex
-	return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
+/** Text from a file, made safe to show on a terminal: see terminal-safe.ts (the one boundary). */
+export {terminalSafe as inert} from './terminal-safe.js';
 
 /**
  * A quick display width for sizing spreadsheet columns: two for East Asian wide characters,

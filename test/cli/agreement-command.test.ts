@@ -149,7 +149,7 @@ describe('assess agreement with a team', () => {
 		const r = runCli(['agreement', a, b, copy, c]);
 		expect(r.code).toBe(0);
 		expect(r.stdout).not.toContain('\u001b');
-		expect(r.stdout).toContain('evil\\x1b[2J');
+		expect(r.stdout).toContain('evil\\u001b[2J');
 		expect(r.stdout).toContain(`李四 (${basename(b)})`);
 		expect(r.stdout).toContain('李四 (li-again.json)');
 		// One row per disagreement, — where an assessor did not score the leaf.

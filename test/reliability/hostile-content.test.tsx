@@ -25,12 +25,12 @@ describe('hostile content is shown inert', () => {
 		await tui.waitFor(t => t.includes(`indic. ${leaf}`));
 		await tui.press(KEYS.enter);
 		const raw = await tui.waitFor(() => (tui.lastFrame() ?? '').includes('清屏'), 'the note');
-		expect(raw).toContain('清屏\\x1b[2J\\x1b]0;pwned\\x07标题\\x9b31m');
+		expect(raw).toContain('清屏\\u001b[2J\\u001b]0;pwned\\u0007标题\\u009b31m');
 		const frame = tui.lastFrame()!;
 		expect(frame).not.toContain('\u001B[2J');
 		expect(frame).not.toContain('\u001B]0;');
 		expect(frame).not.toContain('\u0007');
-		expect(frame).toContain('原因\\x1b[31m红');
+		expect(frame).toContain('原因\\u001b[31m红');
 	});
 
 	it('typed or pasted control characters are not stored in a note', async () => {
