@@ -1,8 +1,9 @@
 import {randomUUID} from 'node:crypto';
-import {relative, dirname, resolve} from 'node:path';
+import {existsSync} from 'node:fs';
+import {relative, dirname, resolve, join, basename, extname} from 'node:path';
 import type {Command} from '../command.js';
 import {stringOption, usageError} from '../command.js';
-import {loadSystem, loadRegions, loadWeights} from '../../storage/load-files.js';
+import {loadSystem, loadRegions, loadWeights, loadBundledWeights} from '../../storage/load-files.js';
 import {createWorkspace} from '../../domain/workspace/workspace-ops.js';
 import {createWorkspaceFile} from '../../storage/workspace-store.js';
 import {resolveRegions} from '../region-args.js';
@@ -35,13 +36,16 @@ Example:
 		const eligible = regions.filter(r => kind === 'other' || r.level === kind).map(r => r.code);
 		const chosen = args.values.regions ? resolveRegions(String(args.values.regions), regions, kind === 'other' ? regions.map(r => r.code) : eligible, '--regions') : eligible;
 		const weightsArg = stringOption(args, 'weights');
-		if (weightsArg) loadWeights(resolve(io.cwd, weightsArg), system.index);
+		// The weights it starts with, remembered by digest: score and export say when they change.
+		const beside = join(dirname(system.file), `${basename(system.file, extname(system.file))}.weights.json`);
+		const weights = weightsArg ? loadWeights(resolve(io.cwd, weightsArg), system.index) : system.bundled ? loadBundledWeights(system.index) : existsSync(beside) ? loadWeights(beside, system.index) : undefined;
 		const ws = createWorkspace({
 			id: randomUUID(),
 			index: system.index,
 			systemDigest: system.digest,
 			systemFile: system.bundled ? undefined : relative(dirname(file), system.file),
 			weights: weightsArg ? relative(dirname(file), resolve(io.cwd, weightsArg)) : undefined,
+			weightsDigest: weights?.digest || undefined,
 			assessor,
 			createdAt: new Date().toISOString(),
 			regions: chosen,

@@ -61,7 +61,9 @@ export function recordFinding(previous: Finding | undefined, region: string, ind
 	};
 	if (previous && sameContent(previous, next, evidence)) return previous;
 	const history = previous ? [versionOf(previous), ...previous.history].slice(0, HISTORY_LIMIT) : [];
-	return {region, indicator, ...next, rev: revOf(next, evidence), evidence, history};
+	// How a settled conflict came to be (every candidate, who settled it and why) stays with the
+	// finding through later edits: the export shows it, and a merge still sees the candidates as ancestors.
+	return {region, indicator, ...next, rev: revOf(next, evidence), evidence, history, ...(previous?.settled ? {settled: previous.settled} : {})};
 }
 
 export function versionOf(f: Finding): FindingVersion {
