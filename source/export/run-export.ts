@@ -11,7 +11,9 @@ import {isoWithOffset, type ZoneOffset} from '../domain/export/times.js';
 import type {WorkspaceContext} from '../storage/workspace-store.js';
 import type {LoadedWeights} from '../storage/load-files.js';
 import {loadCatalog} from '../storage/load-files.js';
-import {bundledDir} from '../storage/bundled-paths.js';
+import {bundledDir, relativeToWorkspace} from '../storage/bundled-paths.js';
+import {readBytes} from '../storage/read-json-file.js';
+import {sha256} from '../domain/canonical-json.js';
 import {writeFileDurably} from '../storage/durable-json-file.js';
 import {UserError, type FileIssue} from '../storage/user-error.js';
 import {describeFsError} from '../storage/read-json-file.js';
@@ -122,6 +124,7 @@ export async function runExport(req: ExportRequest): Promise<ExportResult> {
 		draft,
 		changes: changes.map(c => describeSourceChange(c, 'zh')),
 		zone,
+		...(req.ws.samplePlan ? {samplePlan: {file: req.ws.samplePlan, digest: digestOf(relativeToWorkspace(req.workspaceFile, req.ws.samplePlan))}} : {}),
 	};
 	let catalogNames: Map<string, string> | undefined;
 	const itemName = (id: string) => (catalogNames ??= new Map(loadCatalog().items.map(i => [i.id, i.name]))).get(id);
@@ -146,6 +149,7 @@ export async function runExport(req: ExportRequest): Promise<ExportResult> {
 			program: PROGRAM,
 			systemFile: {file: facts.systemFile, sha256: facts.systemDigest},
 			weights: {file: facts.weightsFile, sha256: facts.weightsDigest},
+			samplePlan: facts.samplePlan ? {file: facts.samplePlan.file, sha256: facts.samplePlan.digest} : null,
 			changes: facts.changes,
 			order: req.order ?? 'rank',
 			...report,
@@ -163,4 +167,13 @@ export async function runExport(req: ExportRequest): Promise<ExportResult> {
 	}
 	await writeFileDurably(req.output, bytes);
 	return {draft, bytes: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length, final: finality.final, blockers: finality.blockers, changes: changes.map(c => describeSourceChange(c))};
+}
+
+/** A referenced file's SHA-256, or why there is none (the export goes on without it). */
+function digestOf(file: string): string {
+	try {
+		return sha256(readBytes(file));
+	} catch {
+		return '（文件不可读）';
+	}
 }
