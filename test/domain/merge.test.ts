@@ -103,6 +103,15 @@ describe('merging two assessors', () => {
 		expect(merge(done, other).conflicts).toBe(1);
 	});
 
+	it('a combined version has a rev of its own even when its content equals one it combines (found by the property test)', () => {
+		const a = applyChange(blank(), ['310000'], '2.1.3', {value: {type: 'direct', score: 26}, status: 'draft'}, '张三', t(0));
+		const b = applyChange(blank(), ['310000'], '2.1.3', {value: {type: 'direct', score: 26}, status: 'done'}, '李四', t(0));
+		const ab = merge(a, b).workspace;
+		const f = ab.findings['310000/2.1.3']!;
+		expect(f.rev).not.toBe(b.findings['310000/2.1.3']!.rev);
+		for (const again of [merge(ab, a), merge(ab, b), merge(b, ab), merge(ab, ab)]) expect(normal(again.workspace)).toEqual(normal(ab));
+	});
+
 	it('settling records an optional reason and keeps every candidate whole', () => {
 		const quote = {kind: 'quote' as const, text: '无入口', seenAt: t(1), by: '张三'};
 		const a = applyChange(blank(), ['110000'], '1.1.1', {value: no, note: 'A 的理由', addEvidence: [quote]}, '张三', t(1));

@@ -42,7 +42,8 @@ export function mergeFindingVersions(versions: readonly Finding[]): FindingOutco
 	const all = [...byRev.values()];
 	// The common case in a team: every file holds the very same version.
 	if (all.length === 1) return {kind: 'finding', finding: all[0]!};
-	const ancestors = new Set(all.flatMap(f => [...f.history.map(h => h.rev), ...(f.settled?.from ?? []), ...(f.combined?.from ?? [])]));
+	// A version is never its own ancestor (files written before combined versions had revs of their own could say so).
+	const ancestors = new Set(all.flatMap(f => [...f.history.map(h => h.rev), ...(f.settled?.from ?? []), ...(f.combined?.from ?? [])].filter(rev => rev !== f.rev)));
 	const heads = all.filter(f => !ancestors.has(f.rev)).sort(byRecency);
 	// Every version is someone's ancestor only in a cycle, which honest histories never make.
 	if (heads.length === 0) return {kind: 'finding', finding: all.sort(byRecency)[0]!};
@@ -80,7 +81,7 @@ function combine(group: readonly Finding[]): Finding {
 	const evidence = mergeEvidence(...sorted.map(f => f.evidence));
 	const history = uniqueByRev([...sorted.map(versionOf), ...sorted.flatMap(f => f.history)]).slice(0, Math.max(HISTORY_LIMIT, sorted.length));
 	const base = {value: newest.value, status: newest.status, note: notes.join('\n'), by: newest.by, at: newest.at, ...(newest.reason !== undefined ? {reason: newest.reason} : {})};
-	return {region: newest.region, indicator: newest.indicator, ...base, rev: revOf(base, evidence), evidence, history, combined: {from: sorted.map(f => f.rev)}};
+	return {region: newest.region, indicator: newest.indicator, ...base, rev: revOf(base, evidence, sorted.map(f => f.rev)), evidence, history, combined: {from: sorted.map(f => f.rev)}};
 }
 
 function uniqueByRev(versions: readonly FindingVersion[]): FindingVersion[] {

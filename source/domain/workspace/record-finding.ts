@@ -27,8 +27,14 @@ export function evidenceKey(e: Evidence): string {
 	}
 }
 
-export function revOf(version: Omit<FindingVersion, 'rev'>, evidence: readonly Evidence[]): string {
+/**
+ * The content hash of a version. A version made from others (a merge combining equal verdicts, a
+ * settled conflict) names them in `sources`: its content may equal one of theirs exactly, and it
+ * must still have a rev of its own, or it would be its own ancestor.
+ */
+export function revOf(version: Omit<FindingVersion, 'rev'>, evidence: readonly Evidence[], sources?: readonly string[]): string {
 	const content = {
+		...(sources ? {sources: [...sources].sort()} : {}),
 		value: version.value,
 		status: version.status,
 		reason: version.reason,
