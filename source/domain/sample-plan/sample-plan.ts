@@ -30,12 +30,12 @@ export const samplePlan = z
 			.array(
 				z.strictObject({
 					/** The sampled leaves this list is for. */
-					indicators: z.array(indicatorCode).min(1),
-					items: z.array(plannedItem).min(1),
+					indicators: z.array(indicatorCode).min(1, 'a group names at least one sampled leaf'),
+					items: z.array(plannedItem).min(1, 'a group lists at least one item'),
 					note: z.string().optional(),
 				}),
 			)
-			.min(1),
+			.min(1, 'a plan has at least one group'),
 	})
 	.superRefine((plan, ctx) => {
 		const seen = new Map<string, number>();
