@@ -129,6 +129,11 @@ describe('merging two assessors', () => {
 		expect(settleConflict(merge(a, b).workspace, '110000', '1.1.1', {value: yes, status: 'done', note: ''}, '组长', t(9)).findings['110000/1.1.1']!.settled!.reason).toBeUndefined();
 	});
 
+	it('keeps the weights digest and the sample plan the first workspace refers to', () => {
+		const a = {...blank(), weightsDigest: 'a'.repeat(64), samplePlan: 'plan.json'};
+		expect(merge(a, blank()).workspace).toMatchObject({weightsDigest: 'a'.repeat(64), samplePlan: 'plan.json'});
+	});
+
 	it('refuses workspaces of different systems or system versions', () => {
 		const other = {...blank(), system: {...blank().system, id: '2020-city'}};
 		const r = mergeWorkspaces([blank(), other], {id: 'm', assessor: 'x', createdAt: t(0)});

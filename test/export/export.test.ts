@@ -184,6 +184,8 @@ describe('final means final', () => {
 		const json = JSON.parse(readFileSync(join(dir, 'd.json'), 'utf8'));
 		expect(json).toMatchObject({result: 'draft', final: false, draft: '待复核 1 项，草稿 1 项'});
 		expect(json.blockerList.map((b: {indicator: string; kind: string}) => `${b.indicator} ${b.kind}`)).toEqual(['1.4.3 flagged', '2.1.1 draft']);
+		const said = runCli(['export', file, '-o', join(dir, 'e.xlsx'), '--allow-incomplete', '--json']);
+		expect(JSON.parse(said.stdout)).toMatchObject({exported: true, format: 'xlsx', final: false, draft: '待复核 1 项，草稿 1 项', blockers: [{indicator: '1.4.3', kind: 'flagged', reason: '页面无法访问'}, {indicator: '2.1.1', kind: 'draft'}]});
 	});
 
 	it('gives the ranking of a draft a coverage column and marks its ranks and tiers as provisional', () => {

@@ -51,6 +51,8 @@ export function mergeWorkspaces(inputs: readonly Workspace[], options: MergeOpti
 		id: options.id,
 		system: first.system,
 		...(first.weights ? {weights: first.weights} : {}),
+		...(first.weightsDigest ? {weightsDigest: first.weightsDigest} : {}),
+		...(first.samplePlan ? {samplePlan: first.samplePlan} : {}),
 		assessor: options.assessor,
 		createdAt: options.createdAt,
 		regions,
