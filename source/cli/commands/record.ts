@@ -146,6 +146,7 @@ Examples:
 				);
 			}
 			if (settle && inConflict.length === 0) throw UserError.of(wsArg, `${where}: --settle, but there is no conflict to settle here. Nothing was changed.`);
+			if (settle && sampleEdit?.mode === 'add') throw UserError.of(wsArg, `${where}: a conflict is settled with the whole list of sampled items (without +): the candidates' lists differ. Nothing was changed.`);
 
 			for (const region of regions) {
 				const key = findingKey(region, indicator);
@@ -154,7 +155,7 @@ Examples:
 				const change: FindingChange = {...base};
 				let regionValue = value;
 				if (sampleEdit || itemNotes.length || itemEvidence.length) {
-					const before = samplesOf(previous?.value ?? null) ?? (conflict ? samplesOf(conflict.candidates[0]!.value) : undefined) ?? [];
+					const before = samplesOf(previous?.value ?? null) ?? [];
 					let samples: Sample[] = before;
 					if (sampleEdit) {
 						const applied = applySampleEdit(before, sampleEdit);

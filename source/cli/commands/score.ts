@@ -34,7 +34,9 @@ changed since the workspace was made.
                       "blockers", "unscored", "conflicts",
                       "indicators": [{"code", "name", "level", "score", "rank"}]}]}
                      "final" (the whole result, and each region's total and tier) is a boolean;
-                     ranks are final only when the whole result is.`,
+                     ranks are final only when the whole result is. "blockers": how many things
+                     keep the result from being final (assess export --json lists them); a
+                     region's: how many of its leaves.`,
 	options: {weights: {type: 'string'}, regions: {type: 'string'}, summary: {type: 'boolean'}, json: {type: 'boolean'}},
 	positionals: {min: 1, max: 1},
 	async run(args, io) {

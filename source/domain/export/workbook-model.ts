@@ -231,7 +231,8 @@ function rankingSheet(index: SystemIndex, report: ScoreReport, ordered: readonly
 	for (const r of ordered) {
 		const scores = index.primaries.map(code => num(r.indicators.find(i => i.code === code)!.score, SCORE_FORMAT));
 		const row = withRanks ? [num(r.rank), text(r.name), num(r.total, SCORE_FORMAT), text(r.tier ?? '—'), ...scores] : [text(r.tier ?? '—'), text(r.name), num(r.total, SCORE_FORMAT), ...scores];
-		if (draft) row.push(num(r.coverage, '0.00%'), text(r.final && report.final ? '正式' : '暂定'));
+		// In a draft, ranks compare with regions still open; a region's own total can be settled already.
+		if (draft) row.push(num(r.coverage, '0.00%'), text(report.final ? '正式' : r.final ? (withRanks ? '得分已定，排名暂定' : '得分已定') : '暂定'));
 		rows.push(row);
 	}
 	const tiered = chosen.filter(r => r.tierId !== null);

@@ -30,7 +30,7 @@ export type RegionRow = {
 	conflicts: number;
 	/** Its total and tier are final (see `finalityOf`); its rank is final only when the whole result is. */
 	final: boolean;
-	/** What keeps this region from being final, counted (`assess export` lists them). */
+	/** How many of its leaves keep it from being final (`assess export` lists why). */
 	blockers: number;
 	indicators: IndicatorRow[];
 };

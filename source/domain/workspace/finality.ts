@@ -47,7 +47,7 @@ export type RegionFinality = {
 	region: string;
 	/** Its own leaves are all final, and no relative (measure) score it has can still move. */
 	final: boolean;
-	/** Its own blockers. */
+	/** How many of its leaves are blocked (a leaf can have several blockers). */
 	blockers: number;
 };
 
@@ -125,7 +125,7 @@ export function finalityOf(index: SystemIndex, ws: Workspace, regionName: (code:
 			const kinds = leafBlockers(rule, finding, conflict !== undefined);
 			if (kinds.length === 0) continue;
 			if (rule.type === 'measure') openMeasures.add(leaf.code);
-			own.set(region, (own.get(region) ?? 0) + kinds.length);
+			own.set(region, (own.get(region) ?? 0) + 1);
 			for (const kind of kinds) {
 				counts[kind]++;
 				const b: Blocker = {region, regionName: name, indicator: leaf.code, indicatorName: pick(leaf.node.name, 'zh'), kind};
