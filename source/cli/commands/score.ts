@@ -46,7 +46,8 @@ changed since the workspace was made.
 		const index = context.system.index;
 		const names = new Map(context.regions.regions.map(r => [r.code, r.name]));
 		const report = scoreReport(index, data, scoreOf(index, context.weights.weights.weights, data), c => names.get(c) ?? c);
-		const changes = sourceChanges(data, {systemDigest: context.system.digest, weightsDigest: context.weights.digest}).map(c => describeSourceChange(c));
+		// --weights names other weights on purpose: only the workspace's own are compared with what it was made with.
+		const changes = sourceChanges(data, {systemDigest: context.system.digest, weightsDigest: weights ? '' : context.weights.digest}).map(c => describeSourceChange(c));
 		for (const change of changes) io.err(`note: ${change}`);
 		const only = args.values.regions ? resolveRegions(String(args.values.regions), context.regions.regions, data.regions, '--regions') : undefined;
 		const shown: ScoreReport = only ? {...report, regions: report.regions.filter(r => only.includes(r.code))} : report;
