@@ -333,7 +333,7 @@ if (measures('export')) {
 	// The same cells, as plain values, written by SheetJS with nothing else.
 	const names = new Map(allRegions.map(r => [r.code, r.name]));
 	const scores = scoreOf(index, weights, big);
-	const cells = workbookModel(index, big, scoreReport(index, big, scores, c => names.get(c) ?? c), scores.best, {workspaceFile: 'big.json', weightsFile: 'w', weightsDigest: '', generatedAt: '', program: 'bench', draft: undefined}, {detail: true});
+	const cells = workbookModel(index, big, scoreReport(index, big, scores, c => names.get(c) ?? c), scores.best, {workspaceFile: 'big.json', systemFile: 's', systemDigest: '', weightsFile: 'w', weightsDigest: '', generatedAt: '', program: 'bench', draft: undefined}, {detail: true});
 	const plainValue = (c: Cell) => (c.kind === 'empty' ? null : c.value);
 	const rawWrite = () => {
 		const book = XLSX.utils.book_new();

@@ -12,7 +12,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ['xlsx', 'csv', 'json'];
 /** The `kind` of a JSON export, and the mark an xlsx export carries in its document properties. */
 export const EXPORT_KIND = 'assess/export';
 /** The first columns of every CSV export: how an earlier one is recognised. */
-export const CSV_FIRST_COLUMNS = 'region_code,region,';
+export const CSV_FIRST_COLUMNS = 'result,region_code,region,';
 
 /**
  * The format of an export: the output's extension decides; `--format` must agree with it, and

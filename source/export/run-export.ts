@@ -1,23 +1,34 @@
 import {mkdirSync} from 'node:fs';
-import {dirname} from 'node:path';
+import {basename, dirname, relative, resolve, sep} from 'node:path';
 import type {Workspace} from '../domain/workspace/workspace-schema.js';
 import {scoreOf} from '../domain/workspace/workspace-ops.js';
 import {scoreReport} from '../domain/scoring/score-report.js';
-import {workbookModel} from '../domain/export/workbook-model.js';
+import {workbookModel, type RegionOrder} from '../domain/export/workbook-model.js';
+import {finalityOf, blockerLine, blockerSummary, type Blocker, type Finality} from '../domain/workspace/finality.js';
+import {sourceChanges, describeSourceChange} from '../domain/workspace/source-changes.js';
+import {findingRows, sampleRows} from '../domain/export/export-rows.js';
+import {isoWithOffset, type ZoneOffset} from '../domain/export/times.js';
 import type {WorkspaceContext} from '../storage/workspace-store.js';
+import type {LoadedWeights} from '../storage/load-files.js';
+import {loadCatalog} from '../storage/load-files.js';
+import {bundledDir, relativeToWorkspace} from '../storage/bundled-paths.js';
+import {readBytes} from '../storage/read-json-file.js';
+import {sha256} from '../domain/canonical-json.js';
 import {writeFileDurably} from '../storage/durable-json-file.js';
-import {UserError} from '../storage/user-error.js';
+import {UserError, type FileIssue} from '../storage/user-error.js';
 import {describeFsError} from '../storage/fs-errors.js';
-import {csvText} from './write-csv.js';
+import {csvScores, csvSamples, csvFindings} from './write-csv.js';
 import {PROGRAM} from '../version.js';
-
 import {exportTarget, EXPORT_KIND, type ExportFormat} from './export-target.js';
 
 export type {ExportFormat};
+/** What a CSV holds: one table per file (scores by default). */
+export type CsvTable = 'scores' | 'samples' | 'findings';
 
 export type ExportRequest = {
 	ws: Workspace;
 	context: WorkspaceContext;
+	/** The workspace's path (paths in the export are made relative to its folder). */
 	workspaceFile: string;
 	/** The files exported from (the workspace): an export never replaces them. */
 	inputs: readonly string[];
@@ -28,56 +39,132 @@ export type ExportRequest = {
 	allowIncomplete: boolean;
 	allowConflicts: boolean;
 	now: Date;
+	/**
+	 * The weights to score with and to name in the export: the caller's own (the TUI passes the
+	 * live weights it shows). Default: the weights the workspace was read with.
+	 */
+	weights?: LoadedWeights;
+	/** `rank` (default) or `tier` (2022 style: grouped by tier, code order, no ranks). */
+	order?: RegionOrder;
+	/** For CSV: which table (scores, samples, findings). */
+	table?: CsvTable;
+	/** The user's time zone (default: this machine's). */
+	zone?: ZoneOffset;
 };
 
-/** What stands in the way of a final export: unscored leaves and unsettled conflicts, by region. */
-export function exportBlockers(req: Pick<ExportRequest, 'ws' | 'context' | 'regions'>, scores = scoreOf(req.context.system.index, req.context.weights.weights.weights, req.ws)): {unscored: number; conflicts: number; where: string[]} {
-	const names = new Map(req.context.regions.regions.map(r => [r.code, r.name]));
-	const conflictsIn = new Map<string, number>();
-	for (const c of Object.values(req.ws.conflicts)) conflictsIn.set(c.region, (conflictsIn.get(c.region) ?? 0) + 1);
-	let unscored = 0;
-	let conflicts = 0;
-	const where: string[] = [];
-	for (const r of scores.regions) {
-		if (req.regions && !req.regions.includes(r.code)) continue;
-		const c = conflictsIn.get(r.code) ?? 0;
-		unscored += r.unscored;
-		conflicts += c;
-		if (r.unscored || c) where.push(`${names.get(r.code) ?? r.code} ${[r.unscored ? `${r.unscored} unscored` : '', c ? `${c} conflicts` : ''].filter(Boolean).join(', ')}`);
+/** This machine's time zone at an instant, in minutes east of UTC. */
+export const localZone: ZoneOffset = iso => -new Date(iso).getTimezoneOffset();
+
+export type ExportResult = {draft: string | undefined; bytes: number; file: string; final: boolean; blockers: Blocker[]; changes: string[]};
+
+/** A refused export: the blockers it was refused for, all of them (the message shows the first 20). */
+export class ExportRefused extends UserError {
+	readonly blockers: readonly Blocker[];
+	constructor(issues: readonly FileIssue[], blockers: readonly Blocker[]) {
+		super(issues);
+		this.blockers = blockers;
 	}
-	return {unscored, conflicts, where};
+}
+
+/** How many blockers a refusal lists in its message (`--json` lists all). */
+export const BLOCKERS_SHOWN = 20;
+
+/**
+ * What stands in the way of a final export, and which of it the flags allow: conflicts with
+ * --allow-conflicts, everything else (unscored, draft, flagged, samples) with --allow-incomplete.
+ */
+export function exportCheck(finality: Finality, allowIncomplete: boolean, allowConflicts: boolean): {refused: Blocker[]; draft: string | undefined} {
+	const refused = finality.blockers.filter(b => (b.kind === 'conflict' ? !allowConflicts : !allowIncomplete));
+	return {refused, draft: finality.final ? undefined : blockerSummary(finality.counts, 'zh')};
+}
+
+function refusal(file: string, finality: Finality, refused: readonly Blocker[]): ExportRefused {
+	const conflicts = refused.filter(b => b.kind === 'conflict').length;
+	const other = refused.length - conflicts;
+	const hints = [other ? '--allow-incomplete exports a draft' : '', conflicts ? 'settle conflicts with c in the TUI or assess record --settle, or --allow-conflicts' : ''].filter(Boolean).join('; ');
+	const issues: FileIssue[] = [{file, place: '', problem: `is not final (${blockerSummary(finality.counts)}); ${hints}. ${refused.length > BLOCKERS_SHOWN ? `The first ${BLOCKERS_SHOWN} of ${refused.length}` : `All ${refused.length}`}:`}];
+	for (const b of refused.slice(0, BLOCKERS_SHOWN)) issues.push({file, place: '', problem: `  ${blockerLine(b)}`});
+	if (refused.length > BLOCKERS_SHOWN) issues.push({file, place: '', problem: `  … and ${refused.length - BLOCKERS_SHOWN} more (assess export --json lists them all)`});
+	return new ExportRefused(issues, refused);
+}
+
+/** A path as the export names it: relative to the workspace's folder, or a bundled file by name; never a local absolute path. */
+export function exportPath(workspaceFile: string, file: string): string {
+	if (file.startsWith('(')) return file;
+	const bundled = bundledDir();
+	const abs = resolve(file);
+	if (abs.startsWith(bundled + sep)) return `内置：indicators/${relative(bundled, abs).split(sep).join('/')}`;
+	const rel = relative(dirname(resolve(workspaceFile)), abs).split(sep).join('/');
+	// A file on another drive (Windows) has no relative path: its name is all the export says.
+	return /^[A-Za-z]:|^\//.test(rel) ? basename(abs) : rel;
 }
 
 /**
- * Exports a workspace as an xlsx workbook in the official layout, a flat CSV, or JSON. Refuses
- * an incomplete workspace unless asked to export a draft, which the output then says it is.
+ * Exports a workspace as an xlsx workbook in the official layout, a flat CSV, or JSON. Refuses a
+ * workspace that is not final, listing what blocks it, unless asked for a draft, which every
+ * format then says it is.
  */
-export async function runExport(req: ExportRequest): Promise<{draft: string | undefined; bytes: number; file: string}> {
+export async function runExport(req: ExportRequest): Promise<ExportResult> {
 	// Before any work: where it goes must be a new file or an earlier export of ours.
 	const target = exportTarget(req.output, req.format, req.inputs);
 	const index = req.context.system.index;
-	const scores = scoreOf(index, req.context.weights.weights.weights, req.ws);
-	const blockers = exportBlockers(req, scores);
-	const problems: string[] = [];
-	if (blockers.unscored && !req.allowIncomplete) problems.push(`${blockers.unscored} leaves are not scored yet (--allow-incomplete exports a draft)`);
-	if (blockers.conflicts && !req.allowConflicts) problems.push(`${blockers.conflicts} conflicts are not settled (settle them in the TUI with c, or --allow-conflicts)`);
-	if (problems.length) {
-		throw new UserError([{file: req.workspaceFile, place: '', problem: `is not ready for a final export: ${problems.join('; ')}`}, ...blockers.where.slice(0, 12).map(w => ({file: req.workspaceFile, place: '', problem: `  ${w}`})), ...(blockers.where.length > 12 ? [{file: req.workspaceFile, place: '', problem: `  … and ${blockers.where.length - 12} more regions`}] : [])]);
-	}
-	const draft = blockers.unscored || blockers.conflicts ? [blockers.unscored ? `${blockers.unscored} 项未评` : '', blockers.conflicts ? `${blockers.conflicts} 项冲突未裁定` : ''].filter(Boolean).join('，') : undefined;
+	const weights = req.weights ?? req.context.weights;
+	const zone = req.zone ?? localZone;
+	const scores = scoreOf(index, weights.weights.weights, req.ws);
 	const names = new Map(req.context.regions.regions.map(r => [r.code, r.name]));
-	const report = scoreReport(index, req.ws, scores, c => names.get(c) ?? c);
+	const regionName = (c: string) => names.get(c) ?? c;
+	const finality = finalityOf(index, req.ws, regionName);
+	const {refused, draft} = exportCheck(finality, req.allowIncomplete, req.allowConflicts);
+	if (refused.length) throw refusal(basename(req.workspaceFile), finality, refused);
+	const changes = sourceChanges(req.ws, {systemDigest: req.context.system.digest, weightsDigest: weights.digest});
+	const report = scoreReport(index, req.ws, scores, regionName, 'zh', finality);
+	const facts = {
+		workspaceFile: basename(req.workspaceFile),
+		systemFile: req.context.system.bundled ? `内置：${index.system.id}（indicators/${basename(req.context.system.file)}）` : exportPath(req.workspaceFile, req.context.system.file),
+		systemDigest: req.context.system.digest,
+		weightsFile: exportPath(req.workspaceFile, weights.file),
+		weightsDigest: weights.digest,
+		generatedAt: req.now.toISOString(),
+		program: PROGRAM,
+		draft,
+		changes: changes.map(c => describeSourceChange(c, 'zh')),
+		zone,
+		...(req.ws.samplePlan ? {samplePlan: {file: req.ws.samplePlan, digest: digestOf(relativeToWorkspace(req.workspaceFile, req.ws.samplePlan))}} : {}),
+	};
+	let catalogNames: Map<string, string> | undefined;
+	const itemName = (id: string) => (catalogNames ??= new Map(loadCatalog().items.map(i => [i.id, i.name]))).get(id);
+	const rowsContext = {index, ws: req.ws, regions: req.regions, stats: scores.stats, regionName};
 	let bytes: Uint8Array | string;
 	if (req.format === 'xlsx') {
-		const facts = {workspaceFile: req.workspaceFile, weightsFile: req.context.weights.file, weightsDigest: req.context.weights.digest, generatedAt: req.now.toISOString(), program: PROGRAM, draft};
 		// SheetJS is large; it is loaded only when a workbook is written.
 		const {xlsxBytes} = await import('./write-xlsx.js');
-		bytes = xlsxBytes(workbookModel(index, req.ws, report, scores.best, facts, {regions: req.regions, detail: req.detail}));
+		bytes = xlsxBytes(workbookModel(index, req.ws, report, scores.best, facts, {regions: req.regions, detail: req.detail, order: req.order ?? 'rank', finality, stats: scores.stats, itemName}));
 	} else if (req.format === 'csv') {
-		bytes = csvText(report, req.regions);
+		const table = req.table ?? 'scores';
+		const time = (iso: string) => isoWithOffset(iso, zone);
+		bytes = table === 'samples' ? csvSamples(sampleRows(rowsContext, itemName), finality.final, time) : table === 'findings' ? csvFindings(findingRows(rowsContext), finality.final, time) : csvScores(report, req.regions);
 	} else {
+		const time = (iso: string) => isoWithOffset(iso, zone);
 		const regions = req.regions ? report.regions.filter(r => req.regions!.includes(r.code)) : report.regions;
-		bytes = JSON.stringify({kind: EXPORT_KIND, draft: draft ?? null, generatedAt: req.now.toISOString(), program: PROGRAM, weights: {file: req.context.weights.file, sha256: req.context.weights.digest}, ...report, regions}, null, 2) + '\n';
+		const withTime = <T extends {seenAt: string}>(e: T) => ({...e, seenAt: time(e.seenAt)});
+		const json = {
+			kind: EXPORT_KIND,
+			result: finality.final ? 'final' : 'draft',
+			draft: draft ?? null,
+			generatedAt: time(facts.generatedAt),
+			program: PROGRAM,
+			systemFile: {file: facts.systemFile, sha256: facts.systemDigest},
+			weights: {file: facts.weightsFile, sha256: facts.weightsDigest},
+			samplePlan: facts.samplePlan ? {file: facts.samplePlan.file, sha256: facts.samplePlan.digest} : null,
+			changes: facts.changes,
+			order: req.order ?? 'rank',
+			...report,
+			regions,
+			blockerList: finality.blockers.filter(b => !req.regions || req.regions.includes(b.region)).map(b => ({region: b.region, regionName: b.regionName, indicator: b.indicator, indicatorName: b.indicatorName, kind: b.kind, why: blockerLine(b).slice(`${b.regionName} ${b.indicator} ${b.indicatorName}: `.length)})),
+			samples: sampleRows(rowsContext, itemName).map(s => ({...s, evidence: s.evidence.map(withTime), at: time(s.at)})),
+			findings: findingRows(rowsContext).map(f => ({...f, evidence: f.evidence.map(withTime), at: time(f.at), ...(f.settled ? {settled: {...f.settled, at: time(f.settled.at)}} : {})})),
+		};
+		bytes = JSON.stringify(json, null, 2) + '\n';
 	}
 	try {
 		mkdirSync(dirname(target), {recursive: true});
@@ -86,5 +173,14 @@ export async function runExport(req: ExportRequest): Promise<{draft: string | un
 	}
 	// No `~` copy beside an export: the previous export is the one being replaced on purpose.
 	await writeFileDurably(target, bytes, {keepPrevious: false});
-	return {draft, bytes: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length, file: target};
+	return {draft, bytes: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length, file: target, final: finality.final, blockers: finality.blockers, changes: changes.map(c => describeSourceChange(c))};
+}
+
+/** A referenced file's SHA-256, or why there is none (the export goes on without it). */
+function digestOf(file: string): string {
+	try {
+		return sha256(readBytes(file));
+	} catch {
+		return '（文件不可读）';
+	}
 }

@@ -1,22 +1,56 @@
 import type {ScoreReport} from '../domain/scoring/score-report.js';
+import type {FindingRow, SampleRow} from '../domain/export/export-rows.js';
+import {evidenceText} from '../domain/export/export-rows.js';
 import {guardFormula} from '../domain/export/workbook-model.js';
 import {CSV_FIRST_COLUMNS} from './export-target.js';
 
-/** One row per region × indicator: the flat form other tools read. UTF-8 with BOM so Excel shows Chinese. */
-export function csvText(report: ScoreReport, regions?: readonly string[]): string {
-	// CSV_FIRST_COLUMNS is how a later export recognises this file as its own.
-	const rows: (string | number | null)[][] = [[...CSV_FIRST_COLUMNS.split(',').filter(Boolean), 'indicator_code', 'indicator', 'level', 'score', 'rank', 'total', 'region_rank', 'tier', 'coverage']];
-	for (const r of report.regions) {
-		if (regions && !regions.includes(r.code)) continue;
-		rows.push([r.code, r.name, '', '总得分', 0, r.total, r.rank, r.total, r.rank, r.tier, r.coverage]);
-		for (const i of r.indicators) rows.push([r.code, r.name, i.code, i.name, i.level, i.na ? null : i.score, i.rank, r.total, r.rank, r.tier, i.coverage]);
-	}
+/**
+ * CSV tables: UTF-8 with BOM (Excel shows Chinese), CRLF, formula-like text quoted as text.
+ * The first column of every row says whether the result is `final` or a `draft`, so a row
+ * copied out of the file still says what it is.
+ */
+type Field = string | number | boolean | null;
+
+/** Every table starts with these columns: how a later export recognises the file as its own. */
+const FIRST_COLUMNS = CSV_FIRST_COLUMNS.split(',').filter(Boolean);
+
+function csv(rows: readonly (readonly Field[])[]): string {
 	return '\uFEFF' + rows.map(row => row.map(field).join(',')).join('\r\n') + '\r\n';
 }
 
-function field(value: string | number | null): string {
+/** One row per region × indicator (and a 总得分 row per region): the flat form other tools read. */
+export function csvScores(report: ScoreReport, regions?: readonly string[]): string {
+	const result = report.final ? 'final' : 'draft';
+	const rows: Field[][] = [[...FIRST_COLUMNS, 'indicator_code', 'indicator', 'level', 'score', 'rank', 'total', 'region_rank', 'tier', 'coverage', 'region_final']];
+	for (const r of report.regions) {
+		if (regions && !regions.includes(r.code)) continue;
+		rows.push([result, r.code, r.name, '', '总得分', 0, r.total, r.rank, r.total, r.rank, r.tier, r.coverage, r.final]);
+		for (const i of r.indicators) rows.push([result, r.code, r.name, i.code, i.name, i.level, i.na ? null : i.score, i.rank, r.total, r.rank, r.tier, i.coverage, r.final]);
+	}
+	return csv(rows);
+}
+
+/** One row per sampled item: region, indicator, item code and name, result, note, evidence. */
+export function csvSamples(samples: readonly SampleRow[], final: boolean, time: (iso: string) => string): string {
+	const rows: Field[][] = [[...FIRST_COLUMNS, 'indicator_code', 'indicator', 'item_code', 'item_name', 'verdict', 'note', 'evidence', 'by', 'at']];
+	for (const s of samples) rows.push([final ? 'final' : 'draft', s.region, s.regionName, s.indicator, s.indicatorName, s.itemCode, s.itemName, s.result, s.note, s.evidence.map(e => evidenceText(e, time)).join('\n'), s.by, time(s.at)]);
+	return csv(rows);
+}
+
+/** One row per finding (and per candidate of a conflict, open or settled); measures as numbers with their unit. */
+export function csvFindings(findings: readonly FindingRow[], final: boolean, time: (iso: string) => string): string {
+	const rows: Field[][] = [[...FIRST_COLUMNS, 'indicator_code', 'indicator', 'row', 'candidate', 'value', 'amount', 'unit', 'score', 'status', 'reason', 'note', 'evidence', 'by', 'at', 'settled_by', 'settled_at', 'settled_reason']];
+	for (const f of findings) {
+		rows.push([final ? 'final' : 'draft', f.region, f.regionName, f.indicator, f.indicatorName, f.kind, f.candidate ?? null, f.display, f.amount, f.unit, f.score, f.status, f.reason, f.note, f.evidence.map(e => evidenceText(e, time)).join('\n'), f.by, time(f.at), f.settled?.by ?? null, f.settled ? time(f.settled.at) : null, f.settled?.reason ?? null]);
+	}
+	return csv(rows);
+}
+
+function field(value: Field): string {
 	if (value === null) return '';
+	// NaN or Infinity never reach a file (a spreadsheet would take them as text or refuse them).
 	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+	if (typeof value === 'boolean') return value ? 'true' : 'false';
 	const text = guardFormula(value);
 	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -12,7 +12,7 @@ const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).map(n => [
 describe('bad input: every broken file is refused readably and left as it was', () => {
 	it('has a corpus of broken files of every kind', () => {
 		expect(badFiles.length).toBeGreaterThanOrEqual(30);
-		for (const kind of ['system-', 'weights-', 'regions-', 'catalog-', 'workspace-']) expect(badFiles.some(f => f.startsWith(kind))).toBe(true);
+		for (const kind of ['system-', 'weights-', 'regions-', 'catalog-', 'workspace-', 'sample-plan-']) expect(badFiles.some(f => f.startsWith(kind))).toBe(true);
 	});
 
 	it.each(badFiles)('%s: exit 2, names the file and the place, no stack trace, nothing changed', name => {
@@ -37,6 +37,8 @@ describe('bad input: every broken file is refused readably and left as it was', 
 			'workspace-unknown-region.json': /\$\.regions\[2\]: unknown region code "999999"/,
 			'workspace-value-wrong-rule.json': /\$\.findings\["110000\/1\.1\.1"\]\.value: the value is for a "direct" rule/,
 			'workspace-newer-format.json': /newer version of assess/,
+			'sample-plan-not-sampled.json': /\$\.groups\[0\]\.indicators\[0\]: "1\.1\.1" \(统一身份认证\) is not a sampled leaf/,
+			'system-measure-target-without-target.json': /rule\.target: the "target" method needs a target above 0/,
 			'truncated.json': /line \d+, column \d+: is not valid JSON: it ends too early/,
 			'trailing-comma.json': /line 4, column 1: is not valid JSON/,
 			'bom.json': /byte-order mark/,

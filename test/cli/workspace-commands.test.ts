@@ -107,10 +107,54 @@ describe('assess record', () => {
 		const data = readWs(ws);
 		expect(Object.keys(data.findings)).toHaveLength(32);
 		expect(data.findings['XJBT00/1.1.1']).toMatchObject({status: 'flagged', reason: '待复核', note: '统一核查', value: null});
-		runCli(['record', ws, '110000', '1.1.1', '-', '--note', '已复核', '--status', 'done']);
+		expect(runCli(['record', ws, '110000', '1.1.1', 'y', '--note', '已复核', '--status', 'done']).code).toBe(0);
 		const f = readWs(ws).findings['110000/1.1.1'];
 		expect(f.history).toHaveLength(1);
 		expect(f.history[0]).toMatchObject({note: '统一核查', status: 'flagged'});
+	});
+
+	it('refuses not applicable or flagged without a reason, and done on an unscored leaf; nothing is changed', () => {
+		const {ws} = freshWorkspace(['--regions', '110000,310000']);
+		const before = readFileSync(ws);
+		const na = runCli(['record', ws, '110000', '1.1.1', '-', '--status', 'na']);
+		expect(na.code).toBe(2);
+		expect(na.stderr).toContain('not applicable needs a reason (--reason "…")');
+		expect(runCli(['record', ws, 'all', '1.1.1', '-', '--status', 'flagged', '--reason', '  ']).stderr).toContain('flagging for review needs a reason');
+		const done = runCli(['record', ws, '110000', '1.1.1', '-', '--status', 'done']);
+		expect(done.code).toBe(2);
+		expect(done.stderr).toContain('a leaf with no value cannot be marked done');
+		expect(readFileSync(ws)).toEqual(before);
+		expect(runCli(['record', ws, '110000', '1.1.1', '-', '--status', 'na', '--reason', '本地区无此事项']).code).toBe(0);
+	});
+
+	it('sampled items: unknown codes refused, replacing said, + adds, new items unjudged, short samples done only with a reason', () => {
+		const {ws} = freshWorkspace(['--regions', '110000']);
+		const leaf = leafOf('sampled');
+		expect(runCli(['record', ws, '110000', leaf, 'SI-0001:pass,SI-0002:pass,SI-0003:fail']).code).toBe(0);
+		const before = readFileSync(ws);
+		// The reproduction: SI-9999 was accepted and silently replaced the three samples already there.
+		const unknown = runCli(['record', ws, '110000', leaf, 'SI-9999:pass']);
+		expect(unknown.code).toBe(2);
+		expect(unknown.stderr).toContain('"SI-9999" is not in the service-item catalog');
+		expect(readFileSync(ws)).toEqual(before);
+		const added = runCli(['record', ws, '110000', leaf, '+SI-0004:?,name:城市体检报告查询:fail']);
+		expect(added.code).toBe(0);
+		expect(added.stderr).not.toContain('replaced');
+		expect(readWs(ws).findings[`110000/${leaf}`].value.samples).toEqual([
+			{item: 'SI-0001', pass: true},
+			{item: 'SI-0002', pass: true},
+			{item: 'SI-0003', pass: false},
+			{item: 'SI-0004', pass: null},
+			{item: '城市体检报告查询', pass: false},
+		]);
+		expect(runCli(['record', ws, '110000', leaf, '-', '--status', 'done']).stderr).toContain('1 sampled item is not judged yet (SI-0004)');
+		const replaced = runCli(['record', ws, '110000', leaf, 'SI-0001:pass,SI-0004:pass']);
+		expect(replaced.stderr).toContain('replaced the 3 sampled items already there and not named (SI-0002 企业名称自主申报, SI-0003 企业设立登记, 城市体检报告查询 城市体检报告查询); a leading + adds instead');
+		const short = runCli(['record', ws, '110000', leaf, '-', '--status', 'done']);
+		expect(short.code).toBe(2);
+		expect(short.stderr).toContain('the guide asks for 10 sampled items and 2 are recorded; marking it done with fewer needs a reason');
+		expect(runCli(['record', ws, '110000', leaf, '-', '--status', 'done', '--reason', '该省仅提供2项']).code).toBe(0);
+		expect(readWs(ws).findings[`110000/${leaf}`]).toMatchObject({status: 'done', reason: '该省仅提供2项'});
 	});
 
 	it('refuses unknown indicators, inner indicators and unknown regions', () => {
@@ -146,14 +190,16 @@ describe('assess record', () => {
 describe('assess score', () => {
 	it('prints the JSON shape DESIGN.md fixes, with nulls for what is not computable', () => {
 		const {ws} = freshWorkspace(['--regions', '110000,310000']);
-		runCli(['record', ws, '110000', '1.1.1', '-', '--status', 'na']);
+		expect(runCli(['record', ws, '110000', '1.1.1', '-', '--status', 'na', '--reason', '本地区无此事项']).code).toBe(0);
 		const r = runCli(['score', ws, '--json']);
 		expect(r.code).toBe(0);
 		const report = JSON.parse(r.stdout);
 		expect(report.system).toBe('2020-province');
 		expect(report.regions).toHaveLength(2);
 		const bj = report.regions[0];
-		expect(bj).toMatchObject({code: '110000', name: '北京市', total: null, tier: null, rank: null, coverage: 0});
+		expect(bj).toMatchObject({code: '110000', name: '北京市', total: null, tier: null, rank: null, coverage: 0, final: false});
+		expect(report.final).toBe(false);
+		expect(report.relative).toMatchObject({regions: 2});
 		expect(bj.indicators).toHaveLength(90);
 		expect(bj.indicators[0]).toMatchObject({code: '1', name: '服务方式完备度', level: 1, score: null, rank: null});
 		expect(bj.indicators.filter((i: {level: number}) => i.level === 3)).toHaveLength(64);
@@ -161,7 +207,7 @@ describe('assess score', () => {
 
 	it('prints tables whose columns line up with Chinese text', () => {
 		const {ws} = freshWorkspace(['--regions', '110000,150000,XJBT00']);
-		runCli(['record', ws, '150000', '1.1.1', '-', '--status', 'na']);
+		runCli(['record', ws, '150000', '1.1.1', '-', '--status', 'na', '--reason', '无']);
 		const r = runCli(['score', ws]);
 		expect(r.code).toBe(0);
 		const tables = r.stdout.split('\n\n').filter(block => /^-+(  -+)+$/m.test(block));

@@ -84,6 +84,56 @@ describe('merging two assessors', () => {
 		expect(merge(settled, a, b).workspace.findings['110000/1.1.1']).toEqual(f);
 	});
 
+	it('same value, different step (是·done and 是·draft) is not a conflict: done wins, notes and evidence united', () => {
+		const url = (u: string, by: string) => ({kind: 'url' as const, url: u, seenAt: t(1), by});
+		const done = applyChange(blank(), ['110000'], '1.1.1', {value: yes, status: 'done', note: '已核实', addEvidence: [url('https://a.gov.cn', '张三')]}, '张三', t(1));
+		// The draft is the newer one: the more advanced status still wins.
+		const draft = applyChange(blank(), ['110000'], '1.1.1', {value: yes, status: 'draft', note: '首页可见', addEvidence: [url('https://b.gov.cn', '李四')]}, '李四', t(5));
+		for (const m of [merge(done, draft), merge(draft, done)]) {
+			expect(m.conflicts).toBe(0);
+			const f = m.workspace.findings['110000/1.1.1']!;
+			expect(f).toMatchObject({value: yes, status: 'done', by: '张三'});
+			expect(f.note.split('\n').sort()).toEqual(['已核实', '首页可见']);
+			expect(f.evidence.map(evidenceKey).sort()).toEqual(['url:https://a.gov.cn', 'url:https://b.gov.cn']);
+		}
+		// A different value, or a flag beside the way, is still a disagreement.
+		const flagged = applyChange(blank(), ['110000'], '1.1.1', {value: yes, status: 'flagged', reason: '待复核'}, '王五', t(3));
+		expect(merge(done, flagged).conflicts).toBe(1);
+		const other = applyChange(blank(), ['110000'], '1.1.1', {value: no, status: 'draft'}, '王五', t(3));
+		expect(merge(done, other).conflicts).toBe(1);
+	});
+
+	it('a combined version has a rev of its own even when its content equals one it combines (found by the property test)', () => {
+		const a = applyChange(blank(), ['310000'], '2.1.3', {value: {type: 'direct', score: 26}, status: 'draft'}, '张三', t(0));
+		const b = applyChange(blank(), ['310000'], '2.1.3', {value: {type: 'direct', score: 26}, status: 'done'}, '李四', t(0));
+		const ab = merge(a, b).workspace;
+		const f = ab.findings['310000/2.1.3']!;
+		expect(f.rev).not.toBe(b.findings['310000/2.1.3']!.rev);
+		for (const again of [merge(ab, a), merge(ab, b), merge(b, ab), merge(ab, ab)]) expect(normal(again.workspace)).toEqual(normal(ab));
+	});
+
+	it('settling records an optional reason and keeps every candidate whole', () => {
+		const quote = {kind: 'quote' as const, text: '无入口', seenAt: t(1), by: '张三'};
+		const a = applyChange(blank(), ['110000'], '1.1.1', {value: no, note: 'A 的理由', addEvidence: [quote]}, '张三', t(1));
+		const b = applyChange(blank(), ['110000'], '1.1.1', {value: yes, note: 'B 的理由'}, '李四', t(2));
+		const settled = settleConflict(merge(a, b).workspace, '110000', '1.1.1', {value: yes, status: 'done', note: '以李四为准'}, '组长', t(9), '李四的截图更新');
+		const f = settled.findings['110000/1.1.1']!;
+		expect(f.settled).toMatchObject({by: '组长', at: t(9), reason: '李四的截图更新'});
+		expect(f.settled!.candidates!.map(c => [c.by, c.value, c.note, c.evidence.length])).toEqual([
+			['李四', yes, 'B 的理由', 0],
+			['张三', no, 'A 的理由', 1],
+		]);
+		// A later edit keeps how it was settled.
+		const edited = applyChange(settled, ['110000'], '1.1.1', {note: '补充'}, '组长', t(10));
+		expect(edited.findings['110000/1.1.1']!.settled).toEqual(f.settled);
+		expect(settleConflict(merge(a, b).workspace, '110000', '1.1.1', {value: yes, status: 'done', note: ''}, '组长', t(9)).findings['110000/1.1.1']!.settled!.reason).toBeUndefined();
+	});
+
+	it('keeps the weights digest and the sample plan the first workspace refers to', () => {
+		const a = {...blank(), weightsDigest: 'a'.repeat(64), samplePlan: 'plan.json'};
+		expect(merge(a, blank()).workspace).toMatchObject({weightsDigest: 'a'.repeat(64), samplePlan: 'plan.json'});
+	});
+
 	it('refuses workspaces of different systems or system versions', () => {
 		const other = {...blank(), system: {...blank().system, id: '2020-city'}};
 		const r = mergeWorkspaces([blank(), other], {id: 'm', assessor: 'x', createdAt: t(0)});
@@ -151,6 +201,20 @@ describe('merge invariants (property tests)', () => {
 				}
 			}),
 			{numRuns: 150},
+		);
+	});
+
+	it('never makes a conflict of versions that agree on the value and are both draft or done', () => {
+		fc.assert(
+			fc.property(fc.constantFrom(...leaves), fc.nat(5), fc.array(fc.record({status: fc.constantFrom('draft' as const, 'done' as const), note: fc.constantFrom('', 'a', 'b'), minute: fc.nat(100)}), {minLength: 2, maxLength: 4}), (leaf, n, versions) => {
+				const inputs = versions.map((v, i) => applyChange(blank(), ['110000'], leaf, {value: valueFor(leaf, n), status: v.status, note: v.note}, `评估人${i}`, t(v.minute)));
+				const m = merge(...inputs);
+				expect(m.conflicts).toBe(0);
+				const f = m.workspace.findings[`110000/${leaf}`]!;
+				expect(f.status).toBe(versions.some(v => v.status === 'done') ? 'done' : 'draft');
+				for (const v of versions) if (v.note) expect(f.note.split('\n')).toContain(v.note);
+			}),
+			{numRuns: 100},
 		);
 	});
 

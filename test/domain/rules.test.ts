@@ -1,6 +1,8 @@
 import {describe, it, expect} from 'vitest';
 import {parseValue, describeAccepted, checkValue, formatValue} from '../../source/domain/rules/parse-value.js';
-import {leafScore, relativeScore, bestOf} from '../../source/domain/rules/leaf-score.js';
+import fc from 'fast-check';
+import {leafScore, measureScore, statsOf, bestOf, sampledScore} from '../../source/domain/rules/leaf-score.js';
+import {measureRule} from '../../source/domain/rules/rule-schema.js';
 import {miniIndex} from '../helpers/mini-system.js';
 
 const rule = (code: string) => miniIndex.nodes.get(code)!.rule!;
@@ -74,21 +76,84 @@ describe('leafScore', () => {
 		expect(leafScore(rule('1.1.2'), {type: 'levels', level: 'partial'})).toBe(60);
 		expect(leafScore(rule('1.2.1'), {type: 'sampled', samples: [{item: 'a', pass: true}, {item: 'b', pass: true}, {item: 'c', pass: false}, {item: 'd', pass: true}]})).toBe(75);
 		expect(leafScore(rule('1.2.1'), {type: 'sampled', samples: []})).toBeNull();
-		expect(leafScore(rule('2.1.1'), {type: 'measure', amount: 40}, 80)).toBe(50);
+		expect(leafScore(rule('2.1.1'), {type: 'measure', amount: 40}, {best: 80, worst: 40, count: 2})).toBe(50);
 		expect(leafScore(rule('2.1.3'), {type: 'direct', score: 42})).toBe(42);
 		expect(leafScore(rule('2.1.3'), null)).toBeNull();
 		expect(leafScore(rule('2.1.3'), {type: 'yesno', met: true})).toBeNull();
 	});
 
-	it('scores measurements relative to the best region', () => {
-		expect(relativeScore('higher', 80, 80)).toBe(100);
-		expect(relativeScore('higher', 0, 0)).toBe(0);
-		expect(relativeScore('lower', 2, 1)).toBe(50);
-		expect(relativeScore('lower', 0, 0)).toBe(100);
-		expect(relativeScore('lower', 3, 0)).toBe(0);
-		expect(relativeScore('higher', 5, undefined)).toBeNull();
+	it('scores sampled items on the judged ones only: an unjudged item counts neither way', () => {
+		expect(sampledScore([{item: 'a', pass: true}, {item: 'b', pass: null}])).toBe(100);
+		expect(sampledScore([{item: 'a', pass: false}, {item: 'b', pass: null}, {item: 'c', pass: true}])).toBe(50);
+		expect(sampledScore([{item: 'a', pass: null}])).toBeNull();
+		expect(leafScore(rule('1.2.1'), {type: 'sampled', samples: [{item: 'a', pass: null}]})).toBeNull();
+	});
+});
+
+const measure = (input: Record<string, unknown>) => measureRule.parse({type: 'measure', unit: {zh: '次'}, min: 0, ...input});
+
+describe('measure methods', () => {
+	const higher = measure({better: 'higher'});
+	const lower = measure({better: 'lower'});
+
+	it('keep value / best for higher-is-better by default (ratio), as before', () => {
+		const st = statsOf('higher', [80, 40, 20])!;
+		expect(measureScore(higher, 80, st)).toBe(100);
+		expect(measureScore(higher, 40, st)).toBe(50);
+		expect(measureScore(higher, 5, undefined)).toBeNull();
+	});
+
+	it('do not give every other region 0 points when one lower-is-better region is at 0 (平均跑动次数 = 0)', () => {
+		// The reproduction: best / value with best 0 gave 0 to everyone but the region at 0.
+		const st = statsOf('lower', [0, 1, 2, 4])!;
+		const scores = [0, 1, 2, 4].map(v => measureScore(lower, v, st));
+		expect(scores).toEqual([100, 75, 50, 0]);
+		expect(scores.filter(s => s === 0)).toHaveLength(1);
+		// Asked for explicitly, ratio still does what it says (validate warns about it).
+		expect(measureScore(measure({better: 'lower', method: 'ratio'}), 1, st)).toBe(0);
+	});
+
+	it('range: (value − worst) / (best − worst) × 100, all 100 when all regions are equal', () => {
+		const range = measure({better: 'higher', method: 'range'});
+		const st = statsOf('higher', [50, 60, 70])!;
+		expect([50, 60, 70].map(v => measureScore(range, v, st))).toEqual([0, 50, 100]);
+		expect(measureScore(range, 3, statsOf('higher', [3, 3])!)).toBe(100);
+		expect(measureScore(lower, 2, statsOf('lower', [2])!)).toBe(100);
+	});
+
+	it('target: full points at the target, capped at 100, whatever the other regions do', () => {
+		const up = measure({better: 'higher', method: 'target', target: 90});
+		expect(measureScore(up, 45, undefined)).toBe(50);
+		expect(measureScore(up, 99, undefined)).toBe(100);
+		const down = measure({better: 'lower', method: 'target', target: 1});
+		expect(measureScore(down, 0, undefined)).toBe(100);
+		expect(measureScore(down, 1, undefined)).toBe(100);
+		expect(measureScore(down, 4, undefined)).toBe(25);
+	});
+
+	it('refuse a target method without a target above 0, and a target without the method', () => {
+		expect(measureRule.safeParse({type: 'measure', unit: {zh: '次'}, better: 'lower', method: 'target'}).success).toBe(false);
+		expect(measureRule.safeParse({type: 'measure', unit: {zh: '次'}, better: 'lower', method: 'target', target: 0}).success).toBe(false);
+		expect(measureRule.safeParse({type: 'measure', unit: {zh: '次'}, better: 'lower', target: 3}).success).toBe(false);
+	});
+
+	it('never divide by zero, stay within 0–100, and never zero every region with the default methods (property)', () => {
+		fc.assert(
+			fc.property(fc.array(fc.double({min: 0, max: 1000, noNaN: true}), {minLength: 1, maxLength: 40}), fc.constantFrom('higher' as const, 'lower' as const), (values, better) => {
+				const rule = measure({better});
+				const st = statsOf(better, values)!;
+				const scores = values.map(v => measureScore(rule, v, st)!);
+				for (const s of scores) expect(Number.isFinite(s) && s >= 0 && s <= 100).toBe(true);
+				// The best region always gets 100, so not everyone is at 0.
+				expect(Math.max(...scores)).toBe(100);
+			}),
+		);
+	});
+
+	it('statsOf and bestOf find the best and worst by direction', () => {
 		expect(bestOf('higher', [3, 9, 1])).toBe(9);
 		expect(bestOf('lower', [3, 9, 1])).toBe(1);
+		expect(statsOf('lower', [3, 9, 1])).toEqual({best: 1, worst: 9, count: 3});
 		expect(bestOf('lower', [])).toBeUndefined();
 	});
 });

@@ -75,16 +75,26 @@ describe('scoreWorkspace', () => {
 		expect(a.nodes.get('1')!.coverage).toBe(0.5);
 	});
 
-	it('scores measurements against the best region (higher and lower is better)', () => {
+	it('scores measurements against the regions: value / best when higher is better, between worst and best when lower is', () => {
 		const s = score({
 			A: {'2.1.1': done({type: 'measure', amount: 80}), '2.1.2': done({type: 'measure', amount: 2})},
 			B: {'2.1.1': done({type: 'measure', amount: 40}), '2.1.2': done({type: 'measure', amount: 4})},
+			C: {'2.1.1': done({type: 'measure', amount: 60}), '2.1.2': done({type: 'measure', amount: 3})},
 		});
 		expect(s.best.get('2.1.1')).toBe(80);
 		expect(s.best.get('2.1.2')).toBe(2);
+		expect(s.stats.get('2.1.2')).toEqual({best: 2, worst: 4, count: 3});
 		expect(s.regions[1]!.nodes.get('2.1.1')!.score).toBe(50);
-		expect(s.regions[1]!.nodes.get('2.1.2')!.score).toBe(50);
-		expect(s.regions[0]!.nodes.get('2.1.2')!.score).toBe(100);
+		expect(s.regions.map(r => r.nodes.get('2.1.2')!.score)).toEqual([100, 0, 50]);
+	});
+
+	it('a lower-is-better measure at 0 in one region leaves the others their points (平均跑动次数 = 0)', () => {
+		const s = score({
+			A: {'2.1.2': done({type: 'measure', amount: 0})},
+			B: {'2.1.2': done({type: 'measure', amount: 1})},
+			C: {'2.1.2': done({type: 'measure', amount: 2})},
+		});
+		expect(s.regions.map(r => r.nodes.get('2.1.2')!.score)).toEqual([100, 50, 0]);
 	});
 
 	it('ranks regions per indicator, ties sharing a rank', () => {

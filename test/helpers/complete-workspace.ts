@@ -15,7 +15,8 @@ export function valueFor(rule: Rule, n: number): FindingValue {
 		case 'levels':
 			return {type: 'levels', level: rule.levels[n % rule.levels.length]!.id};
 		case 'sampled':
-			return {type: 'sampled', samples: Array.from({length: 4}, (_, i) => ({item: `SI-000${i + 1}`, pass: (n + i) % 3 !== 0}))};
+			// As many items as the rule asks for, from the bundled catalog: a sampled leaf that is complete.
+			return {type: 'sampled', samples: Array.from({length: rule.sampleSize}, (_, i) => ({item: `SI-${String(i + 1).padStart(4, '0')}`, pass: (n + i) % 3 !== 0}))};
 		case 'measure':
 			return {type: 'measure', amount: 10 + (n % 5) * 7};
 		case 'direct':

@@ -11,24 +11,36 @@ import {countByLevel} from '../../domain/system/system-index.js';
 import {SYSTEM_KIND} from '../../domain/system/system-schema.js';
 import {WEIGHTS_KIND, zeroWeightWarnings} from '../../domain/weights/weights-schema.js';
 import {missingEvidence, evidenceFolderOf} from '../../storage/evidence-store.js';
-import {formatPath, type Issue} from '../../domain/issues.js';
+import {formatPath} from '../../domain/issues.js';
 import {REGIONS_KIND} from '../../domain/regions/region-schema.js';
 import {CATALOG_KIND} from '../../domain/catalog/catalog-schema.js';
 import {WORKSPACE_KIND} from '../../domain/workspace/workspace-schema.js';
+import {SAMPLE_PLAN_KIND, planDifferences, describePlanDifference} from '../../domain/sample-plan/sample-plan.js';
+import {measureRuleWarnings, measureDataWarnings} from '../../domain/rules/measure-warnings.js';
+import {sourceChanges, describeSourceChange} from '../../domain/workspace/source-changes.js';
+import {scoreOf} from '../../domain/workspace/workspace-ops.js';
+import {loadSamplePlan} from '../../storage/load-sample-plan.js';
+import {relativeToWorkspace} from '../../storage/bundled-paths.js';
 
-const KINDS = [SYSTEM_KIND, WEIGHTS_KIND, REGIONS_KIND, CATALOG_KIND, WORKSPACE_KIND];
+const KINDS = [SYSTEM_KIND, WEIGHTS_KIND, REGIONS_KIND, CATALOG_KIND, WORKSPACE_KIND, SAMPLE_PLAN_KIND];
 
 export const validateCommand: Command = {
 	name: 'validate',
 	usage: 'assess validate <file>... [--system <id|file>]',
-	summary: 'check indicator system, weights, workspace, region list or catalog files',
+	summary: 'check indicator system, weights, workspace, sample plan, region list or catalog files',
 	help: `Checks each file: that it is JSON, of a known kind ("kind" field), valid for its schema, and
 consistent with what it refers to (weights against their system, a workspace against its
 system and the region list). Prints one line per valid file; for a broken file, each problem
 with the place in the file. Never changes a file. Exit 0 when all are valid, 2 otherwise.
 
-A weights file is checked against its system ("system" field): a bundled one, or a system
-file with that id in the weights file's folder or the folder above; --system names it.
+A weights file or a sample plan is checked against its system ("system" field): a bundled
+one, or a system file with that id in the file's folder or the folder above; --system names it.
+
+Warnings (the file is still valid; exit 0) go to stderr as "warn": measure rules whose method
+can degenerate (ratio with lower-is-better, where one region at 0 gives the others 0), measure
+values in a workspace that make it degenerate (all regions equal, one region alone), regions
+whose sampled items differ from the workspace's sample plan, a plan shorter than a rule's
+sample size, and a system or weights file changed since the workspace was made.
 
 JSON Schemas for editors are in indicators/schemas/.
 
@@ -42,9 +54,9 @@ Example:
 		const system = systemArg && (systemArg.includes('/') || systemArg.endsWith('.json')) ? resolve(io.cwd, systemArg) : systemArg;
 		for (const name of args.positionals) {
 			try {
-				const {summary, warnings} = await validateOne(resolve(io.cwd, name), name, system);
-				io.out(`ok  ${name}: ${summary}`);
-				for (const w of warnings) io.err(formatIssue({file: name, place: w.path.length ? formatPath(w.path) : '', problem: `warning: ${w.message}`}));
+				const warnings: string[] = [];
+				io.out(`ok  ${name}: ${await validateOne(resolve(io.cwd, name), name, system, warnings)}`);
+				for (const w of warnings) io.err(`warn ${name}: ${w}`);
 			} catch (error) {
 				if (!(error instanceof UserError)) throw error;
 				failed++;
@@ -56,30 +68,47 @@ Example:
 	},
 };
 
-type Checked = {summary: string; warnings: Issue[]};
-
-async function validateOne(file: string, shown: string, systemOverride: string | undefined): Promise<Checked> {
+async function validateOne(file: string, shown: string, systemOverride: string | undefined, warnings: string[]): Promise<string> {
 	const raw = parseJsonText(file, readBytes(file));
 	const kind = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>).kind : undefined;
 	switch (kind) {
 		case SYSTEM_KIND: {
 			const {index} = loadSystem(file);
+			for (const w of measureRuleWarnings(index)) warnings.push(`${w.indicator} ${w.name}: ${w.message}`);
 			const counts = countByLevel(index);
-			return {summary: `indicator system ${index.system.id} ${index.system.version}: ${counts.join(' / ')} indicators by level, ${index.leaves.length} leaves`, warnings: []};
+			return `indicator system ${index.system.id} ${index.system.version}: ${counts.join(' / ')} indicators by level, ${index.leaves.length} leaves`;
 		}
 		case WEIGHTS_KIND: {
 			const systemId = String((raw as Record<string, unknown>).system ?? '');
 			const {index} = systemOverride ? loadSystem(systemOverride) : findSystem(systemId, file, shown);
 			const {weights} = loadWeights(file, index);
-			return {summary: `weights for ${systemId}: ${index.ordered.length} indicators, siblings sum to 1`, warnings: zeroWeightWarnings(index, weights)};
+			for (const w of zeroWeightWarnings(index, weights)) warnings.push(`${formatPath(w.path)}: ${w.message}`);
+			return `weights for ${systemId}: ${index.ordered.length} indicators, siblings sum to 1`;
 		}
 		case REGIONS_KIND:
-			return {summary: `region list: ${loadRegions(file).regions.length} regions`, warnings: []};
+			return `region list: ${loadRegions(file).regions.length} regions`;
 		case CATALOG_KIND:
-			return {summary: `service-item catalog: ${loadCatalog(file).items.length} items`, warnings: []};
+			return `service-item catalog: ${loadCatalog(file).items.length} items`;
+		case SAMPLE_PLAN_KIND: {
+			const systemId = String((raw as Record<string, unknown>).system ?? '');
+			const {index} = systemOverride ? loadSystem(systemOverride) : findSystem(systemId, file, shown);
+			const plan = loadSamplePlan(file, index);
+			for (const w of plan.warnings) warnings.push(w.message);
+			return `sample plan for ${systemId}: ${plan.plan.groups.length} groups, ${plan.plan.groups.reduce((n, g) => n + g.indicators.length, 0)} sampled leaves`;
+		}
 		case WORKSPACE_KIND: {
 			const {data, context} = await readWorkspace(file);
-			const notes = data.system.digest !== context.system.digest ? ' (note: the system file changed since the workspace was made)' : '';
+			const names = new Map(context.regions.regions.map(r => [r.code, r.name]));
+			for (const change of sourceChanges(data, {systemDigest: context.system.digest, weightsDigest: context.weights.digest})) warnings.push(describeSourceChange(change));
+			const scores = scoreOf(context.system.index, context.weights.weights.weights, data);
+			for (const w of measureDataWarnings(context.system.index, scores.stats, data.regions.length)) warnings.push(`${w.indicator} ${w.name}: ${w.message}`);
+			let planned = '';
+			if (data.samplePlan) {
+				const plan = loadSamplePlan(relativeToWorkspace(file, data.samplePlan), context.system.index);
+				const differences = planDifferences(data, plan.plan);
+				for (const d of differences) warnings.push(`differs from the sample plan ${data.samplePlan}: ${describePlanDifference(d, c => names.get(c) ?? c)}`);
+				planned = `, sample plan ${data.samplePlan} (${differences.length ? `${differences.length} leaves differ` : 'every recorded sample follows it'})`;
+			}
 			const missing = missingEvidence(file, data);
 			if (missing.length > 0) {
 				const folder = evidenceFolderOf(shown);
@@ -88,7 +117,7 @@ async function validateOne(file: string, shown: string, systemOverride: string |
 					missing.map(m => ({path: ['findings', m.key, 'evidence'], message: `evidence file ${m.stored} (${m.name}) is missing from ${folder}; copy it there from the assessor's evidence folder`})),
 				);
 			}
-			return {summary: `workspace of ${data.assessor}: ${data.regions.length} regions, ${Object.keys(data.findings).length} findings, ${Object.keys(data.conflicts).length} conflicts${notes}`, warnings: []};
+			return `workspace of ${data.assessor}: ${data.regions.length} regions, ${Object.keys(data.findings).length} findings, ${Object.keys(data.conflicts).length} conflicts${planned}`;
 		}
 		default:
 			throw UserError.of(shown, `has no known "kind" (expected one of ${KINDS.join(', ')})`, '$.kind');

@@ -10,8 +10,20 @@ function byRecency(a: Finding, b: Finding): number {
 	return b.at.localeCompare(a.at) || a.by.localeCompare(b.by) || a.rev.localeCompare(b.rev);
 }
 
-/** The part of a finding that must agree for two assessors to agree: value, status, reason. */
+/**
+ * How far along the way to final a status is. Draft and done (DESIGN.md: submitted; accepted
+ * comes with review) are steps of one way, so the same value at two steps is one verdict;
+ * flagged and not applicable stand beside that way, and are verdicts of their own.
+ */
+const PROGRESS: Partial<Record<Finding['status'], number>> = {draft: 0, done: 1};
+
+/**
+ * The part of a finding that must agree for two assessors to agree: the value, and the status
+ * unless both are steps of one way (是·draft and 是·done agree); a flag's or a not-applicable's
+ * reason too.
+ */
 function verdictOf(f: Finding): string {
+	if (PROGRESS[f.status] !== undefined) return canonicalJson({value: f.value, status: 'progress'});
 	return canonicalJson({value: f.value, status: f.status, reason: f.reason ?? null});
 }
 
@@ -30,7 +42,8 @@ export function mergeFindingVersions(versions: readonly Finding[]): FindingOutco
 	const all = [...byRev.values()];
 	// The common case in a team: every file holds the very same version.
 	if (all.length === 1) return {kind: 'finding', finding: all[0]!};
-	const ancestors = new Set(all.flatMap(f => [...f.history.map(h => h.rev), ...(f.settled?.from ?? []), ...(f.combined?.from ?? [])]));
+	// A version is never its own ancestor (files written before combined versions had revs of their own could say so).
+	const ancestors = new Set(all.flatMap(f => [...f.history.map(h => h.rev), ...(f.settled?.from ?? []), ...(f.combined?.from ?? [])].filter(rev => rev !== f.rev)));
 	const heads = all.filter(f => !ancestors.has(f.rev)).sort(byRecency);
 	// Every version is someone's ancestor only in a cycle, which honest histories never make.
 	if (heads.length === 0) return {kind: 'finding', finding: all.sort(byRecency)[0]!};
@@ -53,17 +66,22 @@ export function mergeFindingVersions(versions: readonly Finding[]): FindingOutco
 	return {kind: 'conflict', conflict: {region: first.region, indicator: first.indicator, candidates: combined, since: first.at}};
 }
 
-/** One finding from versions that agree: the newest one's verdict, all notes and evidence. */
+/**
+ * One finding from versions that agree: the verdict of the most advanced (then the newest)
+ * version that has one, all notes and evidence.
+ */
 function combine(group: readonly Finding[]): Finding {
 	if (group.length === 1) return group[0]!;
 	const sorted = [...group].sort(byRecency);
-	// The verdict comes from the newest version that has one.
-	const newest = sorted.find(f => !(f.value === null && f.status === 'draft')) ?? sorted[0]!;
+	const decided = sorted.filter(f => !(f.value === null && f.status === 'draft'));
+	const progress = (f: Finding) => PROGRESS[f.status] ?? 0;
+	const furthest = decided.reduce((top, f) => Math.max(top, progress(f)), 0);
+	const newest = decided.find(f => progress(f) === furthest) ?? sorted[0]!;
 	const notes = [...new Set(sorted.map(f => f.note.trim()).filter(Boolean))];
 	const evidence = mergeEvidence(...sorted.map(f => f.evidence));
 	const history = uniqueByRev([...sorted.map(versionOf), ...sorted.flatMap(f => f.history)]).slice(0, Math.max(HISTORY_LIMIT, sorted.length));
 	const base = {value: newest.value, status: newest.status, note: notes.join('\n'), by: newest.by, at: newest.at, ...(newest.reason !== undefined ? {reason: newest.reason} : {})};
-	return {region: newest.region, indicator: newest.indicator, ...base, rev: revOf(base, evidence), evidence, history, combined: {from: sorted.map(f => f.rev)}};
+	return {region: newest.region, indicator: newest.indicator, ...base, rev: revOf(base, evidence, sorted.map(f => f.rev)), evidence, history, combined: {from: sorted.map(f => f.rev)}};
 }
 
 function uniqueByRev(versions: readonly FindingVersion[]): FindingVersion[] {

@@ -51,6 +51,8 @@ export function mergeWorkspaces(inputs: readonly Workspace[], options: MergeOpti
 		id: options.id,
 		system: first.system,
 		...(first.weights ? {weights: first.weights} : {}),
+		...(first.weightsDigest ? {weightsDigest: first.weightsDigest} : {}),
+		...(first.samplePlan ? {samplePlan: first.samplePlan} : {}),
 		assessor: options.assessor,
 		createdAt: options.createdAt,
 		regions,
@@ -79,23 +81,26 @@ function summarise(base: Workspace, merged: Workspace): RegionSummary[] {
 
 /**
  * Settles a conflict with a chosen (or newly edited) verdict. The result descends from every
- * candidate (they are its history), keeps all their evidence, and records who settled it and when.
+ * candidate (they are its history), keeps all their evidence, records who settled it, when and
+ * (optionally) why, and keeps every candidate whole (value, note, evidence, who, when) so the
+ * export can show what each assessor said.
  */
-export function settleConflict(ws: Workspace, region: string, indicator: string, chosen: Pick<Finding, 'value' | 'status' | 'reason' | 'note'>, by: string, at: string): Workspace {
+export function settleConflict(ws: Workspace, region: string, indicator: string, chosen: Pick<Finding, 'value' | 'status' | 'reason' | 'note'>, by: string, at: string, why?: string): Workspace {
 	const key = findingKey(region, indicator);
 	const conflict = ws.conflicts[key];
 	if (!conflict) return ws;
 	const candidates = conflict.candidates;
 	const evidence = mergeEvidence(...candidates.map(c => c.evidence));
 	const version = {value: chosen.value, status: chosen.status, note: chosen.note, by, at, ...(chosen.reason ? {reason: chosen.reason} : {})};
+	const settledWhy = why?.trim();
 	const finding: Finding = {
 		region,
 		indicator,
 		...version,
-		rev: revOf(version, evidence),
+		rev: revOf(version, evidence, candidates.map(c => c.rev)),
 		evidence,
 		history: candidates.map(versionOf),
-		settled: {by, at, from: candidates.map(c => c.rev)},
+		settled: {by, at, from: candidates.map(c => c.rev), ...(settledWhy ? {reason: settledWhy} : {}), candidates: candidates.map(c => ({...versionOf(c), evidence: c.evidence}))},
 	};
 	const conflicts = {...ws.conflicts};
 	delete conflicts[key];

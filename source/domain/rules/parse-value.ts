@@ -1,6 +1,9 @@
 import type {Rule} from './rule-schema.js';
 import type {FindingValue} from '../workspace/workspace-schema.js';
 import {type Result, ok, fail} from '../issues.js';
+import {parseSampleInput} from './sample-input.js';
+import {sampleCounts} from './leaf-score.js';
+import {methodOf} from './rule-schema.js';
 
 const YES = new Set(['y', 'yes', 'true', '1', '是', '有', '符合', '满足', 'met', 'pass']);
 const NO = new Set(['n', 'no', 'false', '0', '否', '无', '不符合', '不满足', 'unmet', 'fail']);
@@ -14,9 +17,9 @@ export function describeAccepted(rule: Rule, lang: 'zh' | 'en' = 'en'): string {
 		case 'levels':
 			return `one level: ${rule.levels.map((l, i) => `${i + 1}=${l.id} (${l.label.zh}, ${l.points})`).join(', ')}`;
 		case 'sampled':
-			return `sampled items with pass or fail, like "SI-0001:pass,SI-0002:fail" (the guide asks for ${rule.sampleSize})`;
+			return `sampled items with pass, fail or ? (not judged yet), like "SI-0001:pass,SI-0002:fail"; a leading + adds to the items already there (the guide asks for ${rule.sampleSize})`;
 		case 'measure':
-			return `a number in ${rule.unit.zh}${rule.unit.en ? ` (${rule.unit.en})` : ''}, at least ${rule.min}${rule.max === undefined ? '' : ` and at most ${rule.max}`}`;
+			return `a number in ${rule.unit.zh}${rule.unit.en ? ` (${rule.unit.en})` : ''}, at least ${rule.min}${rule.max === undefined ? '' : ` and at most ${rule.max}`}; scored ${describeMethod(rule, 'en')}`;
 		case 'direct':
 			return 'a score from 0 to 100';
 	}
@@ -29,9 +32,9 @@ function describeAcceptedZh(rule: Rule): string {
 		case 'levels':
 			return `选择一档：${rule.levels.map((l, i) => `${i + 1}=${l.label.zh}（${l.points}分）`).join('，')}`;
 		case 'sampled':
-			return `抽查事项逐项记录通过或不通过，得分＝通过数÷抽查数×100（指南要求抽查 ${rule.sampleSize} 项）`;
+			return `抽查事项逐项记录通过、不通过或 ?（未判定），得分＝通过数÷已判定数×100；以 + 开头为追加（指南要求抽查 ${rule.sampleSize} 项）`;
 		case 'measure':
-			return `一个数值，单位：${rule.unit.zh}，不小于 ${rule.min}${rule.max === undefined ? '' : `、不大于 ${rule.max}`}；按最优地区折算（${rule.better === 'higher' ? '越高越好' : '越低越好'}）`;
+			return `一个数值，单位：${rule.unit.zh}，不小于 ${rule.min}${rule.max === undefined ? '' : `、不大于 ${rule.max}`}；${describeMethod(rule, 'zh')}`;
 		case 'direct':
 			return '0–100 的得分';
 	}
@@ -59,21 +62,10 @@ export function parseValue(rule: Rule, text: string): Result<FindingValue> {
 			return ok({type: 'levels', level: level.id});
 		}
 		case 'sampled': {
-			const samples: {item: string; pass: boolean}[] = [];
-			for (const part of input.split(/[,，;；\n]+/).map(p => p.trim()).filter(Boolean)) {
-				const match = /^(.+?)\s*[:=：]\s*([^:=：]+)$/.exec(part);
-				if (!match) return refuse(`"${part}" does not say pass or fail`);
-				const verdict = match[2]!.trim().toLowerCase();
-				if (YES.has(verdict)) samples.push({item: match[1]!.trim(), pass: true});
-				else if (NO.has(verdict)) samples.push({item: match[1]!.trim(), pass: false});
-				else return refuse(`"${match[2]}" is not pass or fail`);
-			}
-			const seen = new Set<string>();
-			for (const s of samples) {
-				if (seen.has(s.item)) return refuse(`item "${s.item}" is listed twice`);
-				seen.add(s.item);
-			}
-			return ok({type: 'sampled', samples});
+			// The catalog is checked where one is at hand (assess record); see sample-input.ts.
+			const parsed = parseSampleInput(input);
+			if (!parsed.ok) return fail({path: [], message: parsed.issues[0]!.message});
+			return ok({type: 'sampled', samples: parsed.value.samples});
 		}
 		case 'measure': {
 			const amount = parseNumber(input);
@@ -120,11 +112,29 @@ export function formatValue(rule: Rule | undefined, value: FindingValue | null):
 			const level = rule?.type === 'levels' ? rule.levels.find(l => l.id === value.level) : undefined;
 			return level ? level.label.zh : value.level;
 		}
-		case 'sampled':
-			return `${value.samples.filter(s => s.pass).length}/${value.samples.length}`;
+		case 'sampled': {
+			const c = sampleCounts(value.samples);
+			return `${c.passed}/${c.total - c.unjudged}${c.unjudged ? `（${c.unjudged} 项未判定）` : ''}`;
+		}
 		case 'measure':
 			return String(value.amount) + (rule?.type === 'measure' ? ` ${rule.unit.zh}` : '');
 		case 'direct':
 			return String(value.score);
 	}
+}
+
+/** How a measure rule turns values into scores, in words (its method, default filled in). */
+export function describeMethod(rule: Extract<Rule, {type: 'measure'}>, lang: 'zh' | 'en' = 'en'): string {
+	const higher = rule.better === 'higher';
+	const method = methodOf(rule);
+	if (lang === 'zh') {
+		const dir = higher ? '越高越好' : '越低越好';
+		if (method === 'ratio') return `${dir}，按最优地区比值折算（${higher ? '数值÷最优值' : '最优值÷数值'}×100）`;
+		if (method === 'range') return `${dir}，按极差折算（(数值−最差值)÷(最优值−最差值)×100，全部相同时均为100）`;
+		return `${dir}，按目标值折算（目标 ${rule.target}，${higher ? '数值÷目标' : '目标÷数值'}×100，封顶100）`;
+	}
+	const dir = higher ? 'higher is better' : 'lower is better';
+	if (method === 'ratio') return `${dir}, relative to the best region (${higher ? 'value / best' : 'best / value'} × 100)`;
+	if (method === 'range') return `${dir}, between the worst and the best region ((value − worst) / (best − worst) × 100; all 100 when all are equal)`;
+	return `${dir}, against a target of ${rule.target} (${higher ? 'value / target' : 'target / value'} × 100, at most 100)`;
 }

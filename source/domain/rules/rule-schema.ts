@@ -45,17 +45,44 @@ export const sampledRule = z.strictObject({
 });
 
 /**
- * A raw measurement scored relative to the best region of the same system in the workspace
- * ("relative, not absolute"): higher is better → value / best × 100; lower is better →
- * best / value × 100 (a value of 0 is the best possible).
+ * How a measurement becomes 0–100 among the regions of a workspace ("relative, not absolute"):
+ * - `ratio`: value / best × 100 (higher is better), best / value × 100 (lower is better);
+ * - `range`: (value − worst) / (best − worst) × 100; every region scores 100 when all are equal;
+ * - `target`: value / target × 100 (higher), target / value × 100 (lower), capped at 100: a region
+ *   that reaches the target gets full points whatever the others do.
+ * The default is `ratio` when higher is better and `range` when lower is better: neither divides
+ * by zero, and neither gives every other region 0 points when one region reaches 0.
  */
-export const measureRule = z.strictObject({
-	type: z.literal('measure'),
-	unit: localizedText,
-	better: z.enum(['higher', 'lower']),
-	min: z.number().default(0),
-	max: z.number().optional(),
-});
+export const measureMethod = z.enum(['ratio', 'range', 'target']);
+export type MeasureMethod = z.infer<typeof measureMethod>;
+
+/** A raw measurement scored relative to the regions of the same system in the workspace (see `measureMethod`). */
+export const measureRule = z
+	.strictObject({
+		type: z.literal('measure'),
+		unit: localizedText,
+		better: z.enum(['higher', 'lower']),
+		min: z.number().default(0),
+		max: z.number().optional(),
+		/** Absent: `ratio` when higher is better, `range` when lower is better. */
+		method: measureMethod.optional(),
+		/** For `target`: the value that earns full points (greater than 0). */
+		target: z.number().finite().optional(),
+	})
+	.superRefine((rule, ctx) => {
+		if (rule.method === 'target' && (rule.target === undefined || rule.target <= 0)) {
+			ctx.addIssue({code: 'custom', path: ['target'], message: 'the "target" method needs a target above 0 (the value that earns full points)'});
+		}
+		if (rule.method !== 'target' && rule.target !== undefined) {
+			ctx.addIssue({code: 'custom', path: ['target'], message: 'a target is only used with "method": "target"'});
+		}
+		if (rule.max !== undefined && rule.max < rule.min) ctx.addIssue({code: 'custom', path: ['max'], message: `max (${rule.max}) is below min (${rule.min})`});
+	});
+
+/** The method a measure rule uses, its default filled in. */
+export function methodOf(rule: Pick<MeasureRule, 'better' | 'method'>): MeasureMethod {
+	return rule.method ?? (rule.better === 'higher' ? 'ratio' : 'range');
+}
 
 /** A direct score from 0 to 100. */
 export const directRule = z.strictObject({

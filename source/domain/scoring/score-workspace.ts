@@ -1,7 +1,7 @@
 import type {SystemIndex} from '../system/system-index.js';
 import type {Tier} from '../system/system-schema.js';
 import type {FindingValue, FindingStatus} from '../workspace/workspace-schema.js';
-import {leafScore, bestOf} from '../rules/leaf-score.js';
+import {leafScore, statsOf, type MeasureStats} from '../rules/leaf-score.js';
 import {rankInto} from './ranking.js';
 import {tierOf} from './tiers.js';
 
@@ -87,6 +87,8 @@ export type WorkspaceScore = {
 	regions: RegionScore[];
 	/** Per measure leaf, the best value among the regions (what 100 means). */
 	best: Map<string, number>;
+	/** Per measure leaf, what its scores are relative to: the best and worst value, and how many regions have one. */
+	stats: Map<string, MeasureStats>;
 };
 
 /** The tree flattened once per system: node positions, children and rules as arrays. */
@@ -148,7 +150,8 @@ function scoreFound(index: SystemIndex, plan: ScoringPlan, weights: Readonly<Rec
 	for (let i = 0; i < n; i++) w[i] = weights[plan.codes[i]!] ?? 0;
 
 	const best = new Map<string, number>();
-	const bestAt = new Float64Array(n).fill(Number.NaN);
+	const stats = new Map<string, MeasureStats>();
+	const statsAt: (MeasureStats | undefined)[] = new Array(n);
 	for (let i = 0; i < n; i++) {
 		const rule = plan.rules[i];
 		if (rule?.type !== 'measure') continue;
@@ -157,10 +160,11 @@ function scoreFound(index: SystemIndex, plan: ScoringPlan, weights: Readonly<Rec
 			const x = f[i];
 			if (x && x.status !== 'na' && x.value?.type === 'measure') amounts.push(x.value.amount);
 		}
-		const b = bestOf(rule.better, amounts);
-		if (b !== undefined) {
-			best.set(plan.codes[i]!, b);
-			bestAt[i] = b;
+		const st = statsOf(rule.better, amounts);
+		if (st !== undefined) {
+			best.set(plan.codes[i]!, st.best);
+			stats.set(plan.codes[i]!, st);
+			statsAt[i] = st;
 		}
 	}
 
@@ -176,7 +180,7 @@ function scoreFound(index: SystemIndex, plan: ScoringPlan, weights: Readonly<Rec
 					nodes.na[i] = 1;
 					continue;
 				}
-				const s = f ? leafScore(rule, f.value, Number.isNaN(bestAt[i]!) ? undefined : bestAt[i]) : null;
+				const s = f ? leafScore(rule, f.value, statsAt[i]) : null;
 				if (s === null) unscored++;
 				else {
 					nodes.score[i] = s;
@@ -203,7 +207,7 @@ function scoreFound(index: SystemIndex, plan: ScoringPlan, weights: Readonly<Rec
 		r.rank = ranks[k]! > 0 ? ranks[k]! : null;
 		r.tier = tierOf(index.system.tiers, r.total);
 	});
-	return {regions: results, best};
+	return {regions: results, best, stats};
 }
 
 /**

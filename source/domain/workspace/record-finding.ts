@@ -27,8 +27,14 @@ export function evidenceKey(e: Evidence): string {
 	}
 }
 
-export function revOf(version: Omit<FindingVersion, 'rev'>, evidence: readonly Evidence[]): string {
+/**
+ * The content hash of a version. A version made from others (a merge combining equal verdicts, a
+ * settled conflict) names them in `sources`: its content may equal one of theirs exactly, and it
+ * must still have a rev of its own, or it would be its own ancestor.
+ */
+export function revOf(version: Omit<FindingVersion, 'rev'>, evidence: readonly Evidence[], sources?: readonly string[]): string {
 	const content = {
+		...(sources ? {sources: [...sources].sort()} : {}),
 		value: version.value,
 		status: version.status,
 		reason: version.reason,
@@ -61,7 +67,9 @@ export function recordFinding(previous: Finding | undefined, region: string, ind
 	};
 	if (previous && sameContent(previous, next, evidence)) return previous;
 	const history = previous ? [versionOf(previous), ...previous.history].slice(0, HISTORY_LIMIT) : [];
-	return {region, indicator, ...next, rev: revOf(next, evidence), evidence, history};
+	// How a settled conflict came to be (every candidate, who settled it and why) stays with the
+	// finding through later edits: the export shows it, and a merge still sees the candidates as ancestors.
+	return {region, indicator, ...next, rev: revOf(next, evidence), evidence, history, ...(previous?.settled ? {settled: previous.settled} : {})};
 }
 
 export function versionOf(f: Finding): FindingVersion {

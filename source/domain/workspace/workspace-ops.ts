@@ -4,6 +4,7 @@ import {checkValue} from '../rules/parse-value.js';
 import {type Workspace, type Finding, WORKSPACE_KIND, WORKSPACE_FORMAT, findingKey} from './workspace-schema.js';
 import {scoreRecord, type WorkspaceScore} from '../scoring/score-workspace.js';
 import {type FindingChange, recordFinding} from './record-finding.js';
+import {hasValue} from './finality.js';
 
 export type NewWorkspace = {
 	id: string;
@@ -11,6 +12,10 @@ export type NewWorkspace = {
 	systemDigest: string;
 	systemFile?: string;
 	weights?: string;
+	/** SHA-256 of the weights file the workspace starts with. */
+	weightsDigest?: string;
+	/** A shared sample plan, relative to the workspace. */
+	samplePlan?: string;
 	assessor: string;
 	createdAt: string;
 	regions: readonly string[];
@@ -30,6 +35,8 @@ export function createWorkspace(input: NewWorkspace): Workspace {
 	};
 	if (input.systemFile) ws.system.file = input.systemFile;
 	if (input.weights) ws.weights = input.weights;
+	if (input.weightsDigest) ws.weightsDigest = input.weightsDigest;
+	if (input.samplePlan) ws.samplePlan = input.samplePlan;
 	return ws;
 }
 
@@ -82,7 +89,7 @@ export function unscoredLeaves(index: SystemIndex, ws: Workspace, region: string
 			const f = ws.findings[findingKey(region, leaf.code)];
 			if (ws.conflicts[findingKey(region, leaf.code)]) return true;
 			if (!f) return true;
-			return f.status !== 'na' && (f.value === null || (f.value.type === 'sampled' && f.value.samples.length === 0));
+			return f.status !== 'na' && !hasValue(leaf.rule!, f);
 		})
 		.map(l => l.code);
 }

@@ -4,26 +4,6 @@ import {regionCode} from '../regions/region-schema.js';
 
 const isoTime = z.iso.datetime({offset: true, message: 'times are ISO 8601 with a zone, like 2026-11-23T09:30:00Z'});
 
-/** The value a finding records, tagged with the kind of rule it answers. */
-export const findingValue = z.discriminatedUnion('type', [
-	z.strictObject({type: z.literal('yesno'), met: z.boolean()}),
-	z.strictObject({type: z.literal('levels'), level: z.string().min(1)}),
-	z.strictObject({
-		type: z.literal('sampled'),
-		samples: z.array(
-			z.strictObject({
-				/** A service-item id from the catalog ("SI-0001") or, for items not in it, their name. */
-				item: z.string().min(1),
-				pass: z.boolean(),
-				note: z.string().optional(),
-			}),
-		),
-	}),
-	z.strictObject({type: z.literal('measure'), amount: z.number().finite()}),
-	z.strictObject({type: z.literal('direct'), score: z.number().min(0).max(100)}),
-]);
-export type FindingValue = z.infer<typeof findingValue>;
-
 export const evidence = z.discriminatedUnion('kind', [
 	z.strictObject({kind: z.literal('url'), url: z.string().min(1), seenAt: isoTime, by: z.string()}),
 	z.strictObject({kind: z.literal('quote'), text: z.string().min(1), source: z.string().optional(), seenAt: isoTime, by: z.string()}),
@@ -41,6 +21,34 @@ export const evidence = z.discriminatedUnion('kind', [
 ]);
 export type Evidence = z.infer<typeof evidence>;
 
+/**
+ * A sampled item's verdict: passed, failed, or not judged yet (null). A new item starts
+ * unjudged, so adding an item never scores it as passed by accident.
+ */
+export const sampleResult = z.boolean().nullable();
+export type SampleResult = z.infer<typeof sampleResult>;
+
+/** One sampled service item of a sampled-ratio leaf. */
+export const sample = z.strictObject({
+	/** A service-item id from the catalog ("SI-0001") or, for items not in it, their name. */
+	item: z.string().min(1),
+	pass: sampleResult,
+	note: z.string().optional(),
+	/** What the assessor saw for this item (a URL, a quote, a file), beside the finding's own evidence. */
+	evidence: z.array(evidence).optional(),
+});
+export type Sample = z.infer<typeof sample>;
+
+/** The value a finding records, tagged with the kind of rule it answers. */
+export const findingValue = z.discriminatedUnion('type', [
+	z.strictObject({type: z.literal('yesno'), met: z.boolean()}),
+	z.strictObject({type: z.literal('levels'), level: z.string().min(1)}),
+	z.strictObject({type: z.literal('sampled'), samples: z.array(sample)}),
+	z.strictObject({type: z.literal('measure'), amount: z.number().finite()}),
+	z.strictObject({type: z.literal('direct'), score: z.number().min(0).max(100)}),
+]);
+export type FindingValue = z.infer<typeof findingValue>;
+
 export const findingStatus = z.enum(['draft', 'done', 'flagged', 'na']);
 export type FindingStatus = z.infer<typeof findingStatus>;
 
@@ -50,13 +58,20 @@ export const findingVersion = z.strictObject({
 	rev: z.string().regex(/^[0-9a-f]{16}$/),
 	value: findingValue.nullable(),
 	status: findingStatus,
-	/** Why a finding is flagged for review or not applicable. */
+	/**
+	 * Why a finding is flagged for review or not applicable (required for both), or why a done
+	 * sampled leaf has fewer items than its rule asks for.
+	 */
 	reason: z.string().optional(),
 	note: z.string(),
 	by: z.string(),
 	at: isoTime,
 });
 export type FindingVersion = z.infer<typeof findingVersion>;
+
+/** A candidate of a settled conflict, kept whole: its version and the evidence it brought. */
+export const settledCandidate = findingVersion.extend({evidence: z.array(evidence)});
+export type SettledCandidate = z.infer<typeof settledCandidate>;
 
 export const finding = findingVersion.extend({
 	region: regionCode,
@@ -65,7 +80,18 @@ export const finding = findingVersion.extend({
 	/** Earlier versions, newest first, a short list: enough for a merge to see descent. */
 	history: z.array(findingVersion),
 	/** Set when a person settled a merge conflict into this finding. */
-	settled: z.strictObject({by: z.string(), at: isoTime, from: z.array(z.string())}).optional(),
+	settled: z
+		.strictObject({
+			by: z.string(),
+			at: isoTime,
+			/** The revs of the candidates it was settled from. */
+			from: z.array(z.string()),
+			/** Why it was settled this way (optional). */
+			reason: z.string().optional(),
+			/** Every candidate as it stood, with its own evidence: what the assessors said, kept for the record. */
+			candidates: z.array(settledCandidate).optional(),
+		})
+		.optional(),
 	/** Set when a merge united equal verdicts of several versions (revs) into this finding. */
 	combined: z.strictObject({from: z.array(z.string()).min(2)}).optional(),
 });
@@ -102,6 +128,10 @@ export const workspace = z
 		}),
 		/** A weights file relative to the workspace; absent means the bundled weights of the system. */
 		weights: z.string().optional(),
+		/** SHA-256 of the weights file's content when the workspace was made: score and export say when it changed. */
+		weightsDigest: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+		/** A team's shared sample plan (the items every region is checked with), relative to the workspace. */
+		samplePlan: z.string().optional(),
 		assessor: z.string().min(1),
 		createdAt: isoTime,
 		regions: z.array(regionCode).min(1),

@@ -1,0 +1,143 @@
+import * as z from 'zod';
+import {indicatorCode} from '../system/system-schema.js';
+import type {SystemIndex} from '../system/system-index.js';
+import type {Issue} from '../issues.js';
+import type {Sample, Workspace, Finding} from '../workspace/workspace-schema.js';
+import {findingKey} from '../workspace/workspace-schema.js';
+import {recordFinding} from '../workspace/record-finding.js';
+import {ITEM_ID} from '../rules/sample-input.js';
+
+export const SAMPLE_PLAN_KIND = 'assess/sample-plan';
+
+/** A planned item: a catalog id ("SI-0001"), or a keyword or item outside the catalog by name. */
+export const plannedItem = z.union([z.string().regex(ITEM_ID, 'catalog items are given by id, like "SI-0001"; anything else as {"name": "…"}'), z.strictObject({name: z.string().min(1)})]);
+export type PlannedItem = z.infer<typeof plannedItem>;
+
+/**
+ * A team's shared sample plan: for sampled leaves, the items (or search keywords) every region
+ * is checked with, in order. One group can serve several leaves (a primary's guide that checks
+ * one shared sample of ten items across its leaves).
+ */
+export const samplePlan = z
+	.strictObject({
+		$schema: z.string().optional(),
+		kind: z.literal(SAMPLE_PLAN_KIND),
+		formatVersion: z.literal(1),
+		/** The id of the indicator system it is for. */
+		system: z.string().min(1),
+		note: z.string().optional(),
+		groups: z
+			.array(
+				z.strictObject({
+					/** The sampled leaves this list is for. */
+					indicators: z.array(indicatorCode).min(1, 'a group names at least one sampled leaf'),
+					items: z.array(plannedItem).min(1, 'a group lists at least one item'),
+					note: z.string().optional(),
+				}),
+			)
+			.min(1, 'a plan has at least one group'),
+	})
+	.superRefine((plan, ctx) => {
+		const seen = new Map<string, number>();
+		plan.groups.forEach((group, g) => {
+			group.indicators.forEach((code, i) => {
+				const first = seen.get(code);
+				if (first !== undefined) ctx.addIssue({code: 'custom', path: ['groups', g, 'indicators', i], message: `indicator "${code}" is already planned in group ${first}`});
+				else seen.set(code, g);
+			});
+			const items = new Set<string>();
+			group.items.forEach((item, i) => {
+				const key = itemKey(item);
+				if (items.has(key)) ctx.addIssue({code: 'custom', path: ['groups', g, 'items', i], message: `item "${key}" is listed twice`});
+				items.add(key);
+			});
+		});
+	});
+export type SamplePlan = z.infer<typeof samplePlan>;
+
+/** How a planned item is recorded in a sample: its id, or its name. */
+export function itemKey(item: PlannedItem): string {
+	return typeof item === 'string' ? item : item.name;
+}
+
+/** The planned items of each sampled leaf, in order. */
+export function planByIndicator(plan: SamplePlan): Map<string, string[]> {
+	const out = new Map<string, string[]>();
+	for (const group of plan.groups) for (const code of group.indicators) out.set(code, group.items.map(itemKey));
+	return out;
+}
+
+/**
+ * Checks a plan against its system and the catalog: every indicator a sampled leaf, every id in
+ * the catalog. Problems are errors; a list shorter than the leaf's sample size is a warning.
+ */
+export function checkSamplePlan(index: SystemIndex, plan: SamplePlan, catalogIds: ReadonlySet<string>): {issues: Issue[]; warnings: Issue[]} {
+	const issues: Issue[] = [];
+	const warnings: Issue[] = [];
+	if (plan.system !== index.system.id) return {issues: [{path: ['system'], message: `this plan is for system "${plan.system}", not "${index.system.id}"`}], warnings};
+	plan.groups.forEach((group, g) => {
+		group.indicators.forEach((code, i) => {
+			const node = index.nodes.get(code);
+			if (!node) issues.push({path: ['groups', g, 'indicators', i], message: `"${code}" is not an indicator of ${index.system.id}`});
+			else if (node.rule?.type !== 'sampled') issues.push({path: ['groups', g, 'indicators', i], message: `"${code}" (${node.node.name.zh}) is not a sampled leaf`});
+			else if (group.items.length < node.rule.sampleSize) warnings.push({path: ['groups', g, 'items'], message: `${group.items.length} items for "${code}" (${node.node.name.zh}), whose rule asks for ${node.rule.sampleSize}`});
+		});
+		group.items.forEach((item, i) => {
+			if (typeof item === 'string' && !catalogIds.has(item)) issues.push({path: ['groups', g, 'items', i], message: `"${item}" is not in the service-item catalog; an item outside it is written {"name": "…"}`});
+		});
+	});
+	return {issues, warnings};
+}
+
+/** The planned items of a leaf as new samples, unjudged, in the plan's order (what the TUI pre-fills). */
+export function plannedSamples(plan: SamplePlan, indicator: string): Sample[] {
+	return (planByIndicator(plan).get(indicator) ?? []).map(item => ({item, pass: null}));
+}
+
+/**
+ * Each region's planned leaves pre-filled with the plan's items, unjudged (a new workspace, or
+ * regions added later). A leaf that already has sampled items is left as it is.
+ */
+export function prefillFromPlan(ws: Workspace, plan: SamplePlan, by: string, at: string, regions: readonly string[] = ws.regions): Workspace {
+	const findings: Record<string, Finding> = {...ws.findings};
+	for (const [indicator, items] of planByIndicator(plan)) {
+		for (const region of regions) {
+			const key = findingKey(region, indicator);
+			if (ws.conflicts[key]) continue;
+			const f = findings[key];
+			if (f?.value?.type === 'sampled' && f.value.samples.length > 0) continue;
+			findings[key] = recordFinding(f, region, indicator, {value: {type: 'sampled', samples: items.map(item => ({item, pass: null}))}}, by, at);
+		}
+	}
+	return {...ws, findings};
+}
+
+/** How a region's sampled items differ from the plan on one leaf. */
+export type PlanDifference = {region: string; indicator: string; missing: string[]; extra: string[]; outOfOrder: boolean};
+
+/** Regions whose recorded samples differ from the plan: items missing, items not in the plan, another order. */
+export function planDifferences(ws: Workspace, plan: SamplePlan): PlanDifference[] {
+	const out: PlanDifference[] = [];
+	for (const region of ws.regions) {
+		for (const [indicator, planned] of planByIndicator(plan)) {
+			const f = ws.findings[findingKey(region, indicator)];
+			if (f?.value?.type !== 'sampled' || f.value.samples.length === 0) continue;
+			const recorded = f.value.samples.map(s => s.item);
+			const missing = planned.filter(i => !recorded.includes(i));
+			const extra = recorded.filter(i => !planned.includes(i));
+			const common = recorded.filter(i => planned.includes(i));
+			const outOfOrder = common.some((item, k) => item !== planned.filter(i => recorded.includes(i))[k]);
+			if (missing.length || extra.length || outOfOrder) out.push({region, indicator, missing, extra, outOfOrder});
+		}
+	}
+	return out;
+}
+
+/** "北京市 1.5.1: missing SI-0003, SI-0007; not in the plan: SI-0100; in another order". */
+export function describePlanDifference(d: PlanDifference, regionName: (code: string) => string = c => c): string {
+	const parts: string[] = [];
+	if (d.missing.length) parts.push(`missing ${d.missing.join(', ')}`);
+	if (d.extra.length) parts.push(`not in the plan: ${d.extra.join(', ')}`);
+	if (d.outOfOrder) parts.push('in another order than the plan');
+	return `${regionName(d.region)} ${d.indicator}: ${parts.join('; ')}`;
+}

@@ -1,0 +1,223 @@
+import type {SystemIndex} from '../system/system-index.js';
+import type {Rule} from '../rules/rule-schema.js';
+import type {Finding, Workspace} from './workspace-schema.js';
+import {findingKey} from './workspace-schema.js';
+import {sampleCounts} from '../rules/leaf-score.js';
+import {pick, type Lang} from '../text.js';
+
+/**
+ * Why a leaf of a region keeps a workspace from being final. In the order a person deals with
+ * them: a conflict to settle, a flag to clear, a value to record, then the finishing touches.
+ */
+export type BlockerKind =
+	/** Assessors disagree and nobody has settled it. */
+	| 'conflict'
+	/** Flagged for review (its reason says why). */
+	| 'flagged'
+	/** Marked not applicable without saying why. */
+	| 'na-without-reason'
+	/** No value yet (or a sampled leaf with no judged item). */
+	| 'unscored'
+	/** Sampled items recorded but not judged pass or fail. */
+	| 'unjudged-items'
+	/** Fewer sampled items than the rule asks for, and no reason given. */
+	| 'short-sample'
+	/** Recorded but still a draft. */
+	| 'draft';
+// Review (DESIGN.md, second round: submitted → accepted | returned) adds a kind here, e.g.
+// 'not-accepted', and a check in `leafBlockers` that runs when the workspace requires review.
+
+export const BLOCKER_KINDS: readonly BlockerKind[] = ['conflict', 'flagged', 'na-without-reason', 'unscored', 'unjudged-items', 'short-sample', 'draft'];
+
+export type Blocker = {
+	region: string;
+	regionName: string;
+	indicator: string;
+	indicatorName: string;
+	kind: BlockerKind;
+	/** The finding's reason (a flag's), when there is one. */
+	reason?: string;
+	/** For sampled leaves: items recorded, judged, and asked for. */
+	items?: {recorded: number; unjudged: number; sampleSize: number};
+	/** For a conflict: how many candidates. */
+	candidates?: number;
+};
+
+export type RegionFinality = {
+	region: string;
+	/** Its own leaves are all final, and no relative (measure) score it has can still move. */
+	final: boolean;
+	/** How many of its leaves are blocked (a leaf can have several blockers). */
+	blockers: number;
+};
+
+export type Finality = {
+	/** Nothing blocks: every score, rank and tier of the workspace is final. */
+	final: boolean;
+	/** Every blocker, by region (the workspace's order), then leaf (the published order). */
+	blockers: Blocker[];
+	regions: RegionFinality[];
+	/** Count per kind, for one-line summaries. */
+	counts: Record<BlockerKind, number>;
+};
+
+/**
+ * What the workspace asks of a final result. Review (a later round) will add `requireReview`;
+ * the checks below are the rule every workspace keeps.
+ */
+export type FinalityPolicy = Record<string, never>;
+
+/**
+ * What blocks one leaf of one region from being final (none: it is final). Final means scored
+ * or not applicable with a reason, not a draft, not flagged, no open conflict, and for a
+ * sampled leaf every item judged and as many items as the rule asks for (or, with fewer, done
+ * with a reason that says why).
+ */
+export function leafBlockers(rule: Rule, finding: Finding | undefined, inConflict: boolean): BlockerKind[] {
+	if (inConflict) return ['conflict'];
+	if (!finding) return ['unscored'];
+	const out: BlockerKind[] = [];
+	if (finding.status === 'flagged') out.push('flagged');
+	if (finding.status === 'na') {
+		if (!hasText(finding.reason)) out.push('na-without-reason');
+		return out;
+	}
+	if (!hasValue(rule, finding)) {
+		out.push('unscored');
+		return out;
+	}
+	if (rule.type === 'sampled' && finding.value?.type === 'sampled') {
+		const counts = sampleCounts(finding.value.samples);
+		if (counts.unjudged > 0) out.push('unjudged-items');
+		if (counts.total < rule.sampleSize && !(finding.status === 'done' && hasText(finding.reason))) out.push('short-sample');
+	}
+	if (finding.status === 'draft') out.push('draft');
+	return out;
+}
+
+/** Whether a finding holds a value its rule can score (a sampled leaf: at least one judged item). */
+export function hasValue(rule: Rule, finding: Pick<Finding, 'value'> | undefined): boolean {
+	const value = finding?.value;
+	if (!value || value.type !== rule.type) return false;
+	if (value.type === 'sampled') return value.samples.some(s => s.pass !== null);
+	return true;
+}
+
+const hasText = (s: string | undefined): boolean => s !== undefined && s.trim() !== '';
+
+/**
+ * Every blocker of a workspace, and whether each region and the whole are final. A region's scores are final when its own leaves are and, since measures are
+ * scored relative to the other regions, no other region's measure on a leaf it has is still open.
+ * Ranks compare regions, so they are final only when the whole workspace is.
+ */
+export function finalityOf(index: SystemIndex, ws: Workspace, regionName: (code: string) => string = c => c, _policy: FinalityPolicy = {}): Finality {
+	const blockers: Blocker[] = [];
+	const own = new Map<string, number>();
+	const openMeasures = new Set<string>();
+	const counts = Object.fromEntries(BLOCKER_KINDS.map(k => [k, 0])) as Record<BlockerKind, number>;
+	for (const region of ws.regions) {
+		const name = regionName(region);
+		for (const leaf of index.leaves) {
+			const rule = leaf.rule!;
+			const key = findingKey(region, leaf.code);
+			const conflict = ws.conflicts[key];
+			const finding = ws.findings[key];
+			const kinds = leafBlockers(rule, finding, conflict !== undefined);
+			if (kinds.length === 0) continue;
+			if (rule.type === 'measure') openMeasures.add(leaf.code);
+			own.set(region, (own.get(region) ?? 0) + 1);
+			for (const kind of kinds) {
+				counts[kind]++;
+				const b: Blocker = {region, regionName: name, indicator: leaf.code, indicatorName: pick(leaf.node.name, 'zh'), kind};
+				if (kind === 'flagged' && hasText(finding?.reason)) b.reason = finding!.reason!.trim();
+				if (kind === 'conflict') b.candidates = conflict!.candidates.length;
+				if ((kind === 'unjudged-items' || kind === 'short-sample') && rule.type === 'sampled' && finding?.value?.type === 'sampled') {
+					const c = sampleCounts(finding.value.samples);
+					b.items = {recorded: c.total, unjudged: c.unjudged, sampleSize: rule.sampleSize};
+				}
+				blockers.push(b);
+			}
+		}
+	}
+	const measureLeaves = index.leaves.filter(l => l.rule!.type === 'measure' && openMeasures.has(l.code)).map(l => l.code);
+	const regionsOut = ws.regions.map(region => {
+		const mine = own.get(region) ?? 0;
+		// A measure this region has a value for is relative to a region whose value is still open.
+		const moving = measureLeaves.some(code => {
+			const f = ws.findings[findingKey(region, code)];
+			return f !== undefined && f.status !== 'na' && f.value?.type === 'measure';
+		});
+		return {region, final: mine === 0 && !moving, blockers: mine};
+	});
+	return {final: blockers.length === 0, blockers, regions: regionsOut, counts};
+}
+
+const KIND_EN: Record<BlockerKind, string> = {
+	conflict: 'conflict not settled',
+	flagged: 'flagged for review',
+	'na-without-reason': 'not applicable without a reason',
+	unscored: 'unscored',
+	'unjudged-items': 'sampled items not judged',
+	'short-sample': 'fewer sampled items than the rule asks for, and no reason',
+	draft: 'draft',
+};
+const KIND_ZH: Record<BlockerKind, string> = {
+	conflict: '冲突未裁定',
+	flagged: '待复核',
+	'na-without-reason': '不适用但未说明原因',
+	unscored: '未评',
+	'unjudged-items': '抽查事项未判定',
+	'short-sample': '抽查事项不足且未说明原因',
+	draft: '草稿',
+};
+
+/** Why a blocker blocks, in words: "flagged for review: 页面无法访问", "3 of 10 sampled items, no reason". */
+export function describeBlocker(b: Blocker, lang: Lang = 'en'): string {
+	const base = (lang === 'zh' ? KIND_ZH : KIND_EN)[b.kind];
+	if (b.kind === 'flagged' && b.reason) return `${base}${lang === 'zh' ? '：' : ': '}${b.reason}`;
+	if (b.kind === 'conflict' && b.candidates) return lang === 'zh' ? `${base}（${b.candidates} 个候选）` : `${base} (${b.candidates} candidates)`;
+	if (b.kind === 'short-sample' && b.items) return lang === 'zh' ? `${base}（${b.items.recorded}/${b.items.sampleSize} 项）` : `${b.items.recorded} of ${b.items.sampleSize} sampled items, no reason given`;
+	if (b.kind === 'unjudged-items' && b.items) return lang === 'zh' ? `${base}（${b.items.unjudged} 项）` : `${b.items.unjudged} sampled item${b.items.unjudged === 1 ? '' : 's'} not judged`;
+	return base;
+}
+
+/** "北京市 1.4.3 统一身份认证: flagged for review: 页面无法访问" — one line per blocker. */
+export function blockerLine(b: Blocker, lang: Lang = 'en'): string {
+	return `${b.regionName} ${b.indicator} ${b.indicatorName}${lang === 'zh' ? '：' : ': '}${describeBlocker(b, lang)}`;
+}
+
+const SUMMARY_EN: Record<BlockerKind, (n: number) => string> = {
+	conflict: n => `${n} conflict${n === 1 ? '' : 's'} not settled`,
+	flagged: n => `${n} flagged for review`,
+	'na-without-reason': n => `${n} not applicable without a reason`,
+	unscored: n => `${n} unscored`,
+	'unjudged-items': n => `${n} with sampled items not judged`,
+	'short-sample': n => `${n} with too few sampled items (no reason)`,
+	draft: n => `${n} draft`,
+};
+
+/** "127 unscored, 3 draft, 1 flagged for review, 2 conflicts not settled" — the counts that are not zero. */
+export function blockerSummary(counts: Record<BlockerKind, number>, lang: Lang = 'en'): string {
+	const parts: string[] = [];
+	for (const kind of BLOCKER_KINDS) {
+		const n = counts[kind];
+		if (!n) continue;
+		parts.push(lang === 'zh' ? `${KIND_ZH[kind]} ${n} 项` : SUMMARY_EN[kind](n));
+	}
+	return parts.join(lang === 'zh' ? '，' : ', ');
+}
+
+/** Blockers as data for `--json`: plain objects, stable field order. */
+export function blockerJson(b: Blocker): Record<string, unknown> {
+	return {
+		region: b.region,
+		regionName: b.regionName,
+		indicator: b.indicator,
+		indicatorName: b.indicatorName,
+		kind: b.kind,
+		why: describeBlocker(b, 'en'),
+		...(b.reason !== undefined ? {reason: b.reason} : {}),
+		...(b.items ? {items: b.items} : {}),
+		...(b.candidates !== undefined ? {candidates: b.candidates} : {}),
+	};
+}
