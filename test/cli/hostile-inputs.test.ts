@@ -219,4 +219,20 @@ describe('zero weights', () => {
 		expect(r.code, r.stderr).toBe(0);
 		expect(r.stderr).toMatch(/1\.1\.2.*weight 0|weigh 0/);
 	});
+
+	it('score shows a node whose applicable children weigh 0 as no score, and says why', () => {
+		const dir = tempDir();
+		const weights = JSON.parse(readFileSync(join(repoRoot, 'indicators', '2020-province.weights.json'), 'utf8'));
+		for (const c of Object.keys(weights.weights).filter(c => /^1\.1\.\d+$/.test(c))) weights.weights[c] = c === '1.1.1' ? 1 : 0;
+		writeFileSync(join(dir, 'zero.weights.json'), JSON.stringify(weights, null, 2));
+		const ws = join(dir, 'ws.json');
+		expect(runCli(['init', ws, '--system', '2020-province', '--assessor', '张三', '--regions', '110000', '--weights', join(dir, 'zero.weights.json')]).code).toBe(0);
+		expect(runCli(['record', ws, '110000', '1.1.1', '-', '--status', 'na', '--reason', '本地区无此事项']).code).toBe(0);
+		expect(runCli(['record', ws, '110000', '1.1.2', '1']).code).toBe(0);
+		const json = JSON.parse(runCli(['score', ws, '--json']).stdout);
+		const row = (code: string) => json.regions[0].indicators.find((i: {code: string}) => i.code === code);
+		expect(row('1.1.2')).toMatchObject({score: 100, na: false});
+		expect(row('1.1')).toMatchObject({score: null, na: false, weightless: true});
+		expect(runCli(['score', ws]).stdout).toMatch(/1\.1 \S+\s+—（权重为0）/);
+	});
 });

@@ -81,7 +81,7 @@ export function renderReport(report: ScoreReport, summaryOnly: boolean, weightsF
 			parts.push(
 				renderTable(
 					[{header: '评估指标'}, {header: '得分', align: 'right'}, {header: '排名', align: 'right'}],
-					r.indicators.map(i => [`${'  '.repeat(i.level - 1)}${i.code} ${i.name}${i.relativeTo !== undefined ? ` (relative to ${i.relativeTo} of ${report.relative?.regions ?? 0} regions)` : ''}`, i.na ? '不适用' : formatScore(i.score), rankText(i.rank, report.final)]),
+					r.indicators.map(i => [`${'  '.repeat(i.level - 1)}${i.code} ${i.name}${i.relativeTo !== undefined ? ` (relative to ${i.relativeTo} of ${report.relative?.regions ?? 0} regions)` : ''}`, i.na ? '不适用' : i.weightless ? '—（权重为0）' : formatScore(i.score), rankText(i.rank, report.final)]),
 				),
 			);
 		}

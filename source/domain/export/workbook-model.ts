@@ -167,7 +167,7 @@ export function workbookModel(index: SystemIndex, ws: Workspace, report: ScoreRe
 		for (const row of region.indicators) {
 			if (row.level > (options.detail ? 3 : 2)) continue;
 			const indent = '　'.repeat(row.level - 1);
-			const cells = [text(`${indent}${row.name}`), row.na ? text('不适用') : num(row.score, SCORE_FORMAT)];
+			const cells = [text(`${indent}${row.name}`), row.na ? text('不适用') : row.weightless ? text('—（权重为0）') : num(row.score, SCORE_FORMAT)];
 			rows.push(withRanks ? [...cells, num(row.rank)] : cells);
 		}
 		const widths = widthsOf(rows.slice(2));
