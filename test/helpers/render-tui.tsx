@@ -201,3 +201,13 @@ export type Tui = Awaited<ReturnType<typeof renderTui>>;
 export function overflowing(text: string, columns: number): string[] {
 	return text.split('\n').filter(line => stringWidth(line) > columns);
 }
+
+/** Walks to a leaf via search by its code (from any screen), and waits for its guide. */
+export async function openLeaf(tui: Tui, code: string) {
+	await tui.act('search');
+	await tui.waitFor(t => t.includes('Search'));
+	await tui.press(code);
+	await tui.waitFor(t => t.includes(`indic. ${code}`), `search result ${code}`);
+	await tui.act('searchPick');
+	await tui.waitFor(t => t.split('\n').some(l => l.startsWith('>') && l.includes(` ${code} `)) && t.includes('Check:'), `leaf ${code} selected`);
+}

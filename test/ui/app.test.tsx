@@ -1,22 +1,12 @@
 import {describe, it, expect, afterEach} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import stringWidth from 'string-width';
-import {renderTui, leafOf, testWorkspace, fakePort, overflowing, index, keyOf, type Tui} from '../helpers/render-tui.js';
+import {renderTui, leafOf, testWorkspace, overflowing, index, keyOf, openLeaf} from '../helpers/render-tui.js';
 import {applyChange} from '../../source/domain/workspace/workspace-ops.js';
 import {themeFor} from '../../source/ui/theme.js';
 import {mergeWorkspaces} from '../../source/domain/merge/merge-workspaces.js';
 
 afterEach(() => cleanup());
-
-/** Walks to a leaf via search by its code (from any screen). */
-export async function openLeaf(tui: Tui, code: string) {
-	await tui.act('search');
-	await tui.waitFor(t => t.includes('Search'));
-	await tui.press(code);
-	await tui.waitFor(t => t.includes(`indic. ${code}`), `search result ${code}`);
-	await tui.act('searchPick');
-	await tui.waitFor(t => t.split('\n').some(l => l.startsWith('>') && l.includes(` ${code} `)) && t.includes('Check:'), `leaf ${code} selected`);
-}
 
 describe('regions screen', () => {
 	it('lists every region with progress, total, tier and rank, Chinese names aligned', async () => {
@@ -263,5 +253,87 @@ describe('search, scoreboard, help', () => {
 		expect(tui.frame()).toContain('q 退出');
 		await tui.act('openRegion', 'next-tree');
 		await tui.waitFor(t => t.includes('规则: 是或否（y/n）'), 'the rule in Chinese');
+	});
+});
+
+describe('robustness', () => {
+	it('ignores keys that mean nothing, and survives a burst of random keys', async () => {
+		const tui = await renderTui();
+		const keys = ['x', 'Z', '\u001B[5~', '\u001B[6~', '\t', '!', '你', '\r', 'n', 'N', '\u001B[D', '\u001B[C', 'j', 'k', '>', 's', 's', '?', '\u001B', '/', '\u001B', '\u001B[B', '\u001B[A', '\u001B[15~', '\u001B[<0;3;4M'];
+		for (let i = 0; i < 3; i++) await tui.press(...keys);
+		await tui.press(keys.join(''));
+		expect(tui.frame()).toMatch(/^assess {2}/);
+	});
+
+	it('uses no colour with NO_COLOR', async () => {
+		expect(Object.values(themeFor({NO_COLOR: '1'})).every(c => c === undefined)).toBe(true);
+		expect(themeFor({}).accent).toBeDefined();
+		const mono = await renderTui({env: {NO_COLOR: '1'}});
+		expect(mono.lastFrame()).not.toMatch(/\u001B\[(3[0-7]|9[0-7])m/);
+	});
+
+	it('exports to Excel with x, warning that an incomplete workspace makes a draft', async () => {
+		const tui = await renderTui();
+		await tui.act('export');
+		const text = await tui.waitFor(t => t.includes('Export to Excel at'));
+		expect(text).toContain('this will be a DRAFT (192 unscored)');
+		expect(text).toContain('exports/ws.xlsx');
+		await tui.act('fieldSubmit');
+		await tui.waitFor(t => t.includes('exported') && t.includes('exports/ws.xlsx (192 项未评)'));
+		expect(tui.exports).toEqual([{output: 'exports/ws.xlsx', draft: true, regions: 3}]);
+	});
+
+	it('quits with q after the last save, through the one exit', async () => {
+		const tui = await renderTui();
+		await openLeaf(tui, leafOf('yesno').code);
+		await tui.press(`${keyOf('yes')}${keyOf('quit')}`);
+		await tui.waitFor(() => tui.isClosed(), 'the session to close');
+		expect(tui.saves.at(-1)!.findings[`110000/${leafOf('yesno').code}`]).toBeDefined();
+	});
+});
+
+describe('conflicts', () => {
+	it('lists conflicts, shows candidates side by side, settles with one, and undo brings the conflict back', async () => {
+		const leaf = leafOf('yesno').code;
+		const a = applyChange(testWorkspace(), ['310000'], leaf, {value: {type: 'yesno', met: true}, note: '张：有入口', addEvidence: [{kind: 'url', url: 'https://a.gov.cn', seenAt: '2026-11-23T09:00:00.000Z', by: '张三'}]}, '张三', '2026-11-23T09:00:00.000Z');
+		const b = applyChange(testWorkspace(), ['310000'], leaf, {value: {type: 'yesno', met: false}, note: '李：无入口'}, '李四', '2026-11-23T10:00:00.000Z');
+		const merged = mergeWorkspaces([a, b], {id: 'm', assessor: '组长', createdAt: '2026-11-23T11:00:00.000Z'});
+		if (!merged.ok) throw new Error('merge failed');
+		const tui = await renderTui({workspace: merged.value.workspace});
+		expect(tui.frame()).toContain('1 conflict (c)');
+		expect(tui.frame()).toMatch(/上海市.*1 conflict/);
+		await tui.act('conflicts');
+		const text = await tui.waitFor(t => t.includes('Conflicts to settle (1)'));
+		expect(text).toContain('assessors agreed on 0.0% (0/1)');
+		expect(text).toContain('1 Candidate: 李四');
+		expect(text).toContain('2 Candidate: 张三');
+		expect(text).toContain('李：无入口');
+		expect(text).toContain('url   https://a.gov.cn');
+		await tui.act(['settle', '2']);
+		await tui.waitFor(t => t.includes('No conflicts') && t.includes('assessors agreed on 0.0% (0/1)'));
+		await tui.waitFor(() => tui.saves.length > 0, 'the settlement to be saved');
+		const settled = tui.saves.at(-1)!;
+		expect(settled.conflicts).toEqual({});
+		expect(settled.findings[`310000/${leaf}`]).toMatchObject({value: {type: 'yesno', met: true}, note: '张：有入口', settled: {by: '张三'}});
+		expect(settled.findings[`310000/${leaf}`]!.history).toHaveLength(2);
+		await tui.act('undo');
+		await tui.waitFor(t => t.includes('Conflicts to settle (1)') && t.includes('undone: the settlement of'));
+	});
+
+	it('settles with a new value typed by the lead, keeping every note', async () => {
+		const leaf = leafOf('direct').code;
+		const a = applyChange(testWorkspace(), ['110000'], leaf, {value: {type: 'direct', score: 60}, note: 'A'}, '张三', '2026-11-23T09:00:00.000Z');
+		const b = applyChange(testWorkspace(), ['110000'], leaf, {value: {type: 'direct', score: 90}, note: 'B'}, '李四', '2026-11-23T10:00:00.000Z');
+		const merged = mergeWorkspaces([a, b], {id: 'm', assessor: '组长', createdAt: '2026-11-23T11:00:00.000Z'});
+		if (!merged.ok) throw new Error('merge failed');
+		const tui = await renderTui({workspace: merged.value.workspace});
+		await tui.act('conflicts', 'settleNew');
+		await tui.waitFor(t => t.includes('The settled value'));
+		await tui.press('750');
+		await tui.act('fieldSubmit');
+		await tui.waitFor(t => t.includes('750 is outside'));
+		await tui.act('fieldBackspace', 'fieldSubmit');
+		await tui.waitFor(() => tui.saves.length > 0, 'the settlement to be saved');
+		expect(tui.saves.at(-1)!.findings[`110000/${leaf}`]).toMatchObject({value: {type: 'direct', score: 75}, status: 'done', note: 'B\nA'});
 	});
 });

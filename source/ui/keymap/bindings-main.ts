@@ -24,8 +24,8 @@ export const MAIN_BINDINGS: readonly Binding[] = [
 	{id: 'scoreboard', context: 'global', keys: ['s'], label: {zh: '排行榜', en: 'scoreboard'}, hint: {zh: '排行', en: 'scores'}, run: s => go.toggleScreen(s, 'scoreboard')},
 	{id: 'conflicts', context: 'global', keys: ['c'], label: {zh: '冲突列表', en: 'conflicts'}, hint: {zh: '冲突', en: 'conflicts'}, when: (s, env) => s.nav.screen === 'conflicts' || conflictList(env.index, s.session.ws).length > 0, run: s => go.toggleScreen(s, 'conflicts')},
 	{id: 'export', context: 'global', keys: ['x'], label: {zh: '导出 Excel', en: 'export to Excel'}, run: go.openExport},
-	{id: 'undo', context: 'global', keys: ['u'], label: {zh: '撤销（并跳到撤销处）', en: 'undo (and go to where it was)'}, hint: {zh: '撤销', en: 'undo'}, run: go.undoStep},
-	{id: 'redo', context: 'global', keys: ['ctrl+r', 'U'], label: {zh: '重做', en: 'redo'}, run: go.redoStep},
+	{id: 'undo', edits: true, context: 'global', keys: ['u'], label: {zh: '撤销（并跳到撤销处）', en: 'undo (and go to where it was)'}, hint: {zh: '撤销', en: 'undo'}, run: go.undoStep},
+	{id: 'redo', edits: true, context: 'global', keys: ['ctrl+r', 'U'], label: {zh: '重做', en: 'redo'}, run: go.redoStep},
 	{id: 'quit', context: 'global', keys: ['q'], label: {zh: '退出（改动已自动保存）', en: 'quit (changes are saved as you go)'}, hint: {zh: '退出', en: 'quit'}, run: s => quit(s)},
 
 	{id: 'down', context: 'move', keys: ['down', 'j'], label: {zh: '下移', en: 'down'}, run: (s, env) => go.move(s, env, 1)},
@@ -54,8 +54,8 @@ export const MAIN_BINDINGS: readonly Binding[] = [
 	{id: 'sortPrev', context: 'scoreboard', keys: ['<'], label: {zh: '按上一列排序', en: 'sort by the previous column'}, run: s => nav(s, {type: 'sort', by: -1})},
 	{id: 'boardBack', context: 'scoreboard', keys: ['escape', 'left', 'h'], label: {zh: '返回', en: 'back'}, hint: {zh: '返回', en: 'back'}, run: go.back},
 
-	{id: 'settle', context: 'conflicts', keys: digits(1, 9), label: {zh: '采用第 N 个候选裁定', en: 'settle with candidate N'}, hint: {zh: '采用候选', en: 'settle'}, run: (s, env, key) => go.settleWith(s, env, Number(key.name))},
-	{id: 'settleNew', context: 'conflicts', keys: ['v'], label: {zh: '输入新分值裁定', en: 'settle with a new value'}, hint: {zh: '新分值', en: 'new value'}, run: go.settleNew},
+	{id: 'settle', edits: true, context: 'conflicts', keys: digits(1, 9), label: {zh: '采用第 N 个候选裁定', en: 'settle with candidate N'}, hint: {zh: '采用候选', en: 'settle'}, run: (s, env, key) => go.settleWith(s, env, Number(key.name))},
+	{id: 'settleNew', edits: true, context: 'conflicts', keys: ['v'], label: {zh: '输入新分值裁定', en: 'settle with a new value'}, hint: {zh: '新分值', en: 'new value'}, run: go.settleNew},
 	{id: 'gotoConflict', context: 'conflicts', keys: ['enter'], label: {zh: '跳到该指标', en: 'go to the leaf'}, run: go.openSelected},
 	{id: 'conflictsBack', context: 'conflicts', keys: ['escape', 'left', 'h'], label: {zh: '返回', en: 'back'}, hint: {zh: '返回', en: 'back'}, run: go.back},
 

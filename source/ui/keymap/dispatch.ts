@@ -52,7 +52,7 @@ export function hintsFor(state: AppState, env: AppEnv, lang: Lang): Hint[] {
 	for (const context of activeContexts(state)) {
 		if (context === 'always' || context === 'move') continue;
 		for (const b of BINDINGS) {
-			if (b.context !== context || !b.hint || (b.when && !b.when(state, env))) continue;
+			if (b.context !== context || !b.hint || (b.edits && state.readOnly) || (b.when && !b.when(state, env))) continue;
 			const label = b.hint === true ? b.label[lang] : b.hint[lang];
 			const keys = hintKeys(b);
 			// One hint per key, and per action (Enter and Ctrl+S both save a one-line field).

@@ -21,6 +21,8 @@ export type Binding = {
 	label: Record<Lang, string>;
 	/** Shown in the hint bar (with this shorter label, or the label) when it applies. */
 	hint?: Record<Lang, string> | true;
+	/** It changes the workspace: a read-only session's hint bar leaves it out (the key says why it does nothing). */
+	edits?: boolean;
 	/** Whether the binding applies now; when not, the key falls through to other contexts. */
 	when?: (state: AppState, env: AppEnv) => boolean;
 	run: (state: AppState, env: AppEnv, key: KeyPress) => AppState;
@@ -68,10 +70,10 @@ export function activeContexts(state: AppState): Context[] {
 	}
 	const screen = state.nav.screen;
 	const own: Context[] = screen === 'tree' ? (state.nav.pane === 'item' ? ['item', 'leaf'] : ['tree', 'leaf']) : [screen];
-	return ['always', ...own, 'move', ...(state.readOnly ? (['read-only'] as const) : []), 'global'];
+	return ['always', ...(state.readOnly ? (['read-only'] as const) : []), ...own, 'move', 'global'];
 }
 
 /** The context whose keys the hint bar shows first: the focused panel or the open overlay. */
 export function focusContext(state: AppState): Context {
-	return activeContexts(state)[1]!;
+	return activeContexts(state).find(c => c !== 'always' && c !== 'read-only')!;
 }

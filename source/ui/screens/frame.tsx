@@ -43,7 +43,8 @@ function banners(state: AppState, env: AppEnv): {text: string; kind: 'warn' | 'b
 
 function saveText(state: AppState, env: AppEnv): string {
 	const {lang} = env;
-	if (state.readOnly) return t(lang, 'readOnly');
+	// The banner above says it, with who holds the file.
+	if (state.readOnly) return '';
 	const unsaved = unsavedChanges(state);
 	if (state.save.failed) return `${t(lang, 'notSaved')} (${unsavedText(lang, Math.max(1, unsaved))})`;
 	if (unsaved > 0) return t(lang, 'saving');
