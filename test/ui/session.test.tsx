@@ -58,6 +58,13 @@ describe('regions outside the workspace (issue 11)', () => {
 		expect(last.findings[`310000/${yesno.code}`]).toMatchObject({value: {type: 'yesno', met: true}});
 	});
 
+	it('a search typed and picked before the index is built waits for it, with the keys after it', async () => {
+		const tui = await renderTui({workspace: testWorkspace(['110000'])});
+		await tui.press(`/shanghai\ryn${'y'}`);
+		await tui.waitFor(t => t.includes('上海市 310000') && t.includes('Value: 是'), 'Shanghai added, walked, recorded');
+		expect(tui.frame()).toMatch(/^>\s+\[~\] 1\.1\.1 /m);
+	});
+
 	it('adding a region is undone like any change', async () => {
 		const tui = await renderTui({workspace: testWorkspace(['110000'])});
 		await tui.act('search');

@@ -35,8 +35,10 @@ export function searchResults(env: AppEnv, o: Search): SearchHit[] | undefined {
 export function moveSearch(state: AppState, env: AppEnv, by: number): AppState {
 	const o = state.overlay;
 	if (o?.kind !== 'search') return state;
-	const count = searchResults(env, o)?.length ?? 0;
-	return {...state, overlay: {...o, selected: Math.max(0, Math.min(count - 1, o.selected + by))}};
+	const hits = searchResults(env, o);
+	// Before the index is built, Down is counted and the list is clamped to it when it comes.
+	const selected = hits ? Math.min(hits.length - 1, o.selected + by) : o.selected + by;
+	return {...state, overlay: {...o, selected: Math.max(0, selected)}};
 }
 
 /** Enter in search: the selected result of the query as typed (every key before it counted). */
@@ -44,7 +46,8 @@ export function pickSearch(state: AppState, env: AppEnv): AppState {
 	const o = state.overlay;
 	if (o?.kind !== 'search') return state;
 	const hits = searchResults(env, o);
-	if (!hits) return say(state, t(env.lang, 'searchLoading'));
+	// Enter before the index is built: the pick waits for it, and the keys after it too.
+	if (!hits) return {...state, overlay: {...o, pending: true}};
 	const hit = hits[Math.min(o.selected, hits.length - 1)];
 	if (!hit) return state;
 	const entry = hit.entry;

@@ -32,6 +32,7 @@ export function useSearchIndex(store: AppStore, model: AppModel, wanted: boolean
 			const index = assembleSearchIndex(prepared);
 			store.env.search = (query, kinds, limit) => index.search(query, {limit, kinds});
 			setReady(true);
+			store.dispatch({type: 'search-ready'});
 		});
 		return () => {
 			cancelled = true;

@@ -8,6 +8,7 @@ import type {LockHolder} from '../../storage/workspace-lock.js';
 import {initialNav, type NavState} from './nav-state.js';
 import {initialSession, type SessionState} from '../session/session-state.js';
 import type {FieldState} from '../fields/field-state.js';
+import type {InputEvent} from '../input/split-keys.js';
 
 /** What a text prompt asks for; what Enter (or Ctrl+S) does with its text depends on it. */
 export type PromptPurpose = 'note' | 'sample-note' | 'evidence' | 'value' | 'flag' | 'na' | 'settle-value' | 'export' | 'save-as';
@@ -20,7 +21,8 @@ export type Confirm =
 
 export type Overlay =
 	| {kind: 'help'; scroll: number}
-	| {kind: 'search'; purpose: 'jump' | 'sample'; field: FieldState; selected: number}
+	/** `pending`: Enter came before the index was built; the keys after it wait with it (`held`). */
+	| {kind: 'search'; purpose: 'jump' | 'sample'; field: FieldState; selected: number; pending?: boolean}
 	| {kind: 'prompt'; purpose: PromptPurpose; field: FieldState; initial: string; multiline: boolean; error?: string; confirmDiscard?: boolean}
 	| {kind: 'choice'; purpose: 'level' | 'yesno'; selected: number}
 	| {kind: 'confirm'; confirm: Confirm}
@@ -67,6 +69,8 @@ export type AppState = {
 	quitting: boolean;
 	/** Quit as soon as every change is on disk (the quit dialog's retry). */
 	quitWhenSaved: boolean;
+	/** Keys that came while a search pick waits for the index, applied in order after it. */
+	held: readonly InputEvent[];
 	/** Effects not yet run; the store takes them after every event. */
 	outbox: readonly Effect[];
 };
@@ -100,6 +104,7 @@ export function initialState(index: SystemIndex, ws: Workspace, weights: Readonl
 		readOnly,
 		quitting: false,
 		quitWhenSaved: false,
+		held: [],
 		outbox: [],
 	};
 }

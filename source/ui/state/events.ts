@@ -7,6 +7,7 @@ import {handleKey} from '../keymap/dispatch.js';
 import {applySession, emit, nav, open, say} from './act.js';
 import {mergeFromDisk, refresh, undo} from '../session/session-state.js';
 import {evidenceAnswered} from '../actions/prompt-actions.js';
+import {pickSearch} from '../actions/overlay-actions.js';
 import {scoresOf, unsavedChanges} from './derive.js';
 import {mergedText, refusedText} from '../messages.js';
 import {t} from '../strings.js';
@@ -14,6 +15,8 @@ import {t} from '../strings.js';
 /** Everything that changes the state: keys, and what the world answers (saves, files, timers). */
 export type AppEvent =
 	| {type: 'key'; key: InputEvent}
+	/** The search index is built: a pick that waited for it is made, then the keys held behind it. */
+	| {type: 'search-ready'}
 	| {type: 'saved'; version: number; at: string; result: SaveResult}
 	| {type: 'save-failed'; version: number; problem: string; invalid: boolean}
 	| {type: 'weights'; update: WeightsUpdate}
@@ -31,7 +34,14 @@ export type AppEvent =
 export function reduce(state: AppState, env: AppEnv, event: AppEvent): AppState {
 	switch (event.type) {
 		case 'key':
+			if (state.overlay?.kind === 'search' && state.overlay.pending && event.key.name !== 'ctrl+c') return {...state, held: [...state.held, event.key]};
 			return handleKey(state, env, event.key);
+		case 'search-ready': {
+			if (state.overlay?.kind !== 'search' || !state.overlay.pending) return state;
+			let next = pickSearch({...state, overlay: {...state.overlay, pending: false}, held: []}, env);
+			for (const key of state.held) next = reduce(next, env, {type: 'key', key});
+			return next;
+		}
 		case 'saved': {
 			const saved = Math.max(state.save.saved, event.version);
 			let next: AppState = {...state, save: {...state.save, saved, at: event.at, failed: undefined}};
