@@ -205,9 +205,8 @@ export function overflowing(text: string, columns: number): string[] {
 /** Walks to a leaf via search by its code (from any screen), and waits for its guide. */
 export async function openLeaf(tui: Tui, code: string) {
 	await tui.act('search');
-	await tui.waitFor(t => t.includes('Search'));
 	await tui.press(code);
-	await tui.waitFor(t => t.includes(`indic. ${code}`), `search result ${code}`);
+	await tui.waitFor(t => /(indic\.|指标) +/.test(t) && t.includes(` ${code} `), `search result ${code}`);
 	await tui.act('searchPick');
-	await tui.waitFor(t => t.split('\n').some(l => l.startsWith('>') && l.includes(` ${code} `)) && t.includes('Check:'), `leaf ${code} selected`);
+	await tui.waitFor(t => t.split('\n').some(l => l.startsWith('>') && l.includes(` ${code} `)), `leaf ${code} selected`);
 }

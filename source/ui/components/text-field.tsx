@@ -24,7 +24,8 @@ export function TextField({field, multiline, width, height = 6, origin}: TextFie
 	const lines = linesOf(field.chars);
 	const {line, column} = positionOf(field.chars, field.cursor);
 	const first = Math.max(0, Math.min(line - height + 1, lines.length - height));
-	const shown = multiline ? lines.slice(first, first + height) : [lines[0] ?? []];
+	// A note's field always shows `height` lines, empty ones too: it is the size it will be.
+	const shown = multiline ? [...lines.slice(first, first + height), ...Array.from({length: Math.max(0, height - lines.length)}, () => [])] : [lines[0] ?? []];
 	const cursorLine = multiline ? line - first : 0;
 
 	// Long one-line text scrolls horizontally so that the cursor stays in view.

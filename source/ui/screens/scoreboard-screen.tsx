@@ -26,10 +26,12 @@ function primaryCell(score: number | null, w: number): string {
  * one cell for the sort mark, so the header never shifts when the sort column changes.
  */
 export function ScoreboardScreen({index, rows, cursor, sortBy, lang, theme, width, height}: ScoreboardProps) {
-	const nameWidth = Math.min(16, Math.max(6, cellWidth(t(lang, 'region')) + 1, ...rows.map(r => cellWidth(r.name))));
 	const tierWidth = Math.max(cellWidth(t(lang, 'tier')) + 1, ...index.system.tiers.map(x => cellWidth(pick(x.label, lang))));
-	// rank and its mark 6, move 4, name, total 8, tier, coverage 6 (each with a space or mark after it).
-	const fixed = 10 + nameWidth + 1 + 8 + tierWidth + 1 + 6;
+	// rank and its mark 6, move 4, name, total 8, tier, coverage 6 (each with a space or mark after
+	// it), and five primaries of at least 1 + 4: long names give way first (down to 8 cells).
+	const others = 10 + 1 + 8 + tierWidth + 1 + 6;
+	const nameWidth = Math.max(8, Math.min(16, width - others - index.primaries.length * 5, Math.max(6, cellWidth(t(lang, 'region')) + 1, ...rows.map(r => cellWidth(r.name)))));
+	const fixed = others + nameWidth;
 	const primaries = index.primaries.map((p, i) => ({column: `p${i + 1}` as ScoreColumn, name: pick(index.nodes.get(p)!.node.name, lang), short: `P${i + 1}`}));
 	const columnWidth = Math.max(4, Math.floor((width - fixed) / primaries.length) - 1);
 	const named = primaries.every(p => cellWidth(`${p.short.slice(1)}.${p.name}`) + 1 <= columnWidth);
