@@ -5,7 +5,7 @@ import {formatValue} from '../rules/parse-value.js';
 import {leafScore} from '../rules/leaf-score.js';
 import {pick} from '../text.js';
 import {roundScore} from '../scoring/ranking.js';
-import {approxWidth} from '../../text/cell-width.js';
+import {approxWidth} from './approx-width.js';
 
 /** A cell of the model: a number (with a number format) or text. Never a formula. */
 export type Cell = {kind: 'number'; value: number; format?: string} | {kind: 'text'; value: string} | {kind: 'empty'};
