@@ -22,8 +22,8 @@ import {workbookModel, type Cell} from '../source/domain/export/workbook-model.j
 import {App} from '../source/ui/app.js';
 import {quietPort} from '../source/ui/session/quiet-port.js';
 import {themeFor} from '../source/ui/theme.js';
-import {HeadlessInput, HeadlessOutput} from '../source/ui/headless-terminal.js';
-import {loadLayoutEngine} from '../source/ui/yoga-loader.js';
+import {HeadlessInput, HeadlessOutput} from '../source/runtime/headless-terminal.js';
+import {loadLayoutEngine} from '../source/runtime/yoga-loader.js';
 import {syntheticTeam, syntheticCatalog} from './synthetic.js';
 
 const args = process.argv.slice(2);

@@ -8,7 +8,7 @@ import {ValidationCache} from '../storage/validation-cache.js';
 import {loadCatalog} from '../storage/load-files.js';
 import type {Lang} from '../domain/text.js';
 import {themeFor} from './theme.js';
-import {loadLayoutEngine} from './yoga-loader.js';
+import {loadLayoutEngine} from '../runtime/yoga-loader.js';
 
 export type TuiOptions = {file: string; weights?: string; lang: Lang; env: NodeJS.ProcessEnv; cwd: string; by?: string};
 

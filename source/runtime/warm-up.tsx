@@ -1,11 +1,11 @@
 import React from 'react';
 import {render} from 'ink';
-import {App} from './app.js';
-import type {AppModel} from './session/session-port.js';
-import {quietPort} from './session/quiet-port.js';
+import {App} from '../ui/app.js';
+import type {AppModel} from '../ui/session/session-port.js';
+import {quietPort} from '../ui/session/quiet-port.js';
 import {HeadlessInput, HeadlessOutput} from './headless-terminal.js';
 import {loadLayoutEngine} from './yoga-loader.js';
-import {themeFor} from './theme.js';
+import {themeFor} from '../ui/theme.js';
 import {readWorkspace} from '../storage/workspace-store.js';
 import {loadCatalog} from '../storage/load-files.js';
 import {demoWorkspaceFile} from '../storage/bundled-paths.js';
