@@ -252,3 +252,12 @@ describe('finding your way', () => {
 		await tui.waitFor(t => t.includes('Note: 半句话写完'));
 	});
 });
+
+describe('the port over storage', () => {
+	it('maps what OpenWorkspace.save resolves with to a SaveResult: nothing, or the merge it made', async () => {
+		const {toSaveResult} = await import('../../source/ui/session/file-port.js');
+		expect(toSaveResult(undefined)).toEqual({});
+		const ws = testWorkspace();
+		expect(toSaveResult({merged: {ws, fromDisk: 3, conflicts: 1}})).toEqual({merged: {ws, fromDisk: 3, conflicts: 1}});
+	});
+});

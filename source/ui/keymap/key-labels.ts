@@ -32,6 +32,11 @@ export function keyLabel(name: string): string {
 
 /** All of a binding's keys, runs of digits shortened: `1-9`, `Up/k`. */
 export function keysLabel(keys: readonly string[]): string {
+	return keyLabels(keys).join('/');
+}
+
+/** A binding's keys as people read them, one by one (a run of digits as one: `1-9`). */
+export function keyLabels(keys: readonly string[]): string[] {
 	const out: string[] = [];
 	for (let i = 0; i < keys.length; i++) {
 		const k = keys[i]!;
@@ -46,7 +51,7 @@ export function keysLabel(keys: readonly string[]): string {
 		}
 		out.push(keyLabel(k));
 	}
-	return out.join('/');
+	return out;
 }
 
 /** The keys the hint bar shows for a binding: the first, or a digit run. */
