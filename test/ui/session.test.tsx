@@ -229,6 +229,11 @@ describe('finding your way', () => {
 		await tui.waitFor(t => t.includes('using the last good weights (error: w.json: line 3: unexpected end)'));
 		await tui.act('down', 'up', 'scoreboard', 'boardBack');
 		expect(tui.frame()).toContain('using the last good weights (error:');
+		// A long error is shown whole (wrapped), not cut.
+		const long = `/home/zhang/teams/2026/shared/province.weights.json: $.weights["2.1.3"]: the weights of the children of 2.1 sum to 0.97, not 1`;
+		tui.resize(80, 24);
+		tui.pushWeights({ok: false, problem: long});
+		await tui.waitFor(t => t.replace(/\n/g, '').replace(/ +/g, ' ').includes('sum to 0.97, not 1)'), 'the whole error');
 		const weights = Object.fromEntries(index.ordered.map(n => [n.code, 1]));
 		tui.pushWeights({ok: true, weights, file: 'w.json'});
 		await tui.waitFor(t => !t.includes('using the last good weights') && t.includes('weights file changed'));

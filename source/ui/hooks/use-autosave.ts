@@ -30,6 +30,15 @@ export function useAutosave(store: AppStore, port: SessionPort, version: number,
 		const timer = setTimeout(save, 0);
 		return () => clearTimeout(timer);
 	}, [version, attempt, readOnly]);
+	// Unmounted by a closed terminal or a kill (SIGHUP, SIGTERM) before the newest change's save
+	// started: start it now, so that closing the session (which waits for saves) writes it.
+	useEffect(
+		() => () => {
+			const state = store.getState();
+			if (!state.readOnly && state.session.version > state.save.saved) void port.save(state.session.ws).catch(() => undefined);
+		},
+		[],
+	);
 	return {
 		async flush() {
 			await inFlight.current;

@@ -12,6 +12,9 @@ import {ItemPanel} from './item-panel.js';
 import {ScoreboardScreen} from './scoreboard-screen.js';
 import {ConflictsScreen} from './conflicts-screen.js';
 
+/** The rule between the panes, as tall as any terminal (one text node, cut to the height). */
+const SEPARATOR = Array.from({length: 500}, () => ' | ').join('\n');
+
 /** Two panes side by side from this width; below it, the focused one alone. */
 export const SPLIT_WIDTH = 100;
 
@@ -58,12 +61,8 @@ export function Body({state, env, theme, width, height}: {state: AppState; env: 
 	return (
 		<Box height={height}>
 			{tree}
-			<Box width={3} flexShrink={0} flexDirection="column">
-				{Array.from({length: height}, (_, i) => (
-					<Text key={i} color={theme.muted}>
-						{' | '}
-					</Text>
-				))}
+			<Box width={3} flexShrink={0}>
+				<Text color={theme.muted}>{SEPARATOR.slice(0, height * 4 - 1)}</Text>
 			</Box>
 			{item}
 		</Box>

@@ -11,6 +11,7 @@ import {localClock} from '../local-time.js';
 import {StatusBar} from '../components/status-bar.js';
 import {Overlays} from './overlays.js';
 import {truncate, inert} from '../../text/cell-width.js';
+import {wrapCells} from '../components/wrap-cells.js';
 
 /** The header: the system, and the region with its live total, rank and tier (or the screen's name). */
 function headerText(state: AppState, env: AppEnv): string {
@@ -56,7 +57,9 @@ function saveText(state: AppState, env: AppEnv): string {
  * the hint bar, one row short of the terminal so that Ink never has to clear it.
  */
 export function Frame({state, env, theme, width, rows}: {state: AppState; env: AppEnv; theme: Theme; width: number; rows: number}) {
-	const lines = banners(state, env);
+	// A banner says all it has to (a weights error names the file, the place and the problem):
+	// it wraps, up to three lines.
+	const lines = banners(state, env).flatMap(b => wrapCells(inert(b.text), width).slice(0, 3).map(text => ({text, kind: b.kind})));
 	const bodyHeight = Math.max(3, rows - 4 - lines.length);
 	const draft = state.overlay?.kind === 'prompt' && state.overlay.purpose === 'export' ? draftReason(env, state) : undefined;
 	return (
@@ -66,7 +69,7 @@ export function Frame({state, env, theme, width, rows}: {state: AppState; env: A
 			</Text>
 			{lines.map((b, i) => (
 				<Text key={i} color={b.kind === 'bad' ? theme.bad : theme.warn} bold wrap="truncate">
-					{truncate(inert(b.text), width)}
+					{b.text}
 				</Text>
 			))}
 			<Overlays state={state} env={env} theme={theme} width={width} height={bodyHeight} top={1 + lines.length} draft={draft ? draftText(env.lang, draft) : undefined} />

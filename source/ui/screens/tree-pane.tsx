@@ -30,8 +30,16 @@ const NUMBERS = 13;
 
 const labelOf = (index: SystemIndex, row: TreeRow, lang: Lang, mark: string) => `${'  '.repeat(row.depth)}${mark} ${row.code} ${inert(pick(index.nodes.get(row.code)!.node.name, lang))}`;
 
+const wanted = new WeakMap<SystemIndex, Partial<Record<Lang, number>>>();
+
 /** The width the tree needs to show every name whole (rows as deep as the system goes). */
 export function treeWidthWanted(index: SystemIndex, lang: Lang): number {
+	let byLang = wanted.get(index);
+	if (!byLang) wanted.set(index, (byLang = {}));
+	return (byLang[lang] ??= measureTree(index, lang));
+}
+
+function measureTree(index: SystemIndex, lang: Lang): number {
 	let widest = 0;
 	for (const node of index.ordered) {
 		widest = Math.max(widest, cellWidth(labelOf(index, {code: node.code, depth: node.level - 1, isLeaf: true, expanded: false}, lang, '[ ]')));
