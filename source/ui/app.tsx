@@ -15,7 +15,7 @@ import {Frame} from './screens/frame.js';
 
 export type AppProps = {model: AppModel; port: SessionPort; lang: Lang; theme: Theme};
 
-function createStore(model: AppModel, port: SessionPort, lang: Lang, rows: number): AppStore {
+function createStore(model: AppModel, port: SessionPort, lang: Lang, rows: number, columns: number): AppStore {
 	// Looked up the first time a sampled item is shown: the catalog need not be read before the first frame.
 	let byId: Map<string, ServiceItem> | undefined;
 	const env: AppEnv = {
@@ -25,6 +25,7 @@ function createStore(model: AppModel, port: SessionPort, lang: Lang, rows: numbe
 		user: model.user,
 		lang,
 		rows,
+		columns,
 		defaultExportFile: port.defaultExportFile,
 		defaultSaveAsFile: port.defaultSaveAsFile,
 		now: () => new Date().toISOString(),
@@ -40,8 +41,9 @@ function createStore(model: AppModel, port: SessionPort, lang: Lang, rows: numbe
  */
 export function App({model, port, lang, theme}: AppProps) {
 	const {columns, rows} = useTerminalSize();
-	const store = useMemo(() => createStore(model, port, lang, rows), []);
+	const store = useMemo(() => createStore(model, port, lang, rows, columns), []);
 	store.env.rows = rows;
+	store.env.columns = Math.max(20, columns);
 	const state = useSyncExternalStore(store.subscribe, store.getState);
 	const autosave = useAutosave(store, port, state.session.version, state.save.attempt, state.readOnly !== undefined);
 	useEffectRunner(store, port, autosave);

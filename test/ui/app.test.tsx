@@ -241,6 +241,12 @@ describe('search, scoreboard, help', () => {
 			if (/(\d+)-(\d+) \/ \2\b/.test(text)) break;
 			await tui.act('helpPageDown');
 		}
+		// At the end, one more page changes nothing, and one line up shows a line above.
+		const last = tui.frame();
+		await tui.act('helpPageDown');
+		expect(tui.frame()).toBe(last);
+		await tui.act('helpUp');
+		await tui.waitFor(t => t !== last, 'one line up');
 		const flat = seen.replace(/[│\s]+/g, ' ');
 		for (const b of BINDINGS) expect(flat, b.id).toContain(b.label.en.split(' ').slice(0, 2).join(' '));
 		await tui.act('helpClose');
@@ -335,5 +341,41 @@ describe('conflicts', () => {
 		await tui.act('fieldBackspace', 'fieldSubmit');
 		await tui.waitFor(() => tui.saves.length > 0, 'the settlement to be saved');
 		expect(tui.saves.at(-1)!.findings[`110000/${leaf}`]).toMatchObject({value: {type: 'direct', score: 75}, status: 'done', note: 'B\nA'});
+	});
+});
+
+describe('text fields', () => {
+	it('Ctrl+W, Home, Delete (forward), End, Ctrl+U edit as in a shell', async () => {
+		const tui = await renderTui();
+		await openLeaf(tui, leafOf('yesno').code);
+		await tui.act('note');
+		await tui.press('hello brave world');
+		await tui.act('fieldKillWord');
+		await tui.act('fieldHome', 'fieldDelete', 'fieldEnd');
+		await tui.press('!');
+		await tui.act('fieldSave');
+		await tui.waitFor(t => t.includes('Note: ello brave !'));
+		await tui.act('note', 'fieldKillBefore');
+		await tui.press('new');
+		await tui.act('fieldSave');
+		await tui.waitFor(t => t.includes('Note: new'));
+	});
+
+	it('takes evidence paths with ~ and in quotes (as drag and drop gives them), and stores the file', async () => {
+		const {writeFileSync} = await import('node:fs');
+		const {join} = await import('node:path');
+		const tui = await renderTui({columns: 160});
+		writeFileSync(join(tui.dir, 'shot.png'), 'png bytes');
+		writeFileSync(join(tui.dir, 'my shot.png'), 'other png bytes');
+		await openLeaf(tui, leafOf('yesno').code);
+		await tui.act('evidence');
+		await tui.press('~/shot.png');
+		await tui.act('fieldSubmit');
+		await tui.waitFor(t => t.includes('file  shot.png sha256:'));
+		await tui.act('evidence');
+		await tui.press(`'${join(tui.dir, 'my shot.png')}'`);
+		await tui.act('fieldSubmit');
+		await tui.waitFor(t => t.includes('file  my shot.png sha256:'));
+		await tui.waitFor(() => tui.saves.at(-1)?.findings[`110000/${leafOf('yesno').code}`]?.evidence.length === 2, 'both saved');
 	});
 });

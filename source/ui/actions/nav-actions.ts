@@ -6,6 +6,7 @@ import {walkUnscored} from '../view-model.js';
 import {undo, redo, settle} from '../session/session-state.js';
 import {openPrompt} from './leaf-actions.js';
 import {t} from '../strings.js';
+import {helpLayout} from '../components/help-overlay.js';
 
 /** What the keys that move do, on whichever list has the focus. */
 
@@ -89,9 +90,12 @@ export function openHelp(state: AppState): AppState {
 	return open(state, {kind: 'help', scroll: 0});
 }
 
-export function scrollHelp(state: AppState, by: number): AppState {
+/** Scrolls the help, never past its last page (as laid out in the body: the screen less header and status lines). */
+export function scrollHelp(state: AppState, env: AppEnv, by: number): AppState {
 	const o = state.overlay;
-	return o?.kind === 'help' ? {...state, overlay: {...o, scroll: Math.max(0, o.scroll + by)}} : state;
+	if (o?.kind !== 'help') return state;
+	const {lastScroll} = helpLayout(env.lang, env.columns, Math.max(3, env.rows - 4));
+	return {...state, overlay: {...o, scroll: Math.max(0, Math.min(lastScroll, o.scroll + by))}};
 }
 
 /** x: the proposed file is selected, so typing replaces it (and End or an arrow edits it). */

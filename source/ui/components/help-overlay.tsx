@@ -36,7 +36,8 @@ export function helpLines(lang: Lang, width: number): Line[] {
  * The key map, made from the same table that dispatches keys and fills the hint bar. In
  * columns when there is room; it scrolls, and its footnote stays.
  */
-export function HelpOverlay({lang, theme, width, height, scroll}: {lang: Lang; theme: Theme; width: number; height: number; scroll: number}) {
+/** How the help is laid out in a box of `width` × `height`: its columns, lines, footnote and the last scroll position. */
+export function helpLayout(lang: Lang, width: number, height: number) {
 	const inner = width - 4;
 	const columns = inner >= 150 ? 3 : inner >= 96 ? 2 : 1;
 	const columnWidth = Math.floor((inner - (columns - 1) * 2) / columns);
@@ -44,7 +45,12 @@ export function HelpOverlay({lang, theme, width, height, scroll}: {lang: Lang; t
 	const foot = wrapCells(t(lang, 'helpFoot'), inner);
 	const rows = Math.max(1, height - 3 - foot.length);
 	const perPage = rows * columns;
-	const first = Math.min(scroll, Math.max(0, lines.length - perPage));
+	return {columns, columnWidth, lines, foot, rows, perPage, lastScroll: Math.max(0, lines.length - perPage)};
+}
+
+export function HelpOverlay({lang, theme, width, height, scroll}: {lang: Lang; theme: Theme; width: number; height: number; scroll: number}) {
+	const {columns, columnWidth, lines, foot, rows, perPage, lastScroll} = helpLayout(lang, width, height);
+	const first = Math.min(scroll, lastScroll);
 	const page = lines.slice(first, first + perPage);
 	const shown = `${first + 1}-${first + page.length} / ${lines.length}`;
 	return (

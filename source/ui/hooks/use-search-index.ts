@@ -33,6 +33,10 @@ export function useSearchIndex(store: AppStore, model: AppModel, wanted: boolean
 			store.env.search = (query, kinds, limit) => index.search(query, {limit, kinds});
 			setReady(true);
 			store.dispatch({type: 'search-ready'});
+		}).catch(() => {
+			// No index (it could not be built): search finds nothing, and keys held for it go on.
+			store.env.search = () => [];
+			store.dispatch({type: 'search-ready'});
 		});
 		return () => {
 			cancelled = true;

@@ -1,5 +1,6 @@
 import type {Binding} from './key-table.js';
-import type {AppState} from '../state/app-state.js';
+import type {AppEnv, AppState} from '../state/app-state.js';
+import {helpLayout} from '../components/help-overlay.js';
 import type {FieldAction} from '../fields/field-state.js';
 import {digits} from './key-labels.js';
 import {close} from '../state/act.js';
@@ -9,17 +10,17 @@ import {moveSearch, pickSearch, moveChoice, pickChoice, confirmYes, quitRetry, q
 
 const multiline = (s: AppState) => s.overlay?.kind === 'prompt' && s.overlay.multiline;
 const edit = (action: FieldAction) => (s: AppState) => editField(s, action);
-/** A page of help, a little less than the lines shown (which depend on the footnote's wrapping). */
-const helpPage = (env: {rows: number}) => Math.max(1, env.rows - 11);
+/** A page of help: the lines one screen of it shows. */
+const helpPage = (env: AppEnv) => helpLayout(env.lang, env.columns, Math.max(3, env.rows - 4)).perPage;
 const isYesNo = (s: AppState) => s.overlay?.kind === 'choice' && s.overlay.purpose === 'yesno';
 
 /** The keys of what opens over the screen: help, search, text fields, pickers, questions. */
 export const OVERLAY_BINDINGS: readonly Binding[] = [
 	{id: 'helpClose', context: 'help', keys: ['?', 'escape', 'q'], label: {zh: '关闭帮助', en: 'close the help'}, hint: {zh: '关闭', en: 'close'}, run: close},
-	{id: 'helpDown', context: 'help', keys: ['down', 'j'], label: {zh: '向下滚动', en: 'scroll down'}, hint: {zh: '滚动', en: 'scroll'}, run: s => scrollHelp(s, 1)},
-	{id: 'helpUp', context: 'help', keys: ['up', 'k'], label: {zh: '向上滚动', en: 'scroll up'}, run: s => scrollHelp(s, -1)},
-	{id: 'helpPageDown', context: 'help', keys: ['pagedown', 'space'], label: {zh: '向下翻页', en: 'page down'}, run: (s, env) => scrollHelp(s, helpPage(env))},
-	{id: 'helpPageUp', context: 'help', keys: ['pageup'], label: {zh: '向上翻页', en: 'page up'}, run: (s, env) => scrollHelp(s, -helpPage(env))},
+	{id: 'helpDown', context: 'help', keys: ['down', 'j'], label: {zh: '向下滚动', en: 'scroll down'}, hint: {zh: '滚动', en: 'scroll'}, run: (s, env) => scrollHelp(s, env, 1)},
+	{id: 'helpUp', context: 'help', keys: ['up', 'k'], label: {zh: '向上滚动', en: 'scroll up'}, run: (s, env) => scrollHelp(s, env, -1)},
+	{id: 'helpPageDown', context: 'help', keys: ['pagedown', 'space'], label: {zh: '向下翻页', en: 'page down'}, run: (s, env) => scrollHelp(s, env, helpPage(env))},
+	{id: 'helpPageUp', context: 'help', keys: ['pageup'], label: {zh: '向上翻页', en: 'page up'}, run: (s, env) => scrollHelp(s, env, -helpPage(env))},
 
 	{id: 'searchPick', context: 'search', keys: ['enter'], label: {zh: '跳转到所选结果（地区不在本工作区时询问是否加入）', en: 'go to the selected result (a region outside the workspace: asks to add it)'}, hint: {zh: '选定', en: 'pick'}, run: pickSearch},
 	{id: 'searchDown', context: 'search', keys: ['down', 'ctrl+n'], label: {zh: '下一个结果', en: 'next result'}, hint: {zh: '选择', en: 'select'}, run: (s, env) => moveSearch(s, env, 1)},

@@ -86,6 +86,7 @@ export type AppEnv = {
 	user: string;
 	lang: Lang;
 	rows: number;
+	columns: number;
 	defaultExportFile: string;
 	/** What "save to another file" proposes. */
 	defaultSaveAsFile: string;
