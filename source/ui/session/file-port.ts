@@ -75,7 +75,7 @@ export function filePort(opened: OpenWorkspace, options: FilePortOptions): Sessi
 			const target = e.kind === 'url' ? e.url : e.kind === 'file' ? join(evidenceFolderOf(file), e.stored) : undefined;
 			if (!target) throw UserError.of('evidence', 'a quote has nothing to open');
 			if (e.kind === 'file' && !existsSync(target)) throw UserError.of(target, 'the stored evidence file is missing');
-			const [command, args] = process.platform === 'darwin' ? ['open', [target]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', target]] : ['xdg-open', [target]];
+			const [command, args] = process.platform === 'darwin' ? ['open', [target]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', target]] : ['xdg-open', [target]];
 			await new Promise<void>((done, fail) => {
 				const child = spawn(command as string, args as string[], {detached: true, stdio: 'ignore'});
 				child.once('error', error => fail(UserError.of(command as string, `cannot open evidence: ${error.message}`)));
