@@ -94,6 +94,7 @@ export function fakePort(options: FakePortOptions = {}) {
 	let diskListener: ((ws: Workspace) => void) | undefined;
 	let lockListener: ((h: LockHolder | undefined) => void) | undefined;
 	let closed = false;
+	let afterClose = 0;
 	let readOnly = options.readOnly ?? false;
 	let fail = options.failSaves;
 	const port: SessionPort = {
@@ -102,6 +103,7 @@ export function fakePort(options: FakePortOptions = {}) {
 		},
 		lockedBy: options.lockedBy,
 		async save(ws) {
+			if (closed) afterClose++;
 			const failure = typeof fail === 'function' ? fail(ws) : fail ? {problem: fail} : undefined;
 			if (failure) throw Object.assign(new Error(failure.problem), {invalid: failure.invalid ?? false});
 			saves.push(ws);
@@ -158,6 +160,8 @@ export function fakePort(options: FakePortOptions = {}) {
 		pushLock: (h: LockHolder | undefined) => lockListener?.(h),
 		setFailSaves: (f: FakePortOptions['failSaves']) => (fail = f),
 		isClosed: () => closed,
+		/** Saves asked for after the session was closed (the lock let go): there must be none. */
+		savesAfterClose: () => afterClose,
 	};
 }
 

@@ -1,6 +1,6 @@
 import {describe, it, expect, afterEach} from 'vitest';
 import {cleanup} from 'ink-testing-library';
-import {renderTui, leafOf, testWorkspace, fakePort, index, openLeaf, KEYS} from '../helpers/render-tui.js';
+import {renderTui, leafOf, testWorkspace, fakePort, index, openLeaf, KEYS, keyOf} from '../helpers/render-tui.js';
 import {applyChange, checkWorkspace} from '../../source/domain/workspace/workspace-ops.js';
 import {workspace as workspaceSchema, type Workspace} from '../../source/domain/workspace/workspace-schema.js';
 import {loadRegions} from '../../source/storage/load-files.js';
@@ -138,13 +138,29 @@ describe('a save that fails (issue 11)', () => {
 		expect(tui.saves.at(-1)!.findings[`110000/${yesno.code}`]).toBeDefined();
 
 		cleanup();
-		const lose = await renderTui({port: fakePort({failSaves: 'disk full'})});
+		const losing = fakePort({failSaves: 'disk full'});
+		const lose = await renderTui({port: losing});
 		await openLeaf(lose, yesno.code);
 		await lose.act('yes', 'quit');
 		await lose.waitFor(t => t.includes('Q  quit and LOSE these changes'));
 		await lose.act('quitLose');
 		await lose.waitFor(() => lose.isClosed());
 		expect(lose.saves).toHaveLength(0);
+		// Nothing is written after the session let go of the lock, not even when the screen goes.
+		cleanup();
+		expect(losing.savesAfterClose()).toBe(0);
+	});
+});
+
+describe('a TUI closed by its terminal (SIGHUP) or a kill', () => {
+	it('saves the change whose save had not started yet', async () => {
+		const tui = await renderTui();
+		await openLeaf(tui, yesno.code);
+		// The key and the unmount in one tick: the change's save was not yet scheduled.
+		tui.stdin.write(keyOf('yes'));
+		tui.unmount();
+		await new Promise(r => setTimeout(r, 20));
+		expect(tui.saves.at(-1)?.findings[`110000/${yesno.code}`]).toMatchObject({value: {type: 'yesno', met: true}});
 	});
 });
 

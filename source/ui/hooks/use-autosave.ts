@@ -31,11 +31,12 @@ export function useAutosave(store: AppStore, port: SessionPort, version: number,
 		return () => clearTimeout(timer);
 	}, [version, attempt, readOnly]);
 	// Unmounted by a closed terminal or a kill (SIGHUP, SIGTERM) before the newest change's save
-	// started: start it now, so that closing the session (which waits for saves) writes it.
+	// started: start it now, so that closing the session (which waits for saves) writes it. Not
+	// after a quit: that saved everything already, or the user chose to lose what was not saved.
 	useEffect(
 		() => () => {
 			const state = store.getState();
-			if (!state.readOnly && state.session.version > state.save.saved) void port.save(state.session.ws).catch(() => undefined);
+			if (!state.quitting && !state.readOnly && state.session.version > state.save.saved) void port.save(state.session.ws).catch(() => undefined);
 		},
 		[],
 	);
