@@ -20,10 +20,10 @@ import {systemEntries, catalogEntries, regionEntries} from '../source/domain/sea
 import {pinyinKeys} from '../source/domain/search/pinyin-keys.js';
 import {workbookModel, type Cell} from '../source/domain/export/workbook-model.js';
 import {App} from '../source/ui/app.js';
-import type {SessionPort} from '../source/ui/session/session-port.js';
+import {quietPort} from '../source/ui/session/quiet-port.js';
 import {themeFor} from '../source/ui/theme.js';
-import {HeadlessInput, HeadlessOutput} from '../source/ui/headless-terminal.js';
-import {loadLayoutEngine} from '../source/ui/yoga-loader.js';
+import {HeadlessInput, HeadlessOutput} from '../source/runtime/headless-terminal.js';
+import {loadLayoutEngine} from '../source/runtime/yoga-loader.js';
 import {syntheticTeam, syntheticCatalog} from './synthetic.js';
 
 const args = process.argv.slice(2);
@@ -190,18 +190,7 @@ if (measures('keys')) {
 	const keysFile = join(dir, 'keys.json');
 	copyFileSync(bigFile, keysFile);
 	const keysWs = await OpenWorkspace.open(keysFile, {write: true});
-	const port: SessionPort = {
-		readOnly: false,
-		lockedBy: undefined,
-		save: async next => void (await keysWs.save(next)),
-		evidence: () => {
-			throw new Error('not in the benchmark');
-		},
-		watchWeights: () => () => undefined,
-		defaultExportFile: 'x.xlsx',
-		exportWorkbook: async () => ({file: 'x', draft: undefined}),
-		close: async () => undefined,
-	};
+	const port = quietPort({save: async next => (await keysWs.save(next), {})});
 	const model = {index, regions: allRegions, catalog, workspace: keysWs.data, weights, weightsFile: 'w', workspaceFile: keysFile, user: 'bench'};
 	const instance = render(React.createElement(App, {model, port, lang: 'en', theme: themeFor({NO_COLOR: '1'})}), {stdout: stdout as never, stdin: stdin as never, stderr: stdout as never, exitOnCtrlC: false, patchConsole: false, maxFps: 60});
 	const settle = (ms = 40) => new Promise(r => setTimeout(r, ms));

@@ -16,7 +16,7 @@ rmSync('dist', {recursive: true, force: true});
 const options = bundleOptions('cjs');
 await build({
 	...options,
-	entryPoints: {assess: 'source/cli.ts', boot: 'source/boot.ts'},
+	entryPoints: {assess: 'source/cli.ts', boot: 'source/runtime/boot.ts'},
 	outdir: 'dist',
 	outExtension: {'.js': '.cjs'},
 	sourcemap: 'linked',
@@ -26,7 +26,7 @@ await build({
 });
 
 // The TUI's start-up, run once with no screen: the code V8 compiles for it ships beside the
-// bundle, so the first start of this build finds it compiled (see source/ui/warm-up.tsx).
+// bundle, so the first start of this build finds it compiled (see source/runtime/warm-up.tsx).
 const cache = mkdtempSync(join(tmpdir(), 'assess-build-'));
 try {
 	// As on a user's machine: Ink draws every frame (in CI mode it would draw only the last).

@@ -1,14 +1,15 @@
 // What every bundle of the program shares (scripts/build.mjs, and the benchmark built like it).
 import {createHash} from 'node:crypto';
 import {readFileSync, readdirSync} from 'node:fs';
-import {dirname, join, relative} from 'node:path';
+import {join, relative} from 'node:path';
+import {substitute, versionProblems} from '../source/runtime/substitutions.mjs';
 import {fileURLToPath} from 'node:url';
 
 const here = path => fileURLToPath(new URL(path, import.meta.url));
 
 /**
  * The program is bundled as CommonJS so that bin/assess.js can run it with V8's code cache
- * (source/boot.ts): ESM modules cannot take a code cache on Node 20. The benchmark, whose
+ * (source/runtime/boot.ts): ESM modules cannot take a code cache on Node 20. The benchmark, whose
  * script awaits at its top level, is bundled as ESM with the same aliases and plugins.
  *
  * @param {'cjs' | 'esm'} format
@@ -43,34 +44,18 @@ export function bundleOptions(format) {
 		alias: {
 			// Ink imports react-devtools-core only in dev mode, but bundling would hoist the import.
 			'react-devtools-core': here('./devtools-stub.mjs'),
-			// Ink's layout and ours measure text with string-width on every frame; the fast path
-			// gives the same widths without its per-cluster segmenting (see source/text/fast-string-width.ts).
-			'string-width': here('../source/text/fast-string-width.ts'),
 		},
 		plugins: [
 			{
-				// yoga-layout (Ink's layout engine) as loaded by source/ui/yoga-loader.ts: without
-				// fetch, which would load Node's whole HTTP client at start-up, and not at the top
-				// level of a module. Only the bare specifier is redirected: the loader itself imports
-				// yoga-layout/load.
-				name: 'yoga-loader',
+				// The program's own forms of some dependency modules (frame output, yoga loader,
+				// fast string width): source/runtime/README.md and substitutions.mjs, which the
+				// tests' vitest.config.ts reads too. Versions they were not made for stop the build.
+				name: 'runtime-substitutions',
 				setup(build) {
-					build.onResolve({filter: /^yoga-layout$/}, () => ({path: here('../source/ui/yoga-loader.ts')}));
-				},
-			},
-			{
-				// Ink's frame grid replaced by source/ui/ink/frame-output.ts, which draws the same
-				// frames but keeps what did not change (test/ui/frame-output.test.ts compares them).
-				// It copies Ink 6.8's Output, so another Ink must be checked against it first.
-				name: 'incremental-frame-output',
-				setup(build) {
-					build.onResolve({filter: /^\.\/output\.js$/}, async args => {
-						if (!/[\\/]node_modules[\\/]ink[\\/]build[\\/]renderer\.js$/.test(args.importer)) return undefined;
-						const ink = JSON.parse(readFileSync(join(dirname(args.importer), '..', 'package.json'), 'utf8'));
-						if (!/^6\.8\./.test(ink.version)) {
-							return {errors: [{text: `Ink ${ink.version} is installed; source/ui/ink/frame-output.ts copies Ink 6.8's Output. Compare them (test/ui/frame-output.test.ts), then allow the version here.`}]};
-						}
-						return {path: here('../source/ui/ink/frame-output.ts')};
+					build.onStart(() => ({errors: versionProblems().map(text => ({text}))}));
+					build.onResolve({filter: /^(string-width|yoga-layout|\.\/output\.js)$/}, args => {
+						const path = substitute(args.path, args.importer);
+						return path ? {path} : undefined;
 					});
 				},
 			},

@@ -14,7 +14,7 @@ import {exportCommand} from './commands/export.js';
 import {unlockCommand} from './commands/unlock.js';
 import {UserError, formatIssue} from '../storage/user-error.js';
 import {VERSION} from '../version.js';
-import {WARM_UP} from '../boot.js';
+import {WARM_UP} from '../runtime/boot.js';
 
 /** Every sub-command, in the order `assess --help` lists them. */
 export const COMMANDS: readonly Command[] = [openCommand, initCommand, recordCommand, validateCommand, scoreCommand, searchCommand, mergeCommand, mergeDriverCommand, agreementCommand, exportCommand, unlockCommand, schemasCommand];
@@ -48,8 +48,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
 		return 0;
 	}
 	if (first === WARM_UP) {
-		// Not for users: the build runs it to ship compiled code for the TUI (source/ui/warm-up.tsx).
-		const {warmUp} = await import('../ui/warm-up.js');
+		// Not for users: the build runs it to ship compiled code for the TUI (source/runtime/warm-up.tsx).
+		const {warmUp} = await import('../runtime/warm-up.js');
 		await warmUp();
 		return 0;
 	}

@@ -1,6 +1,10 @@
 import type {Lang} from '../domain/text.js';
 
-/** The TUI's words in both languages; one table so a missing translation is a type error. */
+/**
+ * The TUI's words in both languages; one table so a missing translation is a type error.
+ * Only characters every terminal draws one cell wide (or CJK, two): no — … × · “ ” ○ ★ ↑ ↓,
+ * whose width depends on the terminal (East Asian "ambiguous" characters).
+ */
 const STRINGS = {
 	regions: {zh: '地区', en: 'Regions'},
 	progress: {zh: '进度', en: 'Progress'},
@@ -20,50 +24,77 @@ const STRINGS = {
 	evidence: {zh: '证据', en: 'Evidence'},
 	samples: {zh: '抽查事项', en: 'Sampled items'},
 	provenance: {zh: '来源', en: 'Source'},
+	indicators: {zh: '指标', en: 'Indicators'},
+	item: {zh: '详情', en: 'Item'},
 	noValue: {zh: '（未记录）', en: '(none yet)'},
 	none: {zh: '（无）', en: '(none)'},
-	readOnly: {zh: '只读', en: 'READ-ONLY'},
-	heldBy: {zh: '正在编辑：', en: 'being edited by'},
+	readOnly: {zh: '只读', en: 'read-only'},
 	saved: {zh: '已保存', en: 'saved'},
-	saving: {zh: '保存中…', en: 'saving…'},
+	saving: {zh: '保存中', en: 'saving'},
 	notSaved: {zh: '未保存', en: 'NOT SAVED'},
 	unchanged: {zh: '无改动', en: 'no changes yet'},
 	scoreboard: {zh: '排行榜', en: 'Scoreboard'},
-	sortedBy: {zh: '排序', en: 'sorted by'},
-	since: {zh: '权重变更后排名变化', en: 'rank change since the weights changed'},
+	sortedBy: {zh: '排序列', en: 'sorted by'},
+	since: {zh: '权重变更后的名次变化', en: 'rank change since the weights changed'},
 	help: {zh: '按键帮助', en: 'Keys'},
+	helpFoot: {zh: 'j/k 滚动，? 或 Esc 关闭。按键随所在位置而定：提示栏只列出此处可用的键。', en: 'j/k scroll, ? or Esc closes. Keys depend on where you are: the hint bar shows the ones that work here.'},
 	search: {zh: '搜索', en: 'Search'},
-	searchHint: {zh: '输入中文、拼音或首字母；Enter 跳转，Esc 关闭', en: 'type Chinese, pinyin or initials; Enter jumps, Esc closes'},
+	searchHint: {zh: '输入中文、拼音或首字母', en: 'type Chinese, pinyin or initials'},
 	noMatch: {zh: '无匹配结果', en: 'nothing matches'},
+	searchLoading: {zh: '正在建立索引', en: 'building the index'},
+	addToWorkspace: {zh: '加入本工作区', en: 'add to workspace'},
 	allScored: {zh: '本地区所有指标均已评分', en: 'every leaf of this region is scored'},
-	promptNote: {zh: '备注（Enter 换行，Ctrl+S 保存，Esc 取消）', en: 'Note (Enter: new line, Ctrl+S: save, Esc: cancel)'},
-	promptEvidence: {zh: '证据：网址、quote:引文，或文件路径（Enter 保存）', en: 'Evidence: a URL, quote:<text>, or a file path (Enter saves)'},
-	promptValue: {zh: '分值', en: 'Value'},
-	promptFlag: {zh: '待复核原因', en: 'Why it needs review'},
-	promptNa: {zh: '不适用原因', en: 'Why it does not apply'},
+	promptNote: {zh: '备注', en: 'Note'},
 	promptSampleNote: {zh: '事项备注', en: 'Note on this item'},
+	promptEvidence: {zh: '证据：网址、quote:引文，或文件路径（可用 ~，可带引号）', en: 'Evidence: a URL, quote:<text>, or a file path (~ and quotes work)'},
+	promptValue: {zh: '分值', en: 'Value'},
+	promptFlag: {zh: '待复核原因（必填）', en: 'Why it needs review (required)'},
+	promptNa: {zh: '不适用原因（必填）', en: 'Why it does not apply (required)'},
+	promptSettle: {zh: '裁定的新分值', en: 'The settled value'},
+	promptExport: {zh: '导出 Excel 到', en: 'Export to Excel at'},
+	promptSaveAs: {zh: '另存为（新文件）', en: 'Save to another file (a new one)'},
+	fieldSaveMulti: {zh: 'Ctrl+S 保存，Enter 换行，Esc 取消', en: 'Ctrl+S saves, Enter is a new line, Esc cancels'},
+	fieldSaveLine: {zh: 'Enter 保存，Esc 取消', en: 'Enter saves, Esc cancels'},
+	fieldReplace: {zh: '输入即替换建议值', en: 'typing replaces the proposal'},
+	reasonRequired: {zh: '请填写原因', en: 'a reason is required'},
+	discardQuestion: {zh: '放弃已输入的内容？y 放弃，n 继续编辑', en: 'Throw away what you typed? y discards, n goes on editing'},
 	pickSample: {zh: '选择抽查事项（Enter 添加）', en: 'Pick a sampled item (Enter adds it)'},
-	pickLevel: {zh: '选择档次（数字键或 Enter）', en: 'Pick a level (number or Enter)'},
-	undone: {zh: '已撤销', en: 'undone'},
+	pickLevel: {zh: '选择档次（数字键或 Enter）', en: 'Pick a level (its number, or Enter)'},
+	pickYesNo: {zh: '是否达标（y/0 或 Enter）', en: 'Met or not (y / 0, or Enter)'},
+	yes: {zh: '是', en: 'yes'},
+	no: {zh: '否', en: 'no'},
 	nothingToUndo: {zh: '没有可撤销的操作', en: 'nothing to undo'},
+	nothingToRedo: {zh: '没有可重做的操作', en: 'nothing to redo'},
 	weightsChanged: {zh: '权重文件已更新，已重新计分', en: 'weights file changed: everything re-scored'},
-	weightsInvalid: {zh: '权重文件有误，仍使用上次有效权重：', en: 'the weights file is invalid; keeping the last good weights:'},
+	weightsInvalid: {zh: '权重文件有误，仍使用上次有效的权重', en: 'using the last good weights'},
 	conflict: {zh: '冲突', en: 'conflict'},
 	conflicts: {zh: '冲突', en: 'Conflicts'},
-	settled: {zh: '已裁定', en: 'settled'},
-	promptExport: {zh: '导出 Excel 到（Enter 导出，Esc 取消）', en: 'Export to Excel at (Enter exports, Esc cancels)'},
 	exportDraft: {zh: '将导出为草稿', en: 'this will be a DRAFT'},
-	exporting: {zh: '正在导出…', en: 'exporting…'},
+	exporting: {zh: '正在导出', en: 'exporting'},
 	exported: {zh: '已导出', en: 'exported'},
-	promptSettle: {zh: '裁定的新分值（Enter 保存）', en: 'The settled value (Enter saves)'},
+	savedAs: {zh: '已另存为', en: 'saved to'},
 	leafOnly: {zh: '请选择一个三级指标', en: 'select a leaf indicator'},
 	notForRule: {zh: '此规则不接受该键', en: 'this rule does not take that key'},
 	openRegionFirst: {zh: '请先打开一个地区', en: 'open a region first'},
+	doneNeedsValue: {zh: '尚未评分，不能标记完成', en: 'not scored yet: it cannot be marked done'},
+	pasteOutside: {zh: '粘贴的内容只能放进输入框：未作任何改动', en: 'a paste goes into a text field only: nothing was changed'},
+	readOnlyNothing: {zh: '只读：未作任何改动', en: 'read-only: nothing was changed'},
+	noEvidenceSelected: {zh: '请先在详情中选中一条证据', en: 'select a piece of evidence in the item panel first'},
+	nothingSelected: {zh: '请先选中一个抽查事项或一条证据', en: 'select a sampled item or evidence first'},
 	conflictsTitle: {zh: '待裁定的冲突', en: 'Conflicts to settle'},
 	noConflicts: {zh: '没有冲突：合并结果中所有评估人的结论一致。', en: 'No conflicts: every assessor agreed, or every disagreement is settled.'},
 	settleHelp: {zh: '数字键采用对应候选；v 输入新分值；所有候选的证据都会保留。', en: 'A number settles with that candidate; v settles with a new value; the evidence of every candidate is kept.'},
 	candidate: {zh: '候选', en: 'Candidate'},
 	agreement: {zh: '评估人结论重合处的一致率', en: 'assessors agreed on'},
+	quitTitle: {zh: '还有改动未保存到磁盘', en: 'Some changes are not on disk'},
+	quitRetry: {zh: 'r 重试保存', en: 'r  try saving again'},
+	quitSaveAs: {zh: 'w 另存为新文件', en: 'w  save to another file'},
+	quitLose: {zh: 'Q 退出并丢弃这些改动', en: 'Q  quit and LOSE these changes'},
+	quitStay: {zh: 'Esc 返回继续工作', en: 'Esc  go back to work'},
+	takeOverHint: {zh: '锁已释放：按 T 接手编辑', en: 'the lock is free: T takes over'},
+	tookOver: {zh: '已接手：现在可以编辑', en: 'taken over: you can edit now'},
+	takeOverFailed: {zh: '无法接手：他人又取得了锁', en: 'could not take over: someone else holds the lock again'},
+	refreshed: {zh: '已从磁盘刷新', en: 'refreshed from disk'},
 } as const;
 
 export type StringId = keyof typeof STRINGS;
@@ -81,13 +112,15 @@ export const STATUS_LABEL = {
 	conflict: {zh: '冲突', en: 'conflict'},
 } as const;
 
-/** ASCII marks: East-Asian "ambiguous" glyphs (✓ ○ ★) break alignment in CJK terminals. */
-export const STATUS_MARK = {none: '[ ]', draft: '[~]', done: '[x]', flagged: '[!]', na: '[-]', conflict: '[?]'} as const;
+/**
+ * ASCII marks (East-Asian "ambiguous" glyphs such as ✓ ○ ★ break alignment in CJK terminals).
+ * Leaves are bracketed; branches are `+` (collapsed) and `-` (expanded), never bracketed.
+ */
+export const STATUS_MARK = {none: '[ ]', draft: '[~]', done: '[x]', flagged: '[!]', na: '[/]', conflict: '[?]'} as const;
+export const BRANCH_MARK = {collapsed: '+', expanded: '-'} as const;
 export type LeafStatus = keyof typeof STATUS_MARK;
 
-/** The UI language: --lang, else the locale (zh_CN… → Chinese), else English. */
-export function langFrom(arg: string | undefined, env: NodeJS.ProcessEnv): Lang {
-	if (arg === 'zh' || arg === 'en') return arg;
-	const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-	return /^zh/i.test(locale) ? 'zh' : 'en';
+/** A score as the TUI shows it: two decimals, `-` when there is none yet. */
+export function shownScore(score: number | null | undefined): string {
+	return score === null || score === undefined ? '-' : score.toFixed(2);
 }

@@ -2,9 +2,9 @@ import {describe, it, expect} from 'vitest';
 import {readdirSync, readFileSync, statSync, writeFileSync, mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {runCli, tempDir} from '../helpers/run-cli.js';
-import {CACHED_COMMANDS, commandOf} from '../../source/boot.js';
+import {CACHED_COMMANDS, commandOf} from '../../source/runtime/boot.js';
 import {COMMANDS} from '../../source/cli/main.js';
-import {CodeCache} from '../../source/storage/code-cache.js';
+import {CodeCache} from '../../source/runtime/code-cache.js';
 
 describe('the code cache', () => {
 	it('is kept per command, for every command there is', () => {

@@ -3,7 +3,7 @@ import {cleanup} from 'ink-testing-library';
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import XLSX from 'xlsx';
-import {renderTui, KEYS, leafOf, testWorkspace} from '../helpers/render-tui.js';
+import {renderTui, KEYS, leafOf, testWorkspace, pasted} from '../helpers/render-tui.js';
 import {applyChange} from '../../source/domain/workspace/workspace-ops.js';
 import {completeWorkspace} from '../helpers/complete-workspace.js';
 import {runCli} from '../helpers/run-cli.js';
@@ -40,10 +40,11 @@ describe('hostile content is shown inert', () => {
 		await tui.press(leafOf('yesno').code);
 		await tui.waitFor(t => t.includes('indic.'));
 		await tui.press(KEYS.enter, 'e');
-		await tui.waitFor(t => t.includes('Note (Enter'));
-		await tui.press('a\u0007b\u001B[2Jc', KEYS.ctrlS);
+		await tui.waitFor(t => t.includes('Ctrl+S saves'));
+		// Typed, an escape sequence is a key (one no field takes); pasted, it is text without its ESC.
+		await tui.press('a\u0007b\u001B[2Jc', pasted('|x\u001B[2Jy\u0007'), KEYS.ctrlS);
 		await tui.waitFor(() => tui.saves.length > 0, 'the note to be saved');
-		expect(Object.values(tui.saves.at(-1)!.findings)[0]!.note).toBe('ab[2Jc');
+		expect(Object.values(tui.saves.at(-1)!.findings)[0]!.note).toBe('abc|x[2Jy');
 	});
 });
 

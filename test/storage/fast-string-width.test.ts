@@ -1,7 +1,7 @@
 import {describe, it, expect} from 'vitest';
 import fc from 'fast-check';
 import realStringWidth from 'string-width';
-import fastStringWidth, {FAST_RANGES} from '../../source/text/fast-string-width.js';
+import fastStringWidth, {FAST_RANGES} from '../../source/runtime/fast-string-width.js';
 
 const pieces = ['a', 'Z', ' ', '~', '办', '事', '指', '南', '，', '。', '「', '　', 'ア', 'ひ', '한', 'Ａ', '￥', '×', '°', 'é', '\u00AD', '😀', '👩‍💻', 'e\u0301', '\u200B', '\u001B[31m', '\u001B[0m', '\t', '\n', 'Ω', 'κ', '→', '↑', '…', '—', '─', '│', '┌', '█', '▶', '◽', '✓', '★', '\u2028', '\u200D', '\uFE0F', '\uFF9E', '𠀀'];
 

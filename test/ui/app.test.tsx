@@ -1,23 +1,12 @@
 import {describe, it, expect, afterEach} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import stringWidth from 'string-width';
-import {renderTui, KEYS, leafOf, testWorkspace, fakePort, overflowing, index} from '../helpers/render-tui.js';
-import {BINDINGS} from '../../source/ui/keymap/commands.js';
+import {renderTui, leafOf, testWorkspace, overflowing, index, keyOf, openLeaf} from '../helpers/render-tui.js';
 import {applyChange} from '../../source/domain/workspace/workspace-ops.js';
 import {themeFor} from '../../source/ui/theme.js';
 import {mergeWorkspaces} from '../../source/domain/merge/merge-workspaces.js';
 
 afterEach(() => cleanup());
-
-/** Opens the first region and walks to a leaf of the given rule kind via search by code. */
-async function openLeaf(tui: Awaited<ReturnType<typeof renderTui>>, code: string) {
-	await tui.press('/');
-	await tui.waitFor(t => t.includes('Search'));
-	await tui.press(code);
-	await tui.waitFor(t => t.includes(`indic. ${code}`), `search result ${code}`);
-	await tui.press(KEYS.enter);
-	await tui.waitFor(t => t.includes(`${code} ${index.nodes.get(code)!.node.name.en}`), `leaf ${code} selected`);
-}
 
 describe('regions screen', () => {
 	it('lists every region with progress, total, tier and rank, Chinese names aligned', async () => {
@@ -30,11 +19,11 @@ describe('regions screen', () => {
 		expect(text).toContain('0/64');
 	});
 
-	it('opens a region with Enter and walks to the next unscored leaf with n', async () => {
+	it('opens a region and walks to the next unscored leaf with n', async () => {
 		const tui = await renderTui();
-		await tui.press(KEYS.enter);
+		await tui.act('openRegion');
 		await tui.waitFor(t => t.includes('北京市 110000'));
-		await tui.press('n');
+		await tui.act('next-tree');
 		const first = index.leaves[0]!;
 		const text = await tui.waitFor(t => t.includes(`${first.code} ${first.node.name.en}`) && t.includes('Check:'), 'the first leaf in the item panel');
 		expect(text).toContain(first.node.guide!.check.slice(0, 10));
@@ -43,235 +32,243 @@ describe('regions screen', () => {
 });
 
 describe('recording findings', () => {
-	it('records yes with y, updates the score on screen at once and saves', async () => {
+	it('records yes, updates the score on screen at once and saves', async () => {
 		const tui = await renderTui();
 		const leaf = leafOf('yesno');
-		await tui.press(KEYS.enter);
 		await openLeaf(tui, leaf.code);
-		expect(tui.frame()).toMatch(/Total —/);
-		await tui.press('y');
+		expect(tui.frame()).toMatch(/Total -/);
+		await tui.act('yes');
 		await tui.waitFor(t => /Total 100\.00 #1/.test(t), 'the total to move');
 		await tui.waitFor(t => /saved \d\d:\d\d:\d\d/.test(t), 'the save time');
 		expect(tui.saves.at(-1)!.findings[`110000/${leaf.code}`]).toMatchObject({value: {type: 'yesno', met: true}, by: '张三'});
+		await tui.act('no');
+		await tui.waitFor(t => t.includes('Value: 否'));
+	});
+
+	it('v on a yes/no leaf opens its picker (it does not flip the value)', async () => {
+		const tui = await renderTui();
+		await openLeaf(tui, leafOf('yesno').code);
+		await tui.act('yes');
+		await tui.waitFor(t => t.includes('Value: 是'));
+		await tui.act('editValue');
+		await tui.waitFor(t => t.includes('Met or not'));
+		expect(tui.frame()).toContain('Value: 是');
+		await tui.act('choiceDown', 'choicePick');
+		await tui.waitFor(t => t.includes('Value: 否') && !t.includes('Met or not'));
 	});
 
 	it('picks a level by its number, and by the picker', async () => {
 		const tui = await renderTui();
 		const leaf = leafOf('levels');
 		const rule = leaf.rule as Extract<typeof leaf.rule, {type: 'levels'}>;
-		await tui.press(KEYS.enter);
 		await openLeaf(tui, leaf.code);
-		await tui.press('2');
+		await tui.act(['level', '2']);
 		await tui.waitFor(t => t.includes(`Value: ${rule.levels[1]!.label.zh}`));
-		await tui.press('v');
+		await tui.act('editValue');
 		await tui.waitFor(t => t.includes('Pick a level'));
-		await tui.press(KEYS.up, KEYS.enter);
+		await tui.act('choiceUp', 'choicePick');
 		await tui.waitFor(t => t.includes(`Value: ${rule.levels[0]!.label.zh}`));
 	});
 
-	it('takes a direct score typed after a digit, and refuses a wrong one with the rule', async () => {
+	it('takes a direct score typed after a digit; a wrong one keeps the field open, the number and the reason shown', async () => {
 		const tui = await renderTui();
-		const leaf = leafOf('direct');
-		await tui.press(KEYS.enter);
-		await openLeaf(tui, leaf.code);
-		await tui.press('7');
-		await tui.waitFor(t => t.includes('Value\n') || t.includes('│ Value'));
-		await tui.press('5', KEYS.enter);
+		await openLeaf(tui, leafOf('direct').code);
+		await tui.act(['number', '7']);
+		await tui.waitFor(t => t.includes('Enter saves, Esc cancels'));
+		await tui.press('5');
+		await tui.act('fieldSubmit');
 		await tui.waitFor(t => t.includes('Value: 75'));
-		await tui.press('9', '9', '9', KEYS.enter);
-		const text = await tui.waitFor(t => t.includes('999 is outside 0–100'));
+		await tui.act(['number', '1']);
+		await tui.press('50');
+		await tui.act('fieldSubmit');
+		const text = await tui.waitFor(t => t.includes('150 is outside'));
+		expect(text).toMatch(/│ 150/);
 		expect(text).toContain('Value: 75');
+		await tui.act('fieldBackspace', 'fieldBackspace');
+		await tui.act('fieldSubmit');
+		await tui.waitFor(t => t.includes('Value: 1') && !t.includes('150 is outside'));
 	});
 
-	it('edits a multi-line note with Chinese IME chunks, a held Backspace and a paste', async () => {
+	it('edits a multi-line note with Chinese IME chunks, a held Backspace and a paste; Ctrl+S saves', async () => {
 		const tui = await renderTui();
-		await tui.press(KEYS.enter);
 		await openLeaf(tui, leafOf('yesno').code);
-		await tui.press('e');
-		await tui.waitFor(t => t.includes('Note (Enter: new line'));
-		await tui.press('你好世界', '\u007F\u007F', '，第一行', KEYS.enter, 'pasted\rtext');
+		await tui.act('note');
+		await tui.waitFor(t => t.includes('Ctrl+S saves, Enter is a new line, Esc cancels'));
+		await tui.press('你好世界', '\u007F\u007F', '，第一行', keyOf('fieldNewline'), 'pasted\rtext');
 		await tui.waitFor(t => t.includes('pasted'));
-		await tui.press(KEYS.ctrlS);
+		await tui.act('fieldSave');
 		await tui.waitFor(t => t.includes('Note: 你好，第一行'));
 		await tui.waitFor(() => tui.saves.length > 0, 'the note to be saved');
-		const f = Object.values(tui.saves.at(-1)!.findings)[0]!;
-		expect(f.note).toBe('你好，第一行\npasted\ntext');
+		expect(Object.values(tui.saves.at(-1)!.findings)[0]!.note).toBe('你好，第一行\npasted\ntext');
 	});
 
-	it('adds URL and quote evidence with the time and who, and removes one', async () => {
-		const tui = await renderTui();
-		await tui.press(KEYS.enter);
+	it('adds URL and quote evidence with the time and who; removing asks, Backspace never removes, undo puts it back in place', async () => {
+		const tui = await renderTui({columns: 160});
 		await openLeaf(tui, leafOf('yesno').code);
-		await tui.press('a');
+		await tui.act('evidence');
 		await tui.waitFor(t => t.includes('Evidence: a URL'));
-		await tui.press('https://banshi.beijing.gov.cn/guide', KEYS.enter);
+		await tui.press('https://banshi.beijing.gov.cn/guide');
+		await tui.act('fieldSubmit');
 		await tui.waitFor(t => t.includes('url   https://banshi.beijing.gov.cn/guide'));
-		await tui.press('a', 'quote:办理时限：5个工作日', KEYS.enter);
-		const text = await tui.waitFor(t => t.includes('quote “办理时限：5个工作日”'));
+		await tui.act('evidence');
+		await tui.press('quote:办理时限：5个工作日');
+		await tui.act('fieldSubmit');
+		const text = await tui.waitFor(t => t.includes('quote "办理时限：5个工作日"'));
 		expect(text).toMatch(/Evidence: 2/);
 		expect(text).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d 张三/);
-		await tui.press(KEYS.tab, KEYS.down, KEYS.backspace);
+		await tui.act('toItem', 'down');
+		await tui.press('\u007F');
+		expect(tui.frame()).toContain('Evidence: 2');
+		await tui.act('remove');
+		await tui.waitFor(t => t.includes('Remove url   https://banshi.beijing.gov.cn/guide'));
+		await tui.act('confirmYes');
 		await tui.waitFor(t => t.includes('Evidence: 1'));
 		expect(tui.frame()).not.toContain('banshi.beijing');
+		await tui.act('undo');
+		const back = await tui.waitFor(t => t.includes('Evidence: 2') && t.includes('undone: the evidence of'));
+		expect(back.indexOf('banshi.beijing')).toBeLessThan(back.indexOf('quote "办理时限'));
 	});
 
-	it('refuses evidence that is neither URL, quote nor file, and says so', async () => {
+	it('refuses evidence that is neither URL, quote nor file in the field, naming no command-line option', async () => {
 		const tui = await renderTui();
-		await tui.press(KEYS.enter);
 		await openLeaf(tui, leafOf('yesno').code);
-		await tui.press('a', 'not evidence', KEYS.enter);
-		await tui.waitFor(t => t.includes('is not a URL (http…), a quote (quote:…) or an existing file'));
+		await tui.act('evidence');
+		await tui.press('not evidence');
+		await tui.act('fieldSubmit');
+		const text = await tui.waitFor(t => t.includes('is not a URL'));
+		expect(text).not.toContain('--evidence');
+		expect(text).toMatch(/│ not evidence/);
 		expect(tui.saves).toHaveLength(0);
 	});
 
-	it('flags with a reason, marks done, marks not applicable, and undoes', async () => {
+	it('flags and marks not applicable with a reason (an empty one is refused), marks done, and undo says what it undid and where', async () => {
 		const tui = await renderTui();
 		const leaf = leafOf('yesno');
-		await tui.press(KEYS.enter);
 		await openLeaf(tui, leaf.code);
-		await tui.press('f', '页面无法访问', KEYS.enter);
-		await tui.waitFor(t => t.includes('[!] flagged — 页面无法访问'));
-		await tui.press('d');
+		await tui.act('done');
+		await tui.waitFor(t => t.includes('not scored yet: it cannot be marked done'));
+		await tui.act('flag', 'fieldSubmit');
+		await tui.waitFor(t => t.includes('a reason is required'));
+		await tui.press('页面无法访问');
+		await tui.act('fieldSubmit');
+		await tui.waitFor(t => t.includes('[!] flagged: 页面无法访问'));
+		await tui.act('yes', 'done');
 		await tui.waitFor(t => t.includes('[x] done'));
-		await tui.press('-', '本地区无此服务', KEYS.enter);
-		await tui.waitFor(t => t.includes('[-] n/a — 本地区无此服务'));
-		await tui.press('u');
-		await tui.waitFor(t => t.includes('[x] done') && t.includes('undone'));
+		await tui.act('na');
+		await tui.press('  ');
+		await tui.act('fieldSubmit');
+		await tui.waitFor(t => t.includes('a reason is required'));
+		await tui.press('本地区无此服务');
+		await tui.act('fieldSubmit');
+		await tui.waitFor(t => t.includes('[/] n/a: 本地区无此服务'));
+		await tui.act('search');
+		await tui.press('1.1.1');
+		await tui.act('searchPick');
+		await tui.act('undo');
+		await tui.waitFor(t => t.includes(`undone: the status of ${leaf.code} ${leaf.node.name.en} in 北京市`) && t.includes('[x] done'));
 		await tui.waitFor(() => tui.saves.at(-1)!.findings[`110000/${leaf.code}`]!.status === 'done', 'the undo to be saved');
-		const f = tui.saves.at(-1)!.findings[`110000/${leaf.code}`]!;
-		expect(f.status).toBe('done');
-		expect(f.history.length).toBeGreaterThanOrEqual(3);
+		await tui.act('redo');
+		await tui.waitFor(t => t.includes('redone: the status of') && t.includes('[/] n/a'));
 	});
 
-	it('records a sampled ratio: items picked from the catalog by pinyin, pass/fail toggled', async () => {
+	it('records a sampled ratio: items picked from the catalog by pinyin, pass/fail toggled, removal asked', async () => {
 		const tui = await renderTui();
-		const leaf = leafOf('sampled');
-		await tui.press(KEYS.enter);
-		await openLeaf(tui, leaf.code);
-		await tui.press('+');
+		await openLeaf(tui, leafOf('sampled').code);
+		expect(tui.frame()).not.toContain('0-9');
+		await tui.act('addSample');
 		await tui.waitFor(t => t.includes('Pick a sampled item'));
 		await tui.press('yyzz');
 		await tui.waitFor(t => /item\s+SI-\d{4}/.test(t), 'catalog hits');
-		await tui.press(KEYS.enter);
+		await tui.act('searchPick');
 		await tui.waitFor(t => t.includes('[pass] SI-'));
-		await tui.press('+', 'gjjtq');
+		await tui.act('addSample');
+		await tui.press('gjjtq');
 		await tui.waitFor(t => t.includes('公积金'), 'housing fund items');
-		await tui.press(KEYS.enter);
+		await tui.act('searchPick');
 		await tui.waitFor(t => t.includes('Sampled items: 2/2'));
-		await tui.press(KEYS.tab, KEYS.down, ' ');
+		await tui.act('toItem', 'down', 'down', 'toggleSample');
 		const text = await tui.waitFor(t => t.includes('Sampled items: 1/2'));
 		expect(text).toContain('[fail] SI-');
 		expect(text).toMatch(/Score: 50\.00/);
+		await tui.act('remove');
+		await tui.waitFor(t => t.includes('Remove SI-'));
+		await tui.act('confirmNo');
+		await tui.waitFor(t => !t.includes('Remove SI-'));
+		expect(tui.frame()).toContain('Sampled items: 1/2');
 	});
 });
 
 describe('search, scoreboard, help', () => {
 	it('finds 办事指南 by its initials as you type and jumps to it', async () => {
 		const tui = await renderTui();
-		await tui.press('/');
-		await tui.waitFor(t => t.includes('Search'));
+		await tui.act('search');
 		await tui.press('b', 's', 'z', 'n');
 		const text = await tui.waitFor(t => t.includes('办事指南'));
 		expect(text).toContain('indic.');
-		await tui.press(KEYS.enter);
+		await tui.act('searchPick');
 		await tui.waitFor(t => /Total/.test(t) && t.includes('北京市 110000'));
 	});
 
-	it('shows the scoreboard with tiers and primary bars, sortable by column', async () => {
+	it('shows the scoreboard with tiers, primary scores as numbers and bars, sortable by column', async () => {
 		let ws = testWorkspace();
 		ws = applyChange(ws, ['310000'], leafOf('yesno').code, {value: {type: 'yesno', met: true}}, '张三', '2026-11-23T09:00:00.000Z');
 		ws = applyChange(ws, ['110000'], leafOf('yesno').code, {value: {type: 'yesno', met: false}}, '张三', '2026-11-23T09:00:00.000Z');
 		const tui = await renderTui({workspace: ws});
-		await tui.press('s');
+		await tui.act('scoreboard');
 		const text = await tui.waitFor(t => t.includes('Rank*'));
 		const lines = text.split('\n');
 		expect(lines.findIndex(l => l.includes('上海市'))).toBeLessThan(lines.findIndex(l => l.includes('北京市')));
 		expect(text).toContain('Very high');
-		await tui.press('o');
-		await tui.waitFor(t => t.includes('Region*'));
+		expect(lines.find(l => l.includes('上海市'))).toMatch(/100\.0 #+/);
+		const header = lines.find(l => l.includes('Rank*'))!;
+		await tui.act('sortNext');
+		const sorted = await tui.waitFor(t => t.includes('Region*'));
+		const header2 = sorted.split('\n').find(l => l.includes('Region*'))!;
+		// The header does not move when the sort mark does.
+		expect(header2.replace('*', ' ').replace('Rank ', 'Rank*')).toBe(header);
 	});
 
-	it('shows every key of the key table in the help overlay, at 80×24', async () => {
+	it('lists every binding of the key table in the help, which scrolls and keeps its footnote at 80×24', async () => {
+		const {BINDINGS} = await import('../../source/ui/keymap/bindings.js');
 		const tui = await renderTui({columns: 80, rows: 24});
-		await tui.press('?');
-		const text = await tui.waitFor(t => t.includes('Keys (? / Esc)'));
-		for (const b of BINDINGS) expect(text, b.id).toContain(b.label.en.slice(0, 20));
-		expect(overflowing(text, 80)).toEqual([]);
-		await tui.press(KEYS.esc);
-		await tui.waitFor(t => !t.includes('Keys (? / Esc)'));
+		await tui.act('help');
+		let seen = '';
+		for (let page = 0; page < 20; page++) {
+			const text = await tui.waitFor(t => t.includes('Keys '));
+			expect(overflowing(text, 80)).toEqual([]);
+			expect(text).toContain('j/k scroll, ? or Esc closes');
+			seen += text;
+			if (/(\d+)-(\d+) \/ \2\b/.test(text)) break;
+			await tui.act('helpPageDown');
+		}
+		// At the end, one more page changes nothing, and one line up shows a line above.
+		const last = tui.frame();
+		await tui.act('helpPageDown');
+		expect(tui.frame()).toBe(last);
+		await tui.act('helpUp');
+		await tui.waitFor(t => t !== last, 'one line up');
+		const flat = seen.replace(/[│\s]+/g, ' ');
+		for (const b of BINDINGS) expect(flat, b.id).toContain(b.label.en.split(' ').slice(0, 2).join(' '));
+		await tui.act('helpClose');
+		await tui.waitFor(t => !t.includes('j/k scroll'));
 	});
 
 	it('speaks Chinese with --lang zh, rules included', async () => {
 		const tui = await renderTui({lang: 'zh'});
 		expect(tui.frame()).toContain('总得分');
-		expect(tui.frame()).toContain('q 退出（已自动保存）');
-		await tui.press(KEYS.enter, 'n');
+		expect(tui.frame()).toContain('q 退出');
+		await tui.act('openRegion', 'next-tree');
 		await tui.waitFor(t => t.includes('规则: 是或否（y/n）'), 'the rule in Chinese');
 	});
 });
 
-describe('layout and robustness', () => {
-	it('stays within a terminal narrower than the content, and follows a resize', async () => {
-		const tui = await renderTui({columns: 60, rows: 20});
-		await tui.press(KEYS.enter, 'n');
-		await tui.waitFor(t => t.includes('[ ]'));
-		expect(overflowing(tui.frame(), 60)).toEqual([]);
-		await tui.press(KEYS.tab);
-		const item = await tui.waitFor(t => t.includes('Check:'));
-		expect(overflowing(item, 60)).toEqual([]);
-		tui.resize(140, 30);
-		await tui.waitFor(t => t.includes('Check:') && t.includes('[-] 1 '), 'both panes side by side');
-	});
-
-	it('opens read-only when another process holds the lock, and names the holder', async () => {
-		const port = fakePort({readOnly: true, lockedBy: {user: '李四', host: 'laptop-7', pid: 4242, since: '2026-11-23T09:00:00Z', program: 'assess'}});
-		const tui = await renderTui({port});
-		expect(tui.frame()).toContain('READ-ONLY — being edited by 李四@laptop-7 pid 4242');
-		await tui.press(KEYS.enter);
-		await openLeaf(tui, leafOf('yesno').code);
-		await tui.press('y');
-		await tui.waitFor(t => t.includes('NOT SAVED'));
-		expect(tui.saves).toHaveLength(0);
-	});
-
-	it('says when a save failed', async () => {
-		const tui = await renderTui({port: fakePort({failSaves: 'ws.json: could not be saved: the disk is full'})});
-		await tui.press(KEYS.enter);
-		await openLeaf(tui, leafOf('yesno').code);
-		await tui.press('y');
-		await tui.waitFor(t => t.includes('NOT SAVED: ws.json: could not be saved: the disk is full'));
-	});
-
-	it('re-scores when the weights file changes, shows rank moves, and keeps good weights on a bad edit', async () => {
-		let ws = testWorkspace();
-		const [a, b] = [index.leaves.find(l => l.code.startsWith('1.') && l.rule!.type === 'yesno')!, index.leaves.find(l => l.code.startsWith('2.') && l.rule!.type === 'yesno')!];
-		ws = applyChange(ws, ['110000'], a.code, {value: {type: 'yesno', met: true}}, 'x', '2026-11-23T09:00:00.000Z');
-		ws = applyChange(ws, ['110000'], b.code, {value: {type: 'yesno', met: false}}, 'x', '2026-11-23T09:00:00.000Z');
-		ws = applyChange(ws, ['310000'], a.code, {value: {type: 'yesno', met: false}}, 'x', '2026-11-23T09:00:00.000Z');
-		ws = applyChange(ws, ['310000'], b.code, {value: {type: 'yesno', met: true}}, 'x', '2026-11-23T09:00:00.000Z');
-		const c = index.leaves.find(l => l.code.startsWith('3.') && l.rule!.type === 'yesno')!;
-		ws = applyChange(ws, ['310000'], c.code, {value: {type: 'yesno', met: true}}, 'x', '2026-11-23T09:00:00.000Z');
-		const tui = await renderTui({workspace: ws});
-		await tui.press('s');
-		await tui.waitFor(t => t.includes('Rank*'));
-		const weights = Object.fromEntries(index.ordered.map(n => [n.code, 1]));
-		weights['1'] = 0.9;
-		weights['2'] = 0.1;
-		tui.pushWeights({ok: true, weights, file: 'w.json'});
-		expect(tui.frame()).toMatch(/1\s+上海市/);
-		const text = await tui.waitFor(t => t.includes('weights file changed'));
-		expect(text).toMatch(/1 \+1\s+北京市\s+90\.00/);
-		expect(text).toMatch(/2 -1\s+上海市\s+55\.00/);
-		tui.pushWeights({ok: false, problem: 'w.json: $.weights: the weights of the primaries sum to 2, not 1'});
-		const after = await tui.waitFor(t => t.includes('keeping the last good weights'));
-		expect(after).toMatch(/1 \+1\s+北京市/);
-	});
-
+describe('robustness', () => {
 	it('ignores keys that mean nothing, and survives a burst of random keys', async () => {
 		const tui = await renderTui();
-		const keys = ['x', 'Z', '\u001B[5~', '\u001B[6~', KEYS.tab, '!', '你', KEYS.enter, 'n', 'N', KEYS.left, KEYS.right, 'j', 'k', 'o', 's', 's', '?', KEYS.esc, '/', KEYS.esc, KEYS.down, KEYS.up];
+		const keys = ['x', 'Z', '\u001B[5~', '\u001B[6~', '\t', '!', '你', '\r', 'n', 'N', '\u001B[D', '\u001B[C', 'j', 'k', '>', 's', 's', '?', '\u001B', '/', '\u001B', '\u001B[B', '\u001B[A', '\u001B[15~', '\u001B[<0;3;4M'];
 		for (let i = 0; i < 3; i++) await tui.press(...keys);
-		expect(tui.frame()).toContain('assess ·');
+		await tui.press(keys.join(''));
+		expect(tui.frame()).toMatch(/^assess {2}/);
 	});
 
 	it('uses no colour with NO_COLOR', async () => {
@@ -283,19 +280,21 @@ describe('layout and robustness', () => {
 
 	it('exports to Excel with x, warning that an incomplete workspace makes a draft', async () => {
 		const tui = await renderTui();
-		await tui.press('x');
+		await tui.act('export');
 		const text = await tui.waitFor(t => t.includes('Export to Excel at'));
-		expect(text).toContain('this will be a DRAFT: 192 unscored');
+		expect(text).toContain('this will be a DRAFT (192 unscored)');
 		expect(text).toContain('exports/ws.xlsx');
-		await tui.press(KEYS.enter);
+		await tui.act('fieldSubmit');
 		await tui.waitFor(t => t.includes('exported') && t.includes('exports/ws.xlsx (192 项未评)'));
 		expect(tui.exports).toEqual([{output: 'exports/ws.xlsx', draft: true, regions: 3}]);
 	});
 
 	it('quits with q after the last save, through the one exit', async () => {
 		const tui = await renderTui();
-		await tui.press('q');
+		await openLeaf(tui, leafOf('yesno').code);
+		await tui.press(`${keyOf('yes')}${keyOf('quit')}`);
 		await tui.waitFor(() => tui.isClosed(), 'the session to close');
+		expect(tui.saves.at(-1)!.findings[`110000/${leafOf('yesno').code}`]).toBeDefined();
 	});
 });
 
@@ -309,22 +308,22 @@ describe('conflicts', () => {
 		const tui = await renderTui({workspace: merged.value.workspace});
 		expect(tui.frame()).toContain('1 conflict (c)');
 		expect(tui.frame()).toMatch(/上海市.*1 conflict/);
-		await tui.press('c');
+		await tui.act('conflicts');
 		const text = await tui.waitFor(t => t.includes('Conflicts to settle (1)'));
 		expect(text).toContain('assessors agreed on 0.0% (0/1)');
-		expect(text).toContain('1 Candidate · 李四');
-		expect(text).toContain('2 Candidate · 张三');
+		expect(text).toContain('1 Candidate: 李四');
+		expect(text).toContain('2 Candidate: 张三');
 		expect(text).toContain('李：无入口');
 		expect(text).toContain('url   https://a.gov.cn');
-		await tui.press('2');
+		await tui.act(['settle', '2']);
 		await tui.waitFor(t => t.includes('No conflicts') && t.includes('assessors agreed on 0.0% (0/1)'));
 		await tui.waitFor(() => tui.saves.length > 0, 'the settlement to be saved');
 		const settled = tui.saves.at(-1)!;
 		expect(settled.conflicts).toEqual({});
 		expect(settled.findings[`310000/${leaf}`]).toMatchObject({value: {type: 'yesno', met: true}, note: '张：有入口', settled: {by: '张三'}});
 		expect(settled.findings[`310000/${leaf}`]!.history).toHaveLength(2);
-		await tui.press('u');
-		await tui.waitFor(t => t.includes('Conflicts to settle (1)'));
+		await tui.act('undo');
+		await tui.waitFor(t => t.includes('Conflicts to settle (1)') && t.includes('undone: the settlement of'));
 	});
 
 	it('settles with a new value typed by the lead, keeping every note', async () => {
@@ -334,10 +333,49 @@ describe('conflicts', () => {
 		const merged = mergeWorkspaces([a, b], {id: 'm', assessor: '组长', createdAt: '2026-11-23T11:00:00.000Z'});
 		if (!merged.ok) throw new Error('merge failed');
 		const tui = await renderTui({workspace: merged.value.workspace});
-		await tui.press('c', 'v');
+		await tui.act('conflicts', 'settleNew');
 		await tui.waitFor(t => t.includes('The settled value'));
-		await tui.press('75', KEYS.enter);
+		await tui.press('750');
+		await tui.act('fieldSubmit');
+		await tui.waitFor(t => t.includes('750 is outside'));
+		await tui.act('fieldBackspace', 'fieldSubmit');
 		await tui.waitFor(() => tui.saves.length > 0, 'the settlement to be saved');
 		expect(tui.saves.at(-1)!.findings[`110000/${leaf}`]).toMatchObject({value: {type: 'direct', score: 75}, status: 'done', note: 'B\nA'});
+	});
+});
+
+describe('text fields', () => {
+	it('Ctrl+W, Home, Delete (forward), End, Ctrl+U edit as in a shell', async () => {
+		const tui = await renderTui();
+		await openLeaf(tui, leafOf('yesno').code);
+		await tui.act('note');
+		await tui.press('hello brave world');
+		await tui.act('fieldKillWord');
+		await tui.act('fieldHome', 'fieldDelete', 'fieldEnd');
+		await tui.press('!');
+		await tui.act('fieldSave');
+		await tui.waitFor(t => t.includes('Note: ello brave !'));
+		await tui.act('note', 'fieldKillBefore');
+		await tui.press('new');
+		await tui.act('fieldSave');
+		await tui.waitFor(t => t.includes('Note: new'));
+	});
+
+	it('takes evidence paths with ~ and in quotes (as drag and drop gives them), and stores the file', async () => {
+		const {writeFileSync} = await import('node:fs');
+		const {join} = await import('node:path');
+		const tui = await renderTui({columns: 160});
+		writeFileSync(join(tui.dir, 'shot.png'), 'png bytes');
+		writeFileSync(join(tui.dir, 'my shot.png'), 'other png bytes');
+		await openLeaf(tui, leafOf('yesno').code);
+		await tui.act('evidence');
+		await tui.press('~/shot.png');
+		await tui.act('fieldSubmit');
+		await tui.waitFor(t => t.includes('file  shot.png sha256:'));
+		await tui.act('evidence');
+		await tui.press(`'${join(tui.dir, 'my shot.png')}'`);
+		await tui.act('fieldSubmit');
+		await tui.waitFor(t => t.includes('file  my shot.png sha256:'));
+		await tui.waitFor(() => tui.saves.at(-1)?.findings[`110000/${leafOf('yesno').code}`]?.evidence.length === 2, 'both saved');
 	});
 });

@@ -1,6 +1,6 @@
 import {describe, it, expect} from 'vitest';
 import fc from 'fast-check';
-import FrameOutput from '../../source/ui/ink/frame-output.js';
+import FrameOutput, {frameStats} from '../../source/runtime/frame-output.js';
 // Ink's own Output, which the bundle replaces with ours: both must draw the same frames.
 import InkOutput from '../../node_modules/ink/build/output.js';
 
@@ -46,19 +46,35 @@ describe('the frame output (Ink’s Output, made incremental)', () => {
 		);
 	});
 
-	it('reuses the rows that did not change, and redraws the ones that did', () => {
-		const screen = (status: string) => {
+	it('turns only the rows that changed into strings again, and draws them right', () => {
+		const screen = (status: string, body = `> [x] 1.1.1 ${GREEN}100.00${FG_OFF}`) => {
 			const o = new FrameOutput({width: 30, height: 3});
-			o.write(0, 0, `${BOLD}assess${BOLD_OFF} · 北京市`, {transformers: []});
-			o.write(0, 1, `> [x] 1.1.1 ${GREEN}100.00${FG_OFF}`, {transformers: []});
+			o.write(0, 0, `${BOLD}assess${BOLD_OFF} 北京市`, {transformers: []});
+			o.write(0, 1, body, {transformers: []});
 			o.write(0, 2, status, {transformers: []});
 			return o.get().output.split('\n');
 		};
-		const first = screen('saving…');
+		const first = screen('saving');
+		expect(frameStats.rowsBuilt).toBe(3);
 		const second = screen('saved 09:30:00');
-		expect(second[0]).toBe(first[0]);
-		expect(second[1]).toBe(first[1]);
-		expect(second[2]).toBe('saved 09:30:00');
-		expect(first[0]).toBe(`${BOLD}assess${BOLD_OFF} · 北京市`);
+		// The header and the tree row were the last frame's; only the status row was built again.
+		expect(frameStats.rowsBuilt).toBe(1);
+		expect(second).toEqual([first[0], first[1], 'saved 09:30:00']);
+		screen('saved 09:30:00', '> [x] 1.1.1 99.00');
+		expect(frameStats.rowsBuilt).toBe(1);
+		expect(first[0]).toBe(`${BOLD}assess${BOLD_OFF} 北京市`);
+	});
+
+	it('is what Ink draws with, in the UI tests as in the bundle', async () => {
+		const {substitute} = await import('../../source/runtime/substitutions.mjs');
+		expect(substitute('./output.js', '/x/node_modules/ink/build/renderer.js')).toMatch(/source[\\/]runtime[\\/]frame-output\.ts$/);
+		const {render} = await import('ink-testing-library');
+		const React = await import('react');
+		const {Text} = await import('ink');
+		frameStats.rowsBuilt = -1;
+		const r = render(React.createElement(Text, null, 'drawn by our grid'));
+		expect(r.lastFrame()).toBe('drawn by our grid');
+		expect(frameStats.rowsBuilt).toBeGreaterThanOrEqual(0);
+		r.unmount();
 	});
 });

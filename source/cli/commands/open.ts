@@ -3,7 +3,7 @@ import type {Command} from '../command.js';
 import {stringOption} from '../command.js';
 import {demoWorkspaceFile} from '../../storage/bundled-paths.js';
 import {UserError} from '../../storage/user-error.js';
-import {langFrom} from '../../ui/strings.js';
+import {langFrom} from '../lang-option.js';
 
 export const openCommand: Command = {
 	name: 'open',

@@ -5,7 +5,7 @@ import type {MeasureStats} from '../rules/leaf-score.js';
 import type {Finality} from '../workspace/finality.js';
 import {blockerLine} from '../workspace/finality.js';
 import {pick} from '../text.js';
-import {approxWidth} from '../../text/cell-width.js';
+import {approxWidth} from './approx-width.js';
 import {tierCaption, tierEdgesText} from '../scoring/tiers.js';
 import {relativeText} from '../scoring/provisional.js';
 import {formatPercent} from '../scoring/score-report.js';

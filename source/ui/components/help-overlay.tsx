@@ -1,68 +1,79 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {useKeyInput} from '../hooks/use-key-input.js';
-import {BINDINGS, type Scope} from '../keymap/commands.js';
 import type {Lang} from '../../domain/text.js';
+import {BINDINGS} from '../keymap/bindings.js';
+import {SECTIONS} from '../keymap/key-table.js';
+import {keysLabel} from '../keymap/key-labels.js';
 import {t} from '../strings.js';
 import type {Theme} from '../theme.js';
-import {padEnd, truncate} from '../../text/cell-width.js';
+import {cellWidth, padEnd} from '../../text/cell-width.js';
+import {wrapCells} from './wrap-cells.js';
 
-const SECTIONS: {scope: Scope; title: Record<Lang, string>}[] = [
-	{scope: 'navigation', title: {zh: '移动', en: 'Moving'}},
-	{scope: 'global', title: {zh: '全局', en: 'Everywhere'}},
-	{scope: 'item', title: {zh: '三级指标（选中时）', en: 'On a leaf (when one is selected)'}},
-	{scope: 'scoreboard', title: {zh: '排行榜', en: 'Scoreboard'}},
-	{scope: 'conflicts', title: {zh: '冲突', en: 'Conflicts'}},
-];
+type Line = {text: string; title?: boolean};
 
-/** The key map, generated from the same table that dispatches keys and fills the status bar. */
-export function HelpOverlay({lang, theme, width, height, onClose}: {lang: Lang; theme: Theme; width: number; height: number; onClose: () => void}) {
-	useKeyInput((input, key) => {
-		if (key.escape || input === '?' || input === 'q') onClose();
-	});
-	const keyWidth = Math.max(...BINDINGS.map(b => b.keys.join(' ').length)) + 2;
-	const section = (s: (typeof SECTIONS)[number], columnWidth: number) => [
-		<Text key={`section:${s.scope}`} bold color={theme.accent} wrap="truncate">
-			{s.title[lang]}
-		</Text>,
-		...BINDINGS.filter(b => b.scope === s.scope).map(b => (
-			<Text key={b.id} wrap="truncate">
-				{truncate(`  ${padEnd(b.keys.join(' '), keyWidth)}${b.label[lang]}`, columnWidth)}
-			</Text>
-		)),
-	];
-	// Two columns when there is room, so the whole map fits an 80×24 terminal.
-	const twoColumns = width >= 76;
-	const columnWidth = twoColumns ? Math.floor((width - 4) / 2) : width - 4;
-	const byScope = (scopes: Scope[]) => SECTIONS.filter(x => scopes.includes(x.scope));
-	const left = twoColumns ? byScope(['navigation', 'item']) : SECTIONS;
-	const right = twoColumns ? byScope(['global', 'scoreboard', 'conflicts']) : [];
-	const rightLines = right.reduce((n, x) => n + 1 + BINDINGS.filter(b => b.scope === x.scope).length, 0);
-	// The note on text fields only where it fits: the keys themselves must fit 80×24.
-	const roomForNote = height - 3 - rightLines >= 5;
+/** The whole key table as lines of `width` cells: section titles, then keys and what they do (wrapped, never cut). */
+export function helpLines(lang: Lang, width: number): Line[] {
+	const keyWidth = Math.min(16, Math.max(...BINDINGS.map(b => cellWidth(keysLabel(b.keys)))) + 2);
+	const lines: Line[] = [];
+	for (const section of SECTIONS) {
+		const bindings = BINDINGS.filter(b => b.context === section.context);
+		if (bindings.length === 0) continue;
+		if (lines.length) lines.push({text: ''});
+		lines.push({text: section.title[lang], title: true});
+		for (const b of bindings) {
+			const keys = keysLabel(b.keys);
+			// Keys wider than their column get a line of their own.
+			const first = cellWidth(keys) + 1 > keyWidth ? [keys] : [];
+			const label = wrapCells(b.label[lang], Math.max(8, width - keyWidth));
+			const rows = first.length ? [...first, ...label.map(l => `${' '.repeat(keyWidth)}${l}`)] : label.map((l, i) => `${padEnd(i === 0 ? keys : '', keyWidth)}${l}`);
+			for (const text of rows) lines.push({text});
+		}
+	}
+	return lines;
+}
+
+/**
+ * The key map, made from the same table that dispatches keys and fills the hint bar. In
+ * columns when there is room; it scrolls, and its footnote stays.
+ */
+/** How the help is laid out in a box of `width` × `height`: its columns, lines, footnote and the last scroll position. */
+export function helpLayout(lang: Lang, width: number, height: number) {
+	const inner = width - 4;
+	const columns = inner >= 150 ? 3 : inner >= 96 ? 2 : 1;
+	const columnWidth = Math.floor((inner - (columns - 1) * 2) / columns);
+	const lines = helpLines(lang, columnWidth);
+	const foot = wrapCells(t(lang, 'helpFoot'), inner);
+	const rows = Math.max(1, height - 3 - foot.length);
+	const perPage = rows * columns;
+	return {columns, columnWidth, lines, foot, rows, perPage, lastScroll: Math.max(0, lines.length - perPage)};
+}
+
+export function HelpOverlay({lang, theme, width, height, scroll}: {lang: Lang; theme: Theme; width: number; height: number; scroll: number}) {
+	const {columns, columnWidth, lines, foot, rows, perPage, lastScroll} = helpLayout(lang, width, height);
+	const first = Math.min(scroll, lastScroll);
+	const page = lines.slice(first, first + perPage);
+	const shown = `${first + 1}-${first + page.length} / ${lines.length}`;
 	return (
 		<Box flexDirection="column" borderStyle="single" paddingX={1} width={width} height={height} overflow="hidden">
-			<Box flexShrink={0}>
-				<Text bold wrap="truncate">
-					{t(lang, 'help')} <Text color={theme.muted}>(? / Esc)</Text>
-				</Text>
-			</Box>
-			<Box flexShrink={0}>
-				<Box flexDirection="column" width={columnWidth} flexShrink={0}>
-					{left.flatMap(s => section(s, columnWidth))}
-				</Box>
-				{twoColumns ? (
-					<Box flexDirection="column" width={columnWidth} flexShrink={0}>
-						{right.flatMap(s => section(s, columnWidth))}
-						{roomForNote ? <Text> </Text> : null}
-						{roomForNote ? <Text color={theme.muted} wrap="wrap">
-							{lang === 'zh'
-								? '编辑框：Enter 保存（备注中 Enter 换行、Ctrl+S 保存），Esc 取消。抽查事项：+ 添加，空格 通过/不通过，e 备注，Del 删除。'
-								: 'Fields: Enter saves (in a note Enter is a new line, Ctrl+S saves), Esc cancels. Samples: + adds, Space pass/fail, e note, Del removes.'}
-						</Text> : null}
+			<Text bold wrap="truncate">
+				{t(lang, 'help')} <Text color={theme.muted}>{shown}</Text>
+			</Text>
+			<Box height={rows} flexShrink={0}>
+				{Array.from({length: columns}, (_, c) => (
+					<Box key={c} flexDirection="column" width={columnWidth} marginRight={c < columns - 1 ? 2 : 0} flexShrink={0}>
+						{page.slice(c * rows, (c + 1) * rows).map((l, i) => (
+							<Text key={i} bold={l.title} color={l.title ? theme.accent : undefined} wrap="truncate">
+								{l.text || ' '}
+							</Text>
+						))}
 					</Box>
-				) : null}
+				))}
 			</Box>
+			{foot.map((f, i) => (
+				<Text key={i} color={theme.muted} wrap="truncate">
+					{f}
+				</Text>
+			))}
 		</Box>
 	);
 }

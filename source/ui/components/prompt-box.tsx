@@ -1,27 +1,42 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {Theme} from '../theme.js';
-import {TextEditor} from './text-editor.js';
+import type {FieldState} from '../fields/field-state.js';
+import {TextField} from './text-field.js';
+import {truncate, inert} from '../../text/cell-width.js';
 
 export type PromptBoxProps = {
 	title: string;
-	initial: string;
+	/** How to save and cancel, said in the field (Ctrl+S in notes, Enter elsewhere). */
+	howTo: string;
+	field: FieldState;
 	multiline: boolean;
+	/** Why the text was not taken; the field stays open with the text as typed. */
+	error: string | undefined;
+	/** Asking whether to throw typed text away. */
+	question: string | undefined;
 	theme: Theme;
 	width: number;
 	top: number;
-	onSubmit: (text: string) => void;
-	onCancel: () => void;
 };
 
-/** A framed text field for a note, a value, evidence or a reason. */
-export function PromptBox({title, initial, multiline, theme, width, top, onSubmit, onCancel}: PromptBoxProps) {
+/** Border 2, title 1, text (8 or 1), two lines for how-to, error or question. */
+export const promptHeight = (multiline: boolean) => (multiline ? 13 : 6);
+
+/** A framed text field for a note, a value, evidence, a reason or a file name. */
+export function PromptBox({title, howTo, field, multiline, error, question, theme, width, top}: PromptBoxProps) {
+	const inner = width - 4;
 	return (
-		<Box flexDirection="column" borderStyle="single" borderColor={theme.accent} paddingX={1} width={width}>
+		<Box flexDirection="column" borderStyle="single" borderColor={error || question ? theme.bad : theme.accent} paddingX={1} width={width} flexShrink={0}>
 			<Text bold wrap="truncate">
-				{title}
+				{truncate(title, inner)}
 			</Text>
-			<TextEditor initial={initial} multiline={multiline} width={width - 4} height={multiline ? 8 : 1} origin={{x: 2, y: top + 2}} onSubmit={onSubmit} onCancel={onCancel} />
+			<TextField field={field} multiline={multiline} width={inner} height={multiline ? 8 : 1} origin={{x: 2, y: top + 2}} />
+			<Box height={2} width={inner} overflow="hidden" flexShrink={0}>
+				<Text bold={Boolean(question)} color={question || error ? theme.bad : theme.muted} wrap="wrap">
+					{inert(question ?? error ?? howTo)}
+				</Text>
+			</Box>
 		</Box>
 	);
 }

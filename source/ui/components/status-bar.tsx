@@ -1,40 +1,53 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {BINDINGS, type Scope} from '../keymap/commands.js';
-import type {Lang} from '../../domain/text.js';
+import type {Flash} from '../state/app-state.js';
+import type {Hint} from '../keymap/dispatch.js';
 import type {Theme} from '../theme.js';
-import {truncate} from '../../text/cell-width.js';
-
-export type Flash = {text: string; kind: 'info' | 'error'};
+import {cellWidth, truncate, inert} from '../../text/cell-width.js';
 
 export type StatusBarProps = {
-	scopes: readonly Scope[];
-	lang: Lang;
 	theme: Theme;
 	width: number;
-	/** Left part of the first line: when the last change reached the disk, or why it did not. */
+	/** Left part of the first line: when the last change reached the disk, or that it did not. */
 	saveText: string;
 	saveFailed: boolean;
 	flash: Flash | undefined;
+	hints: readonly Hint[];
 };
 
-/** Two lines: the save state and the latest message, then the key hints of the active scopes. */
-export function StatusBar({scopes, lang, theme, width, saveText, saveFailed, flash}: StatusBarProps) {
-	// The keys of the screen at hand first, then the ones that work everywhere.
-	const specific = BINDINGS.filter(b => b.hint && scopes.includes(b.scope) && b.scope !== 'global' && b.scope !== 'navigation');
-	const general = BINDINGS.filter(b => b.hint && (b.scope === 'global' || b.scope === 'navigation') && scopes.includes(b.scope));
-	const hints = [...specific, ...general].map(b => `${b.keys[0]} ${b.label[lang]}`).join('  ');
-	const flashText = flash ? `  ${flash.text}` : '';
+/**
+ * The hints that fit a line: whole hints only (never one cut in two), the focused panel's
+ * first, help and quit always (the last two).
+ */
+export function fitHints(hints: readonly Hint[], width: number): string {
+	const text = (h: Hint) => `${h.keys} ${h.label}`;
+	const tail = hints.filter(h => h.keys === '?' || h.keys === 'q');
+	const head = hints.filter(h => !tail.includes(h));
+	const sep = '  ';
+	let room = width - tail.reduce((n, h) => n + cellWidth(text(h)) + sep.length, 0);
+	const shown: string[] = [];
+	for (const h of head) {
+		const w = cellWidth(text(h)) + sep.length;
+		if (w > room) break;
+		shown.push(text(h));
+		room -= w;
+	}
+	return [...shown, ...tail.map(text)].join(sep);
+}
+
+/** Two lines: the save state and the latest message, then the keys that work here. */
+export function StatusBar({theme, width, saveText, saveFailed, flash, hints}: StatusBarProps) {
+	const flashText = flash ? `  ${inert(flash.text)}` : '';
 	return (
-		<Box flexDirection="column">
+		<Box flexDirection="column" flexShrink={0}>
 			<Text wrap="truncate">
 				<Text color={saveFailed ? theme.bad : theme.good} bold={saveFailed}>
 					{saveText}
 				</Text>
-				<Text color={flash?.kind === 'error' ? theme.bad : theme.accent}>{truncate(flashText, Math.max(0, width - saveText.length - 1))}</Text>
+				<Text color={flash?.kind === 'error' ? theme.bad : theme.accent}>{truncate(flashText, Math.max(0, width - cellWidth(saveText)))}</Text>
 			</Text>
 			<Text color={theme.muted} wrap="truncate">
-				{truncate(hints, width)}
+				{truncate(fitHints(hints, width), width)}
 			</Text>
 		</Box>
 	);

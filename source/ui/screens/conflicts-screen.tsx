@@ -6,7 +6,8 @@ import {pick, type Lang} from '../../domain/text.js';
 import {formatValue} from '../../domain/rules/parse-value.js';
 import {STATUS_LABEL, t} from '../strings.js';
 import type {Theme} from '../theme.js';
-import {evidenceLine} from './item-panel.js';
+import {evidenceLine} from './evidence-line.js';
+import {localTime} from '../local-time.js';
 import {truncate, inert, padEnd} from '../../text/cell-width.js';
 import {windowStart} from '../state/tree-rows.js';
 
@@ -22,7 +23,6 @@ export type ConflictsScreenProps = {
 	width: number;
 	height: number;
 };
-
 
 /** Every unsettled conflict, and the candidates of the selected one side by side. */
 export function ConflictsScreen({index, conflicts, names, cursor, agreement, lang, theme, width, height}: ConflictsScreenProps) {
@@ -51,7 +51,7 @@ export function ConflictsScreen({index, conflicts, names, cursor, agreement, lan
 			</Text>
 			{conflicts.slice(start, start + listHeight).map((c, i) => {
 				const n = index.nodes.get(c.indicator);
-				const line = `${start + i === cursor ? '> ' : '  '}${padEnd(truncate(names.get(c.region) ?? c.region, 16), 16)} ${c.indicator} ${n ? pick(n.node.name, lang) : ''}  ×${c.candidates.length}`;
+				const line = `${start + i === cursor ? '> ' : '  '}${padEnd(truncate(names.get(c.region) ?? c.region, 16), 16)} ${c.indicator} ${n ? pick(n.node.name, lang) : ''}  (${c.candidates.length} ${lang === 'zh' ? '个候选' : 'candidates'})`;
 				return (
 					<Text key={`${c.region}/${c.indicator}`} inverse={start + i === cursor} color={theme.warn} wrap="truncate">
 						{truncate(line, width)}
@@ -65,11 +65,11 @@ export function ConflictsScreen({index, conflicts, names, cursor, agreement, lan
 				{shown.map((c, i) => (
 					<Box key={c.rev} flexDirection="column" width={perRow === 1 ? width : columnWidth} paddingRight={1} flexShrink={0}>
 						<Text bold inverse wrap="truncate">
-							{truncate(` ${i + 1} ${t(lang, 'candidate')} · ${inert(c.by)}`, columnWidth - 1)}
+							{truncate(` ${i + 1} ${t(lang, 'candidate')}: ${inert(c.by)}`, columnWidth - 1)}
 						</Text>
-						<Text wrap="truncate">{c.at.slice(0, 16).replace('T', ' ')}</Text>
+						<Text wrap="truncate">{localTime(c.at)}</Text>
 						<Text bold wrap="wrap">
-							{rule ? formatValue(rule, c.value) || '—' : '—'} · {STATUS_LABEL[c.status][lang]}
+							{rule ? formatValue(rule, c.value) || '-' : '-'}, {STATUS_LABEL[c.status][lang]}
 							{c.reason ? ` (${inert(c.reason)})` : ''}
 						</Text>
 						{c.note ? <Text wrap="wrap">{inert(c.note)}</Text> : null}

@@ -2,17 +2,16 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import type {Lang} from '../../domain/text.js';
 import {pick} from '../../domain/text.js';
-import {formatScore} from '../../domain/scoring/score-report.js';
 import type {RegionRowView} from '../view-model.js';
 import {bar} from '../view-model.js';
-import {t} from '../strings.js';
+import {t, shownScore} from '../strings.js';
 import type {Theme} from '../theme.js';
 import {cellWidth, padEnd, padStart, truncate, inert} from '../../text/cell-width.js';
 import {windowStart} from '../state/tree-rows.js';
 
 export type RegionsScreenProps = {rows: readonly RegionRowView[]; cursor: number; lang: Lang; theme: Theme; width: number; height: number};
 
-/** Every region with its progress, total, tier and rank; only the rows that fit are rendered. */
+/** The workspace's regions with their progress, total, tier and rank; only the rows that fit are rendered. */
 export function RegionsScreen({rows, cursor, lang, theme, width, height}: RegionsScreenProps) {
 	const nameWidth = Math.min(18, Math.max(8, ...rows.map(r => cellWidth(r.name))));
 	const tierWidth = Math.max(cellWidth(t(lang, 'tier')), 1, ...rows.map(r => (r.score?.tier ? cellWidth(pick(r.score.tier.label, lang)) : 1)));
@@ -28,7 +27,7 @@ export function RegionsScreen({rows, cursor, lang, theme, width, height}: Region
 			{rows.slice(start, start + visible).map((row, i) => {
 				const selected = start + i === cursor;
 				const s = row.score;
-				const line = `${selected ? '> ' : '  '}${padEnd(truncate(inert(row.name), nameWidth), nameWidth)} [${bar(row.scored / row.leaves, barWidth)}] ${padStart(`${row.scored}/${row.leaves}`, 5)} ${padStart(formatScore(s?.total ?? null), 7)} ${padEnd(s?.tier ? pick(s.tier.label, lang) : '—', tierWidth)} ${padStart(s?.rank == null ? '—' : String(s.rank), 4)}${row.conflicts ? `  ${row.conflicts} ${t(lang, 'conflict')}` : ''}`;
+				const line = `${selected ? '> ' : '  '}${padEnd(truncate(inert(row.name), nameWidth), nameWidth)} [${bar(row.scored / row.leaves, barWidth)}] ${padStart(`${row.scored}/${row.leaves}`, 5)} ${padStart(shownScore(s?.total), 7)} ${padEnd(s?.tier ? pick(s.tier.label, lang) : '-', tierWidth)} ${padStart(s?.rank == null ? '-' : String(s.rank), 4)}${row.conflicts ? `  ${row.conflicts} ${t(lang, 'conflict')}` : ''}`;
 				return (
 					<Text key={row.code} inverse={selected} color={row.conflicts ? theme.warn : undefined} wrap="truncate">
 						{truncate(line, width)}

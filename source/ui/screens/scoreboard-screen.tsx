@@ -1,62 +1,50 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {SystemIndex} from '../../domain/system/system-index.js';
-import type {WorkspaceScore} from '../../domain/scoring/score-workspace.js';
 import {pick, type Lang} from '../../domain/text.js';
-import {formatScore} from '../../domain/scoring/score-report.js';
 import {bar} from '../view-model.js';
-import {t} from '../strings.js';
+import {t, shownScore} from '../strings.js';
 import type {Theme} from '../theme.js';
-import type {ScoreColumn} from '../state/ui-state.js';
+import type {ScoreColumn} from '../state/nav-state.js';
+import type {ScoreboardRow} from './scoreboard-rows.js';
 import {padEnd, padStart, truncate, cellWidth} from '../../text/cell-width.js';
 import {windowStart} from '../state/tree-rows.js';
 
-export type ScoreboardRow = {code: string; name: string; rank: number | null; total: number | null; tier: string; coverage: number; primaries: (number | null)[]; move: number};
-
-export function scoreboardRows(index: SystemIndex, scores: WorkspaceScore, names: ReadonlyMap<string, string>, moves: ReadonlyMap<string, number>, sortBy: ScoreColumn, lang: Lang): ScoreboardRow[] {
-	const rows = scores.regions.map(r => ({
-		code: r.code,
-		name: names.get(r.code) ?? r.code,
-		rank: r.rank,
-		total: r.total,
-		tier: r.tier ? pick(r.tier.label, lang) : '—',
-		coverage: r.coverage,
-		primaries: index.primaries.map(p => r.nodes.get(p)?.score ?? null),
-		move: moves.get(r.code) ?? 0,
-	}));
-	const num = (v: number | null) => (v === null ? -Infinity : v);
-	const key: Record<ScoreColumn, (r: ScoreboardRow) => number | string> = {
-		rank: r => (r.rank === null ? Infinity : r.rank),
-		name: r => r.name,
-		total: r => -num(r.total),
-		coverage: r => -r.coverage,
-		p1: r => -num(r.primaries[0] ?? null),
-		p2: r => -num(r.primaries[1] ?? null),
-		p3: r => -num(r.primaries[2] ?? null),
-		p4: r => -num(r.primaries[3] ?? null),
-		p5: r => -num(r.primaries[4] ?? null),
-	};
-	const k = key[sortBy];
-	return rows.sort((a, b) => {
-		const x = k(a);
-		const y = k(b);
-		if (typeof x === 'string' && typeof y === 'string') return x.localeCompare(y, 'zh');
-		return (x as number) - (y as number) || a.code.localeCompare(b.code);
-	});
-}
-
 export type ScoreboardProps = {index: SystemIndex; rows: readonly ScoreboardRow[]; cursor: number; sortBy: ScoreColumn; lang: Lang; theme: Theme; width: number; height: number};
 
-/** All regions ranked: tier, total, coverage, and the five primary scores as bars. */
+/** A primary's score in a column of `w` cells: the number always, a bar beside it when there is room. */
+function primaryCell(score: number | null, w: number): string {
+	if (score === null) return padEnd('-', w);
+	const number = w >= 11 ? score.toFixed(1) : String(Math.round(score));
+	const barWidth = w - 6;
+	return barWidth >= 4 ? `${padStart(number, 5)} ${bar(score / 100, barWidth)}` : padStart(number, w);
+}
+
+/**
+ * All regions ranked: rank (and its move since the weights changed), total, tier, coverage,
+ * and the five primary scores, as numbers with bars where they fit. Every header cell keeps
+ * one cell for the sort mark, so the header never shifts when the sort column changes.
+ */
 export function ScoreboardScreen({index, rows, cursor, sortBy, lang, theme, width, height}: ScoreboardProps) {
-	const nameWidth = Math.min(16, Math.max(6, ...rows.map(r => cellWidth(r.name))));
-	const tierWidth = Math.max(cellWidth(t(lang, 'tier')), ...index.system.tiers.map(x => cellWidth(pick(x.label, lang))));
-	const fixed = 5 + 4 + nameWidth + 8 + tierWidth + 1 + 6;
-	const barWidth = Math.max(3, Math.floor((width - fixed) / index.primaries.length) - 1);
-	const primaryNames = index.primaries.map((p, i) => truncate(`${i + 1}.${pick(index.nodes.get(p)!.node.name, lang)}`, barWidth));
-	const mark = (c: ScoreColumn, text: string) => (sortBy === c ? `${text}*` : text);
-	const header = `${padStart(mark('rank', t(lang, 'rank')), 5)}     ${padEnd(mark('name', t(lang, 'region')), nameWidth)} ${padStart(mark('total', t(lang, 'total')), 7)} ${padEnd(t(lang, 'tier'), tierWidth)} ${padStart(mark('coverage', t(lang, 'coverage')), 5)} ${primaryNames.map((n, i) => padEnd(mark(`p${i + 1}` as ScoreColumn, n), barWidth)).join(' ')}`;
-	const visible = Math.max(1, height - 2);
+	const tierWidth = Math.max(cellWidth(t(lang, 'tier')) + 1, ...index.system.tiers.map(x => cellWidth(pick(x.label, lang))));
+	// rank and its mark 6, move 4, name, total 8, tier, coverage 6 (each with a space or mark after
+	// it), and five primaries of at least 1 + 4: long names give way first (down to 8 cells).
+	const others = 10 + 1 + 8 + tierWidth + 1 + 6;
+	const nameWidth = Math.max(8, Math.min(16, width - others - index.primaries.length * 5, Math.max(6, cellWidth(t(lang, 'region')) + 1, ...rows.map(r => cellWidth(r.name)))));
+	const fixed = others + nameWidth;
+	const primaries = index.primaries.map((p, i) => ({column: `p${i + 1}` as ScoreColumn, name: pick(index.nodes.get(p)!.node.name, lang), short: `P${i + 1}`}));
+	const columnWidth = Math.max(4, Math.floor((width - fixed) / primaries.length) - 1);
+	const named = primaries.every(p => cellWidth(`${p.short.slice(1)}.${p.name}`) + 1 <= columnWidth);
+	const mark = (c: ScoreColumn) => (sortBy === c ? '*' : ' ');
+	const cell = (c: ScoreColumn, text: string, w: number, right = false) => {
+		const body = truncate(text, w - 1);
+		return right ? `${padStart(body, w - 1)}${mark(c)}` : padEnd(`${body}${mark(c)}`, w);
+	};
+	const header = [cell('rank', t(lang, 'rank'), 6, true), '    ', cell('name', t(lang, 'region'), nameWidth + 1), cell('total', t(lang, 'total'), 8, true), padEnd(t(lang, 'tier'), tierWidth), ' ', cell('coverage', t(lang, 'coverage'), 6, true), ...primaries.map(p => ` ${cell(p.column, named ? `${p.short.slice(1)}.${p.name}` : p.short, columnWidth)}`)].join('');
+	const legend = named ? '' : primaries.map(p => `${p.short} ${p.name}`).join('  ');
+	const footer = `${t(lang, 'sortedBy')} * (< >)   +n/-n: ${t(lang, 'since')}`;
+	const footerLines = 1 + (legend ? Math.ceil(cellWidth(legend) / Math.max(1, width)) : 0);
+	const visible = Math.max(1, height - 1 - footerLines);
 	const start = windowStart(cursor, 0, visible, rows.length);
 	return (
 		<Box flexDirection="column" height={height}>
@@ -65,15 +53,23 @@ export function ScoreboardScreen({index, rows, cursor, sortBy, lang, theme, widt
 			</Text>
 			{rows.slice(start, start + visible).map((r, i) => {
 				const move = r.move > 0 ? `+${r.move}` : r.move < 0 ? String(r.move) : '';
-				const line = `${padStart(r.rank === null ? '—' : String(r.rank), 5)} ${padEnd(move, 3)} ${padEnd(truncate(r.name, nameWidth), nameWidth)} ${padStart(formatScore(r.total), 7)} ${padEnd(r.tier, tierWidth)} ${padStart(`${Math.round(r.coverage * 100)}%`, 5)} ${r.primaries.map(p => (p === null ? padEnd('—', barWidth) : bar(p / 100, barWidth))).join(' ')}`;
+				const line = `${padStart(r.rank === null ? '-' : String(r.rank), 5)}  ${padEnd(move, 3)}${padEnd(truncate(r.name, nameWidth), nameWidth + 1)}${padStart(shownScore(r.total), 7)} ${padEnd(r.tier, tierWidth)} ${padStart(`${Math.round(r.coverage * 100)}%`, 5)} ${r.primaries.map(p => ` ${primaryCell(p, columnWidth)}`).join('')}`;
 				return (
 					<Text key={r.code} inverse={start + i === cursor} color={r.move > 0 ? theme.good : r.move < 0 ? theme.bad : undefined} wrap="truncate">
 						{truncate(line, width)}
 					</Text>
 				);
 			})}
+			<Box flexGrow={1} />
+			{legend ? (
+				<Box width={width}>
+					<Text color={theme.muted} wrap="wrap">
+						{legend}
+					</Text>
+				</Box>
+			) : null}
 			<Text color={theme.muted} wrap="truncate">
-				{truncate(`* ${t(lang, 'sortedBy')} (o)   +n/-n: ${t(lang, 'since')}`, width)}
+				{truncate(footer, width)}
 			</Text>
 		</Box>
 	);

@@ -7,22 +7,50 @@ import type {LockHolder} from '../../storage/workspace-lock.js';
 export type WeightsUpdate = {ok: true; weights: Record<string, number>; file: string} | {ok: false; problem: string};
 
 /**
- * What the TUI needs from the world outside it: saving, evidence files, the weights file.
- * The real one wraps storage; tests pass an in-memory one, so the UI never touches files.
+ * What a save reports. `merged`: another program had changed the file since our last read or
+ * save; the save merged the disk's version with ours (the semantic merge of `assess merge`)
+ * and wrote that. `fromDisk` counts the findings taken from the disk, `conflicts` the new ones.
+ */
+export type SaveResult = {merged?: {ws: Workspace; fromDisk: number; conflicts: number}};
+
+/** A save the file refused; `invalid` when it refused the data itself (not the disk). */
+export type SaveError = Error & {invalid?: boolean};
+
+/** Where an assessor was in a workspace, to come back to it next time. */
+export type Position = {region: string; node: string};
+
+/**
+ * What the TUI needs from the world outside it: saving, evidence files, the weights file, the
+ * workspace file and its lock. The real one wraps storage (run-tui.tsx); tests pass an
+ * in-memory one, so the UI never touches files.
  */
 export type SessionPort = {
 	readOnly: boolean;
 	lockedBy: LockHolder | undefined;
-	/** Saves a new state; resolves when it is on disk. */
-	save(ws: Workspace): Promise<void>;
+	/** Saves a new state; resolves when it is on disk, rejects with a SaveError. */
+	save(ws: Workspace): Promise<SaveResult>;
+	/** Writes the workspace to a new file (refuses an existing one); the session's file is unchanged. */
+	saveAs(file: string, ws: Workspace): Promise<string>;
 	/** Turns what the assessor typed (URL, quote:…, a file path) into evidence; throws a UserError. */
 	evidence(spec: string, by: string, at: string): Evidence;
+	/** Opens evidence (a URL, a stored file) with the system's opener. */
+	openEvidence(evidence: Evidence): Promise<void>;
 	/** Calls back whenever the shared weights file changes on disk; returns a stop function. */
 	watchWeights(onChange: (update: WeightsUpdate) => void): () => void;
+	/** Read-only sessions: calls back with the workspace each time its file changes on disk. */
+	watchWorkspace(onChange: (ws: Workspace) => void): () => void;
+	/** Read-only sessions: calls back when the lock's holder changes (undefined: the lock is free). */
+	watchLock(onChange: (holder: LockHolder | undefined) => void): () => void;
+	/** Takes the lock once it is free; the session becomes writable (its data is re-read first). */
+	takeOver(): Promise<boolean>;
 	/** Exports the workspace as an xlsx workbook; a draft when `draft` (unscored leaves or conflicts). */
 	exportWorkbook(ws: Workspace, output: string, draft: boolean): Promise<{file: string; draft: string | undefined}>;
-	/** Where `x` proposes to export to. */
+	/** Where `x` proposes to export to, and "save to another file" to save to. */
 	defaultExportFile: string;
+	defaultSaveAsFile: string;
+	/** Where this user left off in this workspace last time, and remembering it. */
+	lastPosition: Position | undefined;
+	rememberPosition(position: Position): void;
 	/** Lets go of the lock after the last save. */
 	close(): Promise<void>;
 };
@@ -35,8 +63,6 @@ export type AppModel = {
 	catalog: readonly ServiceItem[];
 	workspace: Workspace;
 	weights: Record<string, number>;
-	weightsFile: string;
-	workspaceFile: string;
 	/** Who records findings in this session. */
 	user: string;
 };

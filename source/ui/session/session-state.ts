@@ -1,76 +1,159 @@
-import type {Workspace, Finding, Conflict} from '../../domain/workspace/workspace-schema.js';
-import {settleConflict} from '../../domain/merge/merge-workspaces.js';
-import {findingKey} from '../../domain/workspace/workspace-schema.js';
+import type {Workspace, Finding, Conflict, Evidence} from '../../domain/workspace/workspace-schema.js';
+import {findingKey, finding as findingSchema} from '../../domain/workspace/workspace-schema.js';
+import {settleConflict, mergeWorkspaces} from '../../domain/merge/merge-workspaces.js';
 import {recordFinding, evidenceKey, type FindingChange} from '../../domain/workspace/record-finding.js';
+import {checkFinding} from '../../domain/workspace/workspace-ops.js';
+import type {SystemIndex} from '../../domain/system/system-index.js';
 
-/** One step that `u` can take back: the findings (and a settled conflict) as they were before it. */
-type UndoStep = {before: Record<string, Finding | undefined>; label: string; conflict?: Conflict};
+/** What a change touched, for "undone: the note of 1.1.1 in 北京市". */
+export type ChangeWhat = 'value' | 'samples' | 'note' | 'evidence' | 'status' | 'settle' | 'region';
+
+/** One key's content: a finding, a conflict, or nothing yet. */
+type Snapshot = {finding?: Finding; conflict?: Conflict};
+
+/** One step that undo takes back and redo puts again. */
+export type Step =
+	| {kind: 'finding'; what: ChangeWhat; region: string; indicator: string; before: Snapshot; after: Snapshot}
+	| {kind: 'region'; what: 'region'; region: string; before: readonly string[]; after: readonly string[]};
 
 export type SessionState = {
 	ws: Workspace;
-	undo: readonly UndoStep[];
+	undo: readonly Step[];
+	redo: readonly Step[];
 	/** Bumped on every change; the saver writes the newest one. */
 	version: number;
 };
 
-export type SessionAction =
-	| {type: 'change'; region: string; indicator: string; change: FindingChange; by: string; at: string; label: string}
-	| {type: 'settle'; region: string; indicator: string; chosen: Pick<Finding, 'value' | 'status' | 'reason' | 'note'>; by: string; at: string}
-	| {type: 'undo'; by: string; at: string};
+/** A session after an action, or the same one and why not. `step` is what changed, for messages. */
+export type SessionResult = {state: SessionState; problem?: string; step?: Step};
 
 export const UNDO_LIMIT = 200;
 
 export function initialSession(ws: Workspace): SessionState {
-	return {ws, undo: [], version: 0};
+	return {ws, undo: [], redo: [], version: 0};
+}
+
+const snapshotOf = (ws: Workspace, key: string): Snapshot => ({finding: ws.findings[key], conflict: ws.conflicts[key]});
+
+function withStep(state: SessionState, ws: Workspace, step: Step): SessionResult {
+	return {state: {ws, undo: [...state.undo, step].slice(-UNDO_LIMIT), redo: [], version: state.version + 1}, step};
 }
 
 /**
- * The assessor's changes as a pure reducer. Undo does not rewind history: it records the old
- * content again as a new version, so that a later merge sees it as the newest word.
+ * The same checks a save makes, for one finding, before it enters the session: a change the
+ * file would refuse is refused here, with the reason, and never blocks the saves after it.
  */
-export function sessionReducer(state: SessionState, action: SessionAction): SessionState {
-	switch (action.type) {
-		case 'change': {
-			const key = findingKey(action.region, action.indicator);
-			const previous = state.ws.findings[key];
-			const next = recordFinding(previous, action.region, action.indicator, action.change, action.by, action.at);
-			if (next === previous) return state;
-			return {
-				ws: {...state.ws, findings: {...state.ws.findings, [key]: next}},
-				undo: [...state.undo, {before: {[key]: previous}, label: action.label}].slice(-UNDO_LIMIT),
-				version: state.version + 1,
-			};
+export function findingProblem(index: SystemIndex, ws: Workspace, f: Finding): string | undefined {
+	if (!ws.regions.includes(f.region)) return `region ${f.region} is not in this workspace's regions`;
+	const issue = checkFinding(index, f, [])[0];
+	if (issue) return issue.message;
+	const parsed = findingSchema.safeParse(f);
+	return parsed.success ? undefined : parsed.error.issues[0]?.message;
+}
+
+export function changeFinding(state: SessionState, index: SystemIndex, at: {region: string; indicator: string}, change: FindingChange, what: ChangeWhat, by: string, time: string): SessionResult {
+	const key = findingKey(at.region, at.indicator);
+	const previous = state.ws.findings[key];
+	const next = recordFinding(previous, at.region, at.indicator, change, by, time);
+	if (next === previous) return {state};
+	const problem = findingProblem(index, state.ws, next);
+	if (problem) return {state, problem};
+	const ws = {...state.ws, findings: {...state.ws.findings, [key]: next}};
+	return withStep(state, ws, {kind: 'finding', what, ...at, before: snapshotOf(state.ws, key), after: snapshotOf(ws, key)});
+}
+
+export function settle(state: SessionState, at: {region: string; indicator: string}, chosen: Pick<Finding, 'value' | 'status' | 'reason' | 'note'>, by: string, time: string): SessionResult {
+	const key = findingKey(at.region, at.indicator);
+	if (!state.ws.conflicts[key]) return {state};
+	const ws = settleConflict(state.ws, at.region, at.indicator, chosen, by, time);
+	return withStep(state, ws, {kind: 'finding', what: 'settle', ...at, before: snapshotOf(state.ws, key), after: snapshotOf(ws, key)});
+}
+
+/** Adds a region to the workspace's regions (an undoable change, saved like any other). */
+export function addRegion(state: SessionState, region: string): SessionResult {
+	if (state.ws.regions.includes(region)) return {state};
+	const regions = [...state.ws.regions, region];
+	return withStep(state, {...state.ws, regions}, {kind: 'region', what: 'region', region, before: state.ws.regions, after: regions});
+}
+
+/**
+ * Undo does not rewind history: it records the old content again as a new version, so that a
+ * later merge sees it as the newest word. Evidence comes back in its place in the list.
+ */
+export function undo(state: SessionState, by: string, time: string): SessionResult {
+	const step = state.undo.at(-1);
+	if (!step) return {state};
+	const ws = restore(state.ws, step, 'before', by, time);
+	if (typeof ws === 'string') return {state, problem: ws};
+	return {state: {ws, undo: state.undo.slice(0, -1), redo: [...state.redo, step], version: state.version + 1}, step};
+}
+
+export function redo(state: SessionState, by: string, time: string): SessionResult {
+	const step = state.redo.at(-1);
+	if (!step) return {state};
+	const ws = restore(state.ws, step, 'after', by, time);
+	if (typeof ws === 'string') return {state, problem: ws};
+	return {state: {ws, undo: [...state.undo, step], redo: state.redo.slice(0, -1), version: state.version + 1}, step};
+}
+
+function restore(ws: Workspace, step: Step, side: 'before' | 'after', by: string, time: string): Workspace | string {
+	if (step.kind === 'region') {
+		const regions = step[side];
+		const dropped = ws.regions.filter(r => !regions.includes(r));
+		// A region leaves only empty: findings undone to nothing are dropped with it.
+		const findings = {...ws.findings};
+		for (const [key, f] of Object.entries(ws.findings)) {
+			if (!dropped.includes(f.region)) continue;
+			if (f.value !== null || f.note !== '' || f.evidence.length > 0 || f.status !== 'draft') return `region ${f.region} holds findings now; it stays in the workspace`;
+			delete findings[key];
 		}
-		case 'settle': {
-			const key = findingKey(action.region, action.indicator);
-			const conflict = state.ws.conflicts[key];
-			if (!conflict) return state;
-			return {
-				ws: settleConflict(state.ws, action.region, action.indicator, action.chosen, action.by, action.at),
-				undo: [...state.undo, {before: {[key]: state.ws.findings[key]}, label: 'settle', conflict}].slice(-UNDO_LIMIT),
-				version: state.version + 1,
-			};
-		}
-		case 'undo': {
-			const step = state.undo.at(-1);
-			if (!step) return state;
-			if (step.conflict) {
-				// Taking back a settlement puts the conflict back as it was, every candidate intact.
-				const key = findingKey(step.conflict.region, step.conflict.indicator);
-				const findings = {...state.ws.findings};
-				delete findings[key];
-				return {ws: {...state.ws, findings, conflicts: {...state.ws.conflicts, [key]: step.conflict}}, undo: state.undo.slice(0, -1), version: state.version + 1};
-			}
-			const findings = {...state.ws.findings};
-			for (const [key, before] of Object.entries(step.before)) {
-				const current = findings[key];
-				if (!current) continue;
-				const restore: FindingChange = before
-					? {value: before.value, status: before.status, reason: before.reason, note: before.note, addEvidence: before.evidence, removeEvidence: current.evidence.map(evidenceKey).filter(k => !before.evidence.some(e => evidenceKey(e) === k))}
-					: {value: null, status: 'draft', reason: undefined, note: '', removeEvidence: current.evidence.map(evidenceKey)};
-				findings[key] = recordFinding(current, current.region, current.indicator, restore, action.by, action.at);
-			}
-			return {ws: {...state.ws, findings}, undo: state.undo.slice(0, -1), version: state.version + 1};
-		}
+		if (Object.values(ws.conflicts).some(c => dropped.includes(c.region))) return 'the region holds conflicts now; it stays in the workspace';
+		return {...ws, regions: [...regions], findings};
 	}
+	const key = findingKey(step.region, step.indicator);
+	const target = step[side];
+	const current = ws.findings[key];
+	const findings = {...ws.findings};
+	const conflicts = {...ws.conflicts};
+	if (target.conflict) {
+		// Taking back a settlement puts the conflict back as it was, every candidate intact.
+		delete findings[key];
+		conflicts[key] = target.conflict;
+	} else if (ws.conflicts[key] || !current) {
+		delete conflicts[key];
+		if (target.finding) findings[key] = target.finding;
+		else delete findings[key];
+	} else {
+		const content = target.finding;
+		const change: FindingChange = content
+			? {value: content.value, status: content.status, reason: content.reason, note: content.note, addEvidence: content.evidence, removeEvidence: current.evidence.map(evidenceKey).filter(k => !content.evidence.some(e => evidenceKey(e) === k))}
+			: {value: null, status: 'draft', reason: undefined, note: '', removeEvidence: current.evidence.map(evidenceKey)};
+		const next = recordFinding(current, current.region, current.indicator, change, by, time);
+		findings[key] = content ? {...next, evidence: inOrderOf(next.evidence, content.evidence)} : next;
+	}
+	return {...ws, findings, conflicts};
+}
+
+/** `items` in the order of `like` (the order a list had before), the others after. */
+function inOrderOf(items: readonly Evidence[], like: readonly Evidence[]): Evidence[] {
+	const rank = new Map(like.map((e, i) => [evidenceKey(e), i]));
+	return [...items].sort((a, b) => (rank.get(evidenceKey(a)) ?? Infinity) - (rank.get(evidenceKey(b)) ?? Infinity));
+}
+
+/**
+ * Takes in what another program wrote to the file (the save merged it with the disk): the
+ * disk's version merged into the session's current one by the same semantic merge as
+ * `assess merge`, keeping the session's id and assessor. A change, so it is saved again.
+ */
+export function mergeFromDisk(state: SessionState, disk: Workspace): SessionResult {
+	const ws = state.ws;
+	const merged = mergeWorkspaces([ws, disk], {id: ws.id, assessor: ws.assessor, createdAt: ws.createdAt});
+	if (!merged.ok) return {state, problem: merged.issues[0]?.message ?? 'the file on disk cannot be merged'};
+	const next = {...merged.value.workspace, ...(ws.weights ? {weights: ws.weights} : {})};
+	return {state: {...state, ws: next, version: state.version + 1}};
+}
+
+/** A read-only session follows the file: what is on disk replaces what is shown. */
+export function refresh(state: SessionState, ws: Workspace): SessionState {
+	return {...state, ws};
 }

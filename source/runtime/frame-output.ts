@@ -9,7 +9,7 @@ import {styledCharsFromTokens, styledCharsToString, tokenize, type StyledChar} f
  * of text is tokenized into one object per character, and each row of the grid turned back into
  * a string, ~3 ms of a 4 ms keypress at 140 × 45. Here the characters of a line are kept across
  * frames, so a row made of the same character objects as in the last frame reuses that frame's
- * string. The bundle puts this module in place of Ink's (scripts/bundle-options.mjs).
+ * string. The bundle and the UI tests put this module in place of Ink's (substitutions.mjs).
  */
 
 type Transformer = (line: string, index: number) => string;
@@ -52,6 +52,9 @@ const continuations = new WeakMap<StyledChar, StyledChar>();
 const BLANK: StyledChar = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) as unknown as StyledChar['styles']});
 // Rows of the last frame drawn (by position), with their strings.
 let lastRows: {cells: Cell[]; text: string}[] = [];
+
+/** How many rows the last frame had to turn into strings (the others were the last frame's): for tests. */
+export const frameStats = {rowsBuilt: 0};
 
 function lineOf(text: string): Line {
 	return lines.get(text, t => {
@@ -169,10 +172,15 @@ export default class Output {
 			}
 		}
 		const rows = new Array<{cells: Cell[]; text: string}>(output.length);
+		frameStats.rowsBuilt = 0;
 		for (let y = 0; y < output.length; y++) {
 			const cells = output[y]!;
 			const last = lastRows[y];
-			rows[y] = last && sameCells(last.cells, cells) ? last : {cells, text: styledCharsToString(cells.filter((c): c is StyledChar => c !== undefined)).trimEnd()};
+			if (last && sameCells(last.cells, cells)) rows[y] = last;
+			else {
+				rows[y] = {cells, text: styledCharsToString(cells.filter((c): c is StyledChar => c !== undefined)).trimEnd()};
+				frameStats.rowsBuilt++;
+			}
 		}
 		lastRows = rows;
 		return {output: rows.map(r => r.text).join('\n'), height: output.length};

@@ -1,17 +1,17 @@
 import React from 'react';
 import {render} from 'ink';
-import {App} from './app.js';
-import type {AppModel, SessionPort} from './session/session-port.js';
+import {App} from '../ui/app.js';
+import type {AppModel} from '../ui/session/session-port.js';
+import {quietPort} from '../ui/session/quiet-port.js';
 import {HeadlessInput, HeadlessOutput} from './headless-terminal.js';
 import {loadLayoutEngine} from './yoga-loader.js';
-import {themeFor} from './theme.js';
+import {themeFor} from '../ui/theme.js';
 import {readWorkspace} from '../storage/workspace-store.js';
 import {loadCatalog} from '../storage/load-files.js';
 import {demoWorkspaceFile} from '../storage/bundled-paths.js';
-import {UserError} from '../storage/user-error.js';
 
 /** Keys a first session presses: open a region, move, walk, switch panes, scoreboard, help. */
-const KEYS = ['\r', 'j', 'j', 'k', 'n', '\t', 'j', '\t', '\u001B', 's', 'j', '\u001B', '?', '\u001B', 'j', '\r', '\u001B'];
+const KEYS = ['\r', 'j', 'j', 'k', 'n', '\t', 'j', '\t', '\u001B', 's', 'j', '\u001B', '?', '\u001B', '/', 'bszn', '\u001B[B', '\u001B', 'j', '\r', '\u001B'];
 
 /**
  * What the TUI runs when it starts, run once by the build with no screen (`assess __warm-up`):
@@ -24,26 +24,13 @@ export async function warmUp(): Promise<void> {
 	const file = demoWorkspaceFile();
 	const {data, context} = await readWorkspace(file);
 	await layout;
-	const port: SessionPort = {
-		readOnly: true,
-		lockedBy: undefined,
-		save: () => Promise.reject(UserError.of(file, 'the warm-up run saves nothing')),
-		evidence: () => {
-			throw UserError.of(file, 'the warm-up run adds no evidence');
-		},
-		watchWeights: () => () => undefined,
-		defaultExportFile: 'exports/demo.xlsx',
-		exportWorkbook: () => Promise.reject(UserError.of(file, 'the warm-up run exports nothing')),
-		close: async () => undefined,
-	};
+	const port = quietPort();
 	const model: AppModel = {
 		index: context.system.index,
 		regions: context.regions.regions,
 		catalog: loadCatalog().items,
 		workspace: data,
 		weights: context.weights.weights.weights,
-		weightsFile: context.weights.file,
-		workspaceFile: file,
 		user: data.assessor,
 	};
 	const stdout = new HeadlessOutput();

@@ -1,6 +1,6 @@
 import {mkdirSync, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {cacheFolder} from './cache-folder.js';
+import {cacheFolder} from '../storage/cache-folder.js';
 
 /**
  * Where V8's compiled code for the program is kept between runs, one file per build and command

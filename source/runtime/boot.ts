@@ -2,8 +2,8 @@ import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 import {Script} from 'node:vm';
-import {CodeCache} from './storage/code-cache.js';
-import {BUILD_ID} from './storage/cache-folder.js';
+import {CodeCache} from './code-cache.js';
+import {BUILD_ID} from '../storage/cache-folder.js';
 
 /** The commands whose code is cached apart (each runs different code); anything else runs uncached. */
 export const CACHED_COMMANDS = ['open', 'init', 'record', 'validate', 'score', 'search', 'merge', 'merge-driver', 'agreement', 'export', 'unlock', 'schemas'] as const;

@@ -1,0 +1,142 @@
+import type {AppEnv, AppState} from '../state/app-state.js';
+import {boardRows, conflictList, itemRows, selectedConflict} from '../state/derive.js';
+import {applySession, emit, nav, open, say} from '../state/act.js';
+import {fieldFrom} from '../fields/field-state.js';
+import {walkUnscored} from '../view-model.js';
+import {undo, redo, settle} from '../session/session-state.js';
+import {openPrompt} from './leaf-actions.js';
+import {t} from '../strings.js';
+import {helpLayout} from '../components/help-overlay.js';
+
+/** What the keys that move do, on whichever list has the focus. */
+
+function listLength(state: AppState, env: AppEnv): number {
+	switch (state.nav.screen) {
+		case 'regions':
+			return state.session.ws.regions.length;
+		case 'scoreboard':
+			return boardRows(env, state).length;
+		case 'conflicts':
+			return conflictList(env.index, state.session.ws).length;
+		case 'tree': {
+			const rows = itemRows(state);
+			return rows.samples + rows.evidence;
+		}
+	}
+}
+
+export const page = (env: AppEnv) => Math.max(1, env.rows - 8);
+
+export function move(state: AppState, env: AppEnv, by: number): AppState {
+	return nav(state, {type: 'move', by, count: listLength(state, env), index: env.index});
+}
+
+export function moveTo(state: AppState, env: AppEnv, to: 'first' | 'last'): AppState {
+	return nav(state, {type: 'moveTo', to, count: listLength(state, env), index: env.index});
+}
+
+export function openSelected(state: AppState, env: AppEnv): AppState {
+	const {nav: n} = state;
+	const regions = state.session.ws.regions;
+	if (n.screen === 'conflicts') {
+		const c = selectedConflict(env, state);
+		return c ? nav(state, {type: 'goto', region: c.region, node: c.indicator, regions, index: env.index}) : state;
+	}
+	if (n.screen === 'scoreboard') {
+		const row = boardRows(env, state)[n.scoreboardCursor];
+		return row ? nav(state, {type: 'goto', region: row.code, regions, index: env.index}) : state;
+	}
+	return nav(state, {type: 'open', regions, index: env.index});
+}
+
+export function back(state: AppState, env: AppEnv): AppState {
+	return nav(state, {type: 'back', index: env.index});
+}
+
+/** n / N: the next (previous) leaf of this region with no value yet, wrapping around. */
+export function walk(state: AppState, env: AppEnv, direction: 1 | -1): AppState {
+	const ws = state.session.ws;
+	const region = state.nav.screen === 'tree' ? state.nav.region : state.nav.screen === 'regions' ? ws.regions[state.nav.regionCursor] : undefined;
+	if (!region) return say(state, t(env.lang, 'openRegionFirst'));
+	const from = state.nav.screen === 'tree' ? state.nav.node : env.index.leaves.at(direction === 1 ? -1 : 0)!.code;
+	const next = walkUnscored(env.index, ws, region, from, direction);
+	if (!next) return say(nav(state, {type: 'goto', region, regions: ws.regions, index: env.index}), t(env.lang, 'allScored'));
+	return nav(state, {type: 'goto', region, node: next, regions: ws.regions, index: env.index});
+}
+
+/** ] / [: the same indicator in the next (previous) region of the workspace. */
+export function otherRegion(state: AppState, env: AppEnv, by: 1 | -1): AppState {
+	const regions = state.session.ws.regions;
+	const at = state.nav.region ? regions.indexOf(state.nav.region) : state.nav.regionCursor;
+	const region = regions[(at + by + regions.length) % regions.length]!;
+	return nav(state, {type: 'goto', region, node: state.nav.node, regions, index: env.index});
+}
+
+export function toRegions(state: AppState): AppState {
+	return nav(state, {type: 'regions', regions: state.session.ws.regions});
+}
+
+/** s, c: a screen, or back from it when it is already shown. */
+export function toggleScreen(state: AppState, screen: 'scoreboard' | 'conflicts'): AppState {
+	if (state.nav.screen === screen) return nav(state, {type: 'screen', screen: state.nav.region ? 'tree' : 'regions'});
+	return nav(state, {type: 'screen', screen});
+}
+
+export function openSearch(state: AppState): AppState {
+	return open(state, {kind: 'search', purpose: 'jump', field: fieldFrom(''), selected: 0});
+}
+
+export function openHelp(state: AppState): AppState {
+	return open(state, {kind: 'help', scroll: 0});
+}
+
+/** Scrolls the help, never past its last page (as laid out in the body: the screen less header and status lines). */
+export function scrollHelp(state: AppState, env: AppEnv, by: number): AppState {
+	const o = state.overlay;
+	if (o?.kind !== 'help') return state;
+	const {lastScroll} = helpLayout(env.lang, env.columns, Math.max(3, env.rows - 4));
+	return {...state, overlay: {...o, scroll: Math.max(0, Math.min(lastScroll, o.scroll + by))}};
+}
+
+/** x: the proposed file is selected, so typing replaces it (and End or an arrow edits it). */
+export function openExport(state: AppState, env: AppEnv): AppState {
+	return openPrompt(state, 'export', env.defaultExportFile, {selected: true});
+}
+
+export function undoStep(state: AppState, env: AppEnv): AppState {
+	if (state.readOnly) return say(state, t(env.lang, 'readOnlyNothing'), 'error');
+	if (state.session.undo.length === 0) return say(state, t(env.lang, 'nothingToUndo'));
+	return applySession(state, env, undo(state.session, env.user, env.now()), {say: 'undone'});
+}
+
+export function redoStep(state: AppState, env: AppEnv): AppState {
+	if (state.readOnly) return say(state, t(env.lang, 'readOnlyNothing'), 'error');
+	if (state.session.redo.length === 0) return say(state, t(env.lang, 'nothingToRedo'));
+	return applySession(state, env, redo(state.session, env.user, env.now()), {say: 'redone'});
+}
+
+/** 1–9 on the conflicts screen: settle with that candidate's verdict. */
+export function settleWith(state: AppState, env: AppEnv, n: number): AppState {
+	const c = selectedConflict(env, state);
+	if (!c) return state;
+	if (state.readOnly) return say(state, t(env.lang, 'readOnlyNothing'), 'error');
+	const candidate = c.candidates[n - 1];
+	if (!candidate) return say(state, env.lang === 'zh' ? `没有第 ${n} 个候选` : `there is no candidate ${n}`);
+	const next = applySession(state, env, settle(state.session, c, {value: candidate.value, status: candidate.status, reason: candidate.reason, note: candidate.note}, env.user, env.now()));
+	return next === state ? state : say(next, `${env.lang === 'zh' ? '已裁定' : 'settled'} ${c.region} ${c.indicator}`);
+}
+
+export function settleNew(state: AppState, env: AppEnv): AppState {
+	if (!selectedConflict(env, state)) return state;
+	if (state.readOnly) return say(state, t(env.lang, 'readOnlyNothing'), 'error');
+	return openPrompt(state, 'settle-value', '');
+}
+
+export function takeOver(state: AppState): AppState {
+	return emit(state, {type: 'take-over'});
+}
+
+export function switchPane(state: AppState): AppState {
+	if (state.nav.screen !== 'tree') return state;
+	return nav(state, {type: 'pane', pane: state.nav.pane === 'tree' ? 'item' : 'tree'});
+}

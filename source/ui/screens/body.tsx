@@ -1,0 +1,70 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import type {AppEnv, AppState} from '../state/app-state.js';
+import type {Theme} from '../theme.js';
+import {findingKey} from '../../domain/workspace/workspace-schema.js';
+import {mergedAgreement} from '../../domain/agreement/agreement.js';
+import {boardRows, conflictList, regionList, regionNames, scoresOf} from '../state/derive.js';
+import {leafStatus} from '../view-model.js';
+import {RegionsScreen} from './regions-screen.js';
+import {TreePane, treeWidthWanted} from './tree-pane.js';
+import {ItemPanel} from './item-panel.js';
+import {ScoreboardScreen} from './scoreboard-screen.js';
+import {ConflictsScreen} from './conflicts-screen.js';
+
+/** The rule between the panes, as tall as any terminal (one text node, cut to the height). */
+const SEPARATOR = Array.from({length: 500}, () => ' | ').join('\n');
+
+/** Two panes side by side from this width; below it, the focused one alone. */
+export const SPLIT_WIDTH = 100;
+
+/** The screen under any overlay: the regions, a region's tree and item panel, the scoreboard or the conflicts. */
+export function Body({state, env, theme, width, height}: {state: AppState; env: AppEnv; theme: Theme; width: number; height: number}) {
+	const {nav} = state;
+	const ws = state.session.ws;
+	const {lang, index} = env;
+	switch (nav.screen) {
+		case 'regions':
+			return <RegionsScreen rows={regionList(env, state)} cursor={nav.regionCursor} lang={lang} theme={theme} width={width} height={height} />;
+		case 'conflicts':
+			return <ConflictsScreen index={index} conflicts={conflictList(index, ws)} names={regionNames(env)} cursor={nav.conflictCursor} agreement={mergedAgreement(index, ws)} lang={lang} theme={theme} width={width} height={height} />;
+		case 'scoreboard':
+			return <ScoreboardScreen index={index} rows={boardRows(env, state)} cursor={nav.scoreboardCursor} sortBy={nav.sortBy} lang={lang} theme={theme} width={width} height={height} />;
+		case 'tree':
+			break;
+	}
+	const region = nav.region!;
+	const score = scoresOf(env, state).regions.find(r => r.code === region);
+	const node = index.nodes.get(nav.node)!;
+	const split = width >= SPLIT_WIDTH;
+	// The tree takes what its names need, leaving the item panel 57 columns (or 60% of the width).
+	const treeWidth = split ? Math.min(treeWidthWanted(index, lang), Math.max(Math.floor(width * 0.4), width - 60)) : width;
+	const itemWidth = split ? width - treeWidth - 3 : width;
+	const tree = <TreePane index={index} ws={ws} region={region} score={score} selected={nav.node} expanded={nav.expanded} focused={nav.pane === 'tree'} lang={lang} theme={theme} width={treeWidth} height={height} />;
+	const item = (
+		<ItemPanel
+			node={node}
+			finding={ws.findings[findingKey(region, nav.node)]}
+			conflict={ws.conflicts[findingKey(region, nav.node)]}
+			status={leafStatus(ws, region, nav.node)}
+			score={score?.nodes.get(nav.node)}
+			catalog={env.catalog}
+			row={nav.itemRow}
+			focused={nav.pane === 'item'}
+			lang={lang}
+			theme={theme}
+			width={itemWidth}
+			height={height}
+		/>
+	);
+	if (!split) return nav.pane === 'item' ? item : tree;
+	return (
+		<Box height={height}>
+			{tree}
+			<Box width={3} flexShrink={0}>
+				<Text color={theme.muted}>{SEPARATOR.slice(0, height * 4 - 1)}</Text>
+			</Box>
+			{item}
+		</Box>
+	);
+}
