@@ -4,6 +4,7 @@ import {weightsFile} from '../domain/weights/weights-schema.js';
 import {regionList} from '../domain/regions/region-schema.js';
 import {serviceCatalog} from '../domain/catalog/catalog-schema.js';
 import {workspace} from '../domain/workspace/workspace-schema.js';
+import {indicatorMapping} from '../domain/compare/mapping-schema.js';
 
 /** The JSON Schemas editors use to check our files, generated from the zod schemas. */
 export const SCHEMA_FILES: Readonly<Record<string, z.ZodType>> = {
@@ -12,6 +13,7 @@ export const SCHEMA_FILES: Readonly<Record<string, z.ZodType>> = {
 	'regions.schema.json': regionList,
 	'service-items.schema.json': serviceCatalog,
 	'workspace.schema.json': workspace,
+	'indicator-mapping.schema.json': indicatorMapping,
 };
 
 export function jsonSchemaText(schema: z.ZodType): string {
