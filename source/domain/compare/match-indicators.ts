@@ -66,7 +66,8 @@ export function checkMapping(mapping: IndicatorMapping, old: SystemIndex, next: 
 				const place = typeof entry[side] === 'string' ? ['map', i, side] : ['map', i, side, k];
 				if (!index.nodes.has(code)) issues.push({path: place, message: `"${code}" is not an indicator of ${index.system.id} ${index.system.version}`});
 				const earlier = seen[side].get(code);
-				if (earlier !== undefined) issues.push({path: place, message: `"${code}" is already mapped by entry ${earlier} ($.map[${earlier}]); each code may appear once on each side`});
+				if (earlier === i) issues.push({path: place, message: `"${code}" is named twice in this entry`});
+				else if (earlier !== undefined) issues.push({path: place, message: `"${code}" is already mapped by entry ${earlier} ($.map[${earlier}]); each code may appear once on each side`});
 				else seen[side].set(code, i);
 			});
 		}
