@@ -15,8 +15,10 @@ import {formatPath, type Issue} from '../../domain/issues.js';
 import {REGIONS_KIND} from '../../domain/regions/region-schema.js';
 import {CATALOG_KIND} from '../../domain/catalog/catalog-schema.js';
 import {WORKSPACE_KIND} from '../../domain/workspace/workspace-schema.js';
+import {MAPPING_KIND} from '../../domain/compare/mapping-schema.js';
+import {loadMapping} from '../../storage/load-mapping.js';
 
-const KINDS = [SYSTEM_KIND, WEIGHTS_KIND, REGIONS_KIND, CATALOG_KIND, WORKSPACE_KIND];
+const KINDS = [SYSTEM_KIND, WEIGHTS_KIND, REGIONS_KIND, CATALOG_KIND, WORKSPACE_KIND, MAPPING_KIND];
 
 export const validateCommand: Command = {
 	name: 'validate',
@@ -29,6 +31,8 @@ with the place in the file. Never changes a file. Exit 0 when all are valid, 2 o
 
 A weights file is checked against its system ("system" field): a bundled one, or a system
 file with that id in the weights file's folder or the folder above; --system names it.
+An indicator mapping (assess compare --map) is checked against both systems it names, found
+the same way.
 
 JSON Schemas for editors are in indicators/schemas/.
 
@@ -89,6 +93,12 @@ async function validateOne(file: string, shown: string, systemOverride: string |
 				);
 			}
 			return {summary: `workspace of ${data.assessor}: ${data.regions.length} regions, ${Object.keys(data.findings).length} findings, ${Object.keys(data.conflicts).length} conflicts${notes}`, warnings: []};
+		}
+		case MAPPING_KIND: {
+			const structure = loadMapping(file, shown);
+			const systems = {old: findSystem(structure.from.id, file, shown).index, new: findSystem(structure.to.id, file, shown).index};
+			const mapping = loadMapping(file, shown, systems);
+			return {summary: `indicator mapping ${mapping.from.id} → ${mapping.to.id}: ${mapping.map.length} entries`, warnings: []};
 		}
 		default:
 			throw UserError.of(shown, `has no known "kind" (expected one of ${KINDS.join(', ')})`, '$.kind');
