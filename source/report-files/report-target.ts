@@ -1,7 +1,7 @@
-import {existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, type Stats} from 'node:fs';
+import {closeSync, existsSync, lstatSync, mkdirSync, readdirSync, readSync, realpathSync, type Stats} from 'node:fs';
 import {dirname, extname, join} from 'node:path';
 import {UserError} from '../storage/user-error.js';
-import {describeKind, readRegularFile} from '../storage/safe-read.js';
+import {describeKind, readRegularFile, openRegularFile} from '../storage/safe-read.js';
 import {describeFsError} from '../storage/fs-errors.js';
 import {REPORT_GENERATOR} from '../report/render-report.js';
 
@@ -36,8 +36,14 @@ function statFollowing(path: string): Stats | undefined {
 
 /** Is this file an HTML page of an earlier report (our generator mark in its head)? */
 function isOurPage(file: string): boolean {
-	const head = readRegularFile(file, 64 * 1024 * 1024).toString('utf8', 0, 4096);
-	return head.includes(`<meta name="generator" content="${REPORT_GENERATOR}">`);
+	const {fd} = openRegularFile(file, 512 * 1024 * 1024);
+	try {
+		const head = Buffer.alloc(4096);
+		const n = readSync(fd, head, 0, head.length, 0);
+		return head.toString('utf8', 0, n).includes(`<meta name="generator" content="${REPORT_GENERATOR}">`);
+	} finally {
+		closeSync(fd);
+	}
 }
 
 /** Is this an earlier PDF of ours (printed by Chromium from our report, our mark in its title)? */
@@ -71,30 +77,29 @@ export function writableFile(path: string, shown: string, kind: 'html' | 'pdf'):
 }
 
 /**
- * A folder the report may write into: new, empty, or an earlier report's folder (its
- * index.html is ours). Returns the files of an earlier report there, so pages of regions no
- * longer reported can be removed (only ours: every one checked).
+ * A folder the report may be written as: new, empty, or an earlier report's folder, which holds
+ * nothing but its pages and its PDF (each checked to be ours). The report replaces such a folder
+ * whole; a folder with anything else in it is refused, so nothing of anyone else's is touched.
+ * Returns the names of the earlier report's files (undefined when there is no folder yet).
  */
-export function writableFolder(path: string, shown: string): {earlier: string[]} {
+export function writableFolder(path: string, shown: string): {earlier: string[] | undefined} {
 	const stat = lstatSync(path, {throwIfNoEntry: false});
-	if (stat?.isSymbolicLink()) throw UserError.of(shown, 'is a symbolic link; a report is written into a real folder (name the folder itself)');
+	if (stat?.isSymbolicLink()) throw UserError.of(shown, 'is a symbolic link; a report is written as a real folder (name the folder itself)');
 	if (stat && !stat.isDirectory()) throw UserError.of(shown, `is ${describeKind(stat)}, not a folder`);
-	if (!stat) {
-		try {
-			mkdirSync(path, {recursive: true});
-		} catch (error) {
-			throw UserError.of(shown, `cannot be created: ${describeFsError(error)}`);
-		}
-		return {earlier: []};
-	}
+	if (!stat) return {earlier: undefined};
 	const entries = readdirSync(path);
-	if (entries.length === 0) return {earlier: []};
-	const index = join(path, 'index.html');
-	if (!entries.includes('index.html') || !lstatSync(index).isFile() || !isOurPage(index)) {
-		throw UserError.of(shown, 'is a folder with other files in it; a report is written into a new or empty folder, or over an earlier report (nothing was written)');
+	const ours = (name: string) => {
+		const file = join(path, name);
+		if (!lstatSync(file).isFile()) return false;
+		if (name === 'report.pdf') return isOurPdf(file);
+		return /^[0-9A-Za-z]+\.html$/.test(name) && isOurPage(file);
+	};
+	const foreign = entries.filter(name => !ours(name));
+	if (foreign.length) {
+		const some = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? ` and ${foreign.length - 3} more` : '');
+		throw UserError.of(shown, `is a folder with other files in it (${some}); a report is written as a new or empty folder, or over an earlier report's folder, which it replaces whole (nothing was written)`);
 	}
-	const earlier = entries.filter(name => /^[0-9A-Za-z]+\.html$/.test(name) && lstatSync(join(path, name)).isFile() && isOurPage(join(path, name)));
-	return {earlier};
+	return {earlier: entries};
 }
 
 export function ensureParent(file: string, shown: string): void {

@@ -1,4 +1,5 @@
-import {mkdtempSync, rmSync, unlinkSync, writeFileSync} from 'node:fs';
+import {closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, renameSync, rmdirSync, rmSync, writeFileSync} from 'node:fs';
+import {describeFsError} from '../storage/fs-errors.js';
 import {tmpdir} from 'node:os';
 import {basename, extname, join, dirname} from 'node:path';
 import {pathToFileURL} from 'node:url';
@@ -37,43 +38,83 @@ export async function runReport(req: ReportRequest): Promise<ReportResult> {
 	const pdfShown = target.kind === 'pdf' ? shown : target.kind === 'html' ? pdfFile : join(shown, 'report.pdf');
 
 	// Where it goes, all checked first.
-	let folder: {earlier: string[]} | undefined;
-	let htmlFile: string | undefined;
-	if (target.kind === 'folder') folder = writableFolder(target.path, shown);
-	if (target.kind === 'html') {
-		htmlFile = writableFile(target.path, shown, 'html');
-		ensureParent(htmlFile, shown);
-	}
-	const pdfReal = wantPdf ? writableFile(pdfFile, pdfShown, 'pdf') : undefined;
-	if (target.kind === 'folder') {
-		for (const f of reportFiles(req.model)) writableFile(join(target.path, f.name), join(shown, f.name), 'html');
-	}
+	const folder = target.kind === 'folder' ? writableFolder(target.path, shown) : undefined;
+	const htmlFile = target.kind === 'html' ? writableFile(target.path, shown, 'html') : undefined;
+	const pdfReal = wantPdf && target.kind !== 'folder' ? writableFile(pdfFile, pdfShown, 'pdf') : undefined;
+	if (htmlFile) ensureParent(htmlFile, shown);
+	if (pdfReal) ensureParent(pdfReal, pdfShown);
 
+	const document = target.kind === 'folder' && !wantPdf ? undefined : reportDocument(req.model);
+	const pdf = wantPdf ? await printPdf(chromium!, document!, titled(req.model)) : undefined;
+	const pdfPages = pdf ? countPdfPages(pdf) : undefined;
 	const written: string[] = [];
 	if (target.kind === 'folder') {
-		const files = reportFiles(req.model);
-		for (const f of files) {
-			await writeFileDurably(join(target.path, f.name), f.html, {keepPrevious: false});
-			written.push(join(target.path, f.name));
-		}
-		// Pages of regions an earlier run reported and this one does not: ours, so removed.
-		const now = new Set(files.map(f => f.name));
-		for (const name of folder!.earlier) if (!now.has(name)) unlinkSync(join(target.path, name));
+		const files: {name: string; bytes: string | Buffer}[] = reportFiles(req.model).map(f => ({name: f.name, bytes: f.html}));
+		if (pdf) files.push({name: 'report.pdf', bytes: pdf});
+		replaceFolder(target.path, shown, files, folder!.earlier);
+		written.push(...files.map(f => join(target.path, f.name)));
 	}
-	const document = target.kind === 'folder' && !wantPdf ? undefined : reportDocument(req.model);
 	if (htmlFile) {
 		await writeFileDurably(htmlFile, document!, {keepPrevious: false});
 		written.push(htmlFile);
 	}
-	let pdfPages: number | undefined;
 	if (pdfReal) {
-		const bytes = await printPdf(chromium!, document!, titled(req.model));
-		ensureParent(pdfReal, pdfShown);
-		await writeFileDurably(pdfReal, bytes, {keepPrevious: false});
+		await writeFileDurably(pdfReal, pdf!, {keepPrevious: false});
 		written.push(pdfReal);
-		pdfPages = countPdfPages(bytes);
 	}
 	return {written, ...(pdfPages === undefined ? {} : {pdfPages})};
+}
+
+/**
+ * A report folder replaced whole: the new report is written into a folder beside it, which then
+ * takes its place (two renames), so a reader sees the old report or the new one, never a mix of
+ * the two, and pages of regions no longer reported go with the old one. The earlier folder held
+ * only files of an earlier report (checked before), and only those are removed. Pages are not
+ * synced one by one (a report can always be made again; 66 syncs would cost more than all the
+ * rest), the folder they are in is.
+ */
+function replaceFolder(folder: string, shown: string, files: readonly {name: string; bytes: string | Buffer}[], earlier: readonly string[] | undefined): void {
+	const parent = dirname(folder);
+	const stamp = `${process.pid}-${Date.now()}`;
+	const fresh = join(parent, `.${basename(folder)}.new-${stamp}`);
+	const old = join(parent, `.${basename(folder)}.old-${stamp}`);
+	try {
+		mkdirSync(parent, {recursive: true});
+		mkdirSync(fresh);
+		for (const f of files) writeFileSync(join(fresh, f.name), f.bytes, {mode: 0o644});
+		syncFolder(fresh);
+		if (earlier) renameSync(folder, old);
+		try {
+			renameSync(fresh, folder);
+		} catch (error) {
+			if (earlier) renameSync(old, folder);
+			throw error;
+		}
+		syncFolder(parent);
+	} catch (error) {
+		rmSync(fresh, {recursive: true, force: true});
+		throw UserError.of(shown, `could not be written: ${describeFsError(error)}; the earlier report is as it was`);
+	}
+	if (earlier) {
+		for (const name of earlier) rmSync(join(old, name), {force: true});
+		// Empty now, unless something appeared in it meanwhile: then it is left as it is.
+		try {
+			rmdirSync(old);
+		} catch {
+			// Not empty: nothing we did not write is ever removed.
+		}
+	}
+}
+
+function syncFolder(dir: string): void {
+	const fd = openSync(dir, 'r');
+	try {
+		fsyncSync(fd);
+	} catch {
+		// Some file systems cannot sync a folder; the renames are still atomic there.
+	} finally {
+		closeSync(fd);
+	}
 }
 
 /** The document's title, ending with the mark that tells a later run the PDF is ours. */

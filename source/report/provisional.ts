@@ -14,14 +14,7 @@ export type Blocker = {kind: 'unscored' | 'conflicts' | 'draft' | 'flagged' | 'c
  * open, or a finding is still a draft or flagged for review (DESIGN.md's "final").
  */
 export function regionBlockers(region: RegionRow, ws: Workspace): Blocker[] {
-	let draft = 0;
-	let flagged = 0;
-	const prefix = `${region.code}/`;
-	for (const [key, f] of Object.entries(ws.findings)) {
-		if (!key.startsWith(prefix)) continue;
-		if (f.status === 'draft' && f.value !== null) draft++;
-		else if (f.status === 'flagged') flagged++;
-	}
+	const {draft, flagged} = statusCounts(ws).get(region.code) ?? {draft: 0, flagged: 0};
 	const blockers: Blocker[] = [];
 	if (region.unscored > 0) blockers.push({kind: 'unscored', count: region.unscored});
 	else if (region.coverage < 1) blockers.push({kind: 'coverage', count: 0});
@@ -29,6 +22,23 @@ export function regionBlockers(region: RegionRow, ws: Workspace): Blocker[] {
 	if (draft > 0) blockers.push({kind: 'draft', count: draft});
 	if (flagged > 0) blockers.push({kind: 'flagged', count: flagged});
 	return blockers;
+}
+
+/** Drafts with a value and flagged findings per region, counted once per workspace (64 regions ask). */
+const counted = new WeakMap<Workspace, Map<string, {draft: number; flagged: number}>>();
+function statusCounts(ws: Workspace): Map<string, {draft: number; flagged: number}> {
+	let counts = counted.get(ws);
+	if (!counts) {
+		counts = new Map();
+		for (const f of Object.values(ws.findings)) {
+			if (f.status !== 'flagged' && !(f.status === 'draft' && f.value !== null)) continue;
+			const c = counts.get(f.region) ?? counts.set(f.region, {draft: 0, flagged: 0}).get(f.region)!;
+			if (f.status === 'flagged') c.flagged++;
+			else c.draft++;
+		}
+		counted.set(ws, counts);
+	}
+	return counts;
 }
 
 export const isProvisional = (region: RegionRow, ws: Workspace): boolean => regionBlockers(region, ws).length > 0;

@@ -49,10 +49,8 @@ export type TableRow = {
 export type Bar = {code: string; label: string; value: number | null; average: number | null; best: number | null; na: boolean; weightless: boolean};
 export type BarChart = {id: string; title: string; bars: Bar[]};
 
-export type EvidenceView =
-	| {kind: 'url'; url: string; seenAt: string; by: string}
-	| {kind: 'quote'; text: string; source?: string; seenAt: string; by: string}
-	| {kind: 'file'; name: string; sha256: string; size: number; seenAt: string; by: string};
+/** Evidence as the finding holds it (a stored file's own name in the evidence folder is not shown). */
+export type EvidenceView = Evidence;
 
 export type IssueItem = {
 	code: string;
@@ -145,11 +143,18 @@ export function reportModel(input: ReportInput): ReportModel {
 	const {index, report, lang} = input;
 	const system = index.system;
 	const regions = report.regions;
-	const name = (code: string) => pick(index.nodes.get(code)!.node.name, lang);
-	const pathOf = (code: string) => {
-		const names: string[] = [];
-		for (let at = index.nodes.get(code)!.parent; at !== undefined; at = index.nodes.get(at)!.parent) names.unshift(name(at));
-		return names;
+	// Names and paths once per indicator (64 pages ask for the same ones).
+	const names = new Map(index.ordered.map(n => [n.code, pick(n.node.name, lang)]));
+	const name = (code: string) => names.get(code)!;
+	const paths = new Map<string, string[]>();
+	const pathOf = (code: string): string[] => {
+		let path = paths.get(code);
+		if (!path) {
+			const parent = index.nodes.get(code)!.parent;
+			path = parent === undefined ? [] : [...pathOf(parent), name(parent)];
+			paths.set(code, path);
+		}
+		return path;
 	};
 
 	// Per indicator, the column of every region's published score.
@@ -174,9 +179,10 @@ export function reportModel(input: ReportInput): ReportModel {
 		});
 	}
 
+	// What each leaf cost each region, once (the pages and the national weakest list both need it).
+	const lostIn = new Map(input.scores.regions.map(r => [r.code, pointsLost(index, input.weights, r.nodes)]));
 	const blockersOf = new Map(regions.map(r => [r.code, regionBlockers(r, input.ws)]));
 	const ranked = regions.filter(r => r.rank !== null).length;
-	const scoresOf = new Map(input.scores.regions.map(r => [r.code, r]));
 	const changeOf = new Map(input.comparison?.regions.map(c => [c.code, c]) ?? []);
 
 	const pageFor = (region: RegionRow): RegionPage => {
@@ -193,8 +199,7 @@ export function reportModel(input: ReportInput): ReportModel {
 			return {code, label: i.name, value: i.score, average: s.average, best: s.best, na: i.na, weightless: i.weightless};
 		};
 		const charts: BarChart[] = [{id: 'primaries', title: '', bars: index.primaries.map(bar)}, ...index.primaries.map(p => ({id: p, title: name(p), bars: index.nodes.get(p)!.children.map(bar)}))];
-		const nodes = scoresOf.get(region.code)!.nodes;
-		const issues = pointsLost(index, input.weights, nodes)
+		const issues = lostIn.get(region.code)!
 			.filter(c => roundScore(c.cost) > 0)
 			.map((c): IssueItem => {
 				const f = input.ws.findings[findingKey(region.code, c.code)];
@@ -212,7 +217,7 @@ export function reportModel(input: ReportInput): ReportModel {
 					...(f?.reason ? {reason: f.reason} : {}),
 					note: f?.note ?? '',
 					failed,
-					evidence: (f?.evidence ?? []).map(evidenceView),
+					evidence: f?.evidence ?? [],
 				};
 			});
 		const unscored = index.leaves.filter(l => byCode.get(l.code)!.score === null && !byCode.get(l.code)!.na).map(l => ({code: l.code, name: name(l.code)}));
@@ -243,7 +248,7 @@ export function reportModel(input: ReportInput): ReportModel {
 		});
 	// Weakest leaves nationally: the mean of the points each region lost there.
 	const lost = new Map<string, number[]>();
-	for (const r of input.scores.regions) for (const c of pointsLost(index, input.weights, r.nodes)) (lost.get(c.code) ?? lost.set(c.code, []).get(c.code)!).push(c.cost);
+	for (const costs of lostIn.values()) for (const c of costs) (lost.get(c.code) ?? lost.set(c.code, []).get(c.code)!).push(c.cost);
 	const weakest: WeakLeaf[] = index.leaves
 		.map(l => {
 			const column = columns.get(l.code)!.filter(c => c.row.score !== null);
@@ -273,15 +278,4 @@ export function reportModel(input: ReportInput): ReportModel {
 		pages: chosen.map(pageFor),
 		...(input.comparison ? {comparison: input.comparison} : {}),
 	};
-}
-
-function evidenceView(e: Evidence): EvidenceView {
-	switch (e.kind) {
-		case 'url':
-			return {kind: 'url', url: e.url, seenAt: e.seenAt, by: e.by};
-		case 'quote':
-			return {kind: 'quote', text: e.text, ...(e.source ? {source: e.source} : {}), seenAt: e.seenAt, by: e.by};
-		case 'file':
-			return {kind: 'file', name: e.name, sha256: e.sha256, size: e.size, seenAt: e.seenAt, by: e.by};
-	}
 }

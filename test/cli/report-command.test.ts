@@ -63,7 +63,7 @@ describe('assess report', () => {
 		const folder = join(dir, 'docs');
 		mkdirSync(folder);
 		writeFileSync(join(folder, 'notes.txt'), 'x');
-		expect(runCli(['report', file, '-o', folder]).stderr).toContain('is a folder with other files in it');
+		expect(runCli(["report", file, "-o", folder]).stderr).toContain("is a folder with other files in it (notes.txt)");
 		expect(readdirSync(folder)).toEqual(['notes.txt']);
 		const json = runCli(['report', file, '-o', join(dir, 'report.json')]);
 		expect(json.code).toBe(2);
@@ -77,6 +77,14 @@ describe('assess report', () => {
 		expect(runCli(['report', file, '-o', out]).code).toBe(0);
 		expect(runCli(['report', file, '-o', out, '--region', '北京,320000']).code).toBe(0);
 		expect(readdirSync(out).sort()).toEqual(['110000.html', '320000.html', 'index.html', 'overview.html']);
+		// The folder is replaced whole: no temporary folder is left beside it.
+		expect(readdirSync(dir).filter(n => n.startsWith('.'))).toEqual([]);
+		// Once someone else's file is in it, it is no longer only a report: refused, left as it is.
+		writeFileSync(join(out, 'notes.txt'), 'mine');
+		const refused = runCli(['report', file, '-o', out]);
+		expect(refused.code).toBe(2);
+		expect(refused.stderr).toContain('is a folder with other files in it (notes.txt)');
+		expect(readdirSync(out).sort()).toEqual(['110000.html', '320000.html', 'index.html', 'notes.txt', 'overview.html']);
 		// The overview still covers every region.
 		expect(readFileSync(join(out, 'overview.html'), 'utf8')).toContain('上海市');
 	});

@@ -81,7 +81,7 @@ describe.skipIf(!chromiumPath)('the report in a real browser', () => {
 		const found = await overview.page.evaluate<{heat: {rows: number; cells: number; width: number}; lines: number; moved: number}>(`(() => {
 			const heat = document.querySelector('svg[data-chart="heat"]');
 			const moves = document.querySelector('svg[data-chart="rank-movement"]');
-			return {heat: {rows: heat.querySelectorAll('.heat-row').length, cells: heat.querySelectorAll('.cell').length, width: heat.getBoundingClientRect().width}, lines: moves.querySelectorAll('.movement line').length, moved: Number(moves.dataset.lines)};
+			return {heat: {rows: heat.querySelectorAll('.heat-row').length, cells: heat.querySelectorAll('rect.cell').length, width: heat.getBoundingClientRect().width}, lines: moves.querySelectorAll('.movement line').length, moved: Number(moves.dataset.lines)};
 		})()`);
 		await overview.close();
 		expect(found.heat).toMatchObject({rows: regions.length, cells: regions.length * 21});

@@ -105,7 +105,7 @@ describe('the report model', () => {
 		expect(html).not.toMatch(/<script|<img|<svg onload|<b>张三|\u0007/);
 		expect(html).not.toContain('href="javascript:');
 		expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;\uFFFD&quot;&#39;&amp;');
-		expect(html).toContain('<a href="https://zwfw.example.gov.cn/a?x=%3Ci%3E&amp;y=%221%22" rel="noreferrer noopener">');
+		expect(html).toContain('<a href="https://zwfw.example.gov.cn/a?x=%3Ci%3E&amp;y=%221%22">');
 		expect(html).toContain(`SHA-256 ${'ab'.repeat(32)}`);
 		// The page cannot load anything: a content security policy forbids all but inline styles.
 		expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);

@@ -2,15 +2,11 @@ import {resolve, basename, extname, join} from 'node:path';
 import type {Command} from '../command.js';
 import {stringOption, displayPath, usageError} from '../command.js';
 import {UserError} from '../../storage/user-error.js';
-import {loadCatalog} from '../../storage/load-files.js';
-import {scoreOf} from '../../domain/workspace/workspace-ops.js';
-import {scoreReport} from '../../domain/scoring/score-report.js';
-import {reportModel} from '../../report/report-model.js';
+import {reportOfWorkspace} from '../../report-files/report-input.js';
 import {runReport} from '../../report-files/run-report.js';
 import {reportTarget} from '../../report-files/report-target.js';
 import {resolveRegions} from '../region-args.js';
-import {readEdition, compareEditions, regionNamer} from '../compare-editions.js';
-import {PROGRAM} from '../../version.js';
+import {readEdition, compareEditions} from '../compare-editions.js';
 
 export const reportCommand: Command = {
 	name: 'report',
@@ -56,8 +52,6 @@ Every number is the one \`assess score --json\` prints for the same workspace.`,
 		if (map && !compare) throw usageError(reportCommand, '--map goes with --compare <old-ws>');
 		const edition = await readEdition(args.positionals[0]!, io);
 		const {ws, context} = edition;
-		const index = context.system.index;
-		const weights = context.weights.weights.weights;
 		const regionArg = stringOption(args, 'region') ?? stringOption(args, 'regions');
 		const regions = regionArg ? resolveRegions(regionArg, context.regions.regions, ws.regions, '--region') : undefined;
 		const comparison = compare ? compareEditions(await readEdition(compare, io), edition, map, io, lang) : undefined;
@@ -66,19 +60,14 @@ Every number is the one \`assess score --json\` prints for the same workspace.`,
 		const shown = displayPath(io.cwd, path);
 		const target = reportTarget(path, shown);
 
-		const scores = scoreOf(index, weights, ws);
-		const model = reportModel({
-			index,
-			ws,
-			weights,
-			scores,
-			report: scoreReport(index, ws, scores, regionNamer(context, lang), lang),
-			itemNames: new Map(loadCatalog().items.map(i => [i.id, i.name])),
+		const model = reportOfWorkspace(ws, context, {
 			lang,
-			facts: {workspaceFile: displayPath(io.cwd, edition.file), weightsFile: displayPath(io.cwd, context.weights.file), weightsDigest: context.weights.digest, generatedAt: new Date().toISOString(), program: PROGRAM},
+			workspaceFile: displayPath(io.cwd, edition.file),
+			weightsFile: displayPath(io.cwd, context.weights.file),
 			...(regions ? {regions} : {}),
 			detail: Boolean(args.values.detail),
 			...(comparison ? {comparison} : {}),
+			now: new Date(),
 		});
 		const result = await runReport({model, target, shown, pdf: Boolean(args.values.pdf), env: io.env});
 		const what = target.kind === 'folder' ? `${shown}/ (index.html, overview.html and ${model.pages.length} region pages)` : shown;

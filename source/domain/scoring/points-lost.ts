@@ -29,10 +29,11 @@ export function pointsLost(index: SystemIndex, weights: Readonly<Record<string, 
 		return !s.na && !s.weightless && s.score !== null;
 	};
 	const walk = (children: readonly string[], share: number) => {
-		const counted = children.filter(counts);
-		const sum = counted.reduce((a, c) => a + (weights[c] ?? 0), 0);
+		let sum = 0;
+		for (const c of children) if (counts(c)) sum += weights[c] ?? 0;
 		if (sum <= 0) return;
-		for (const code of counted) {
+		for (const code of children) {
+			if (!counts(code)) continue;
 			const part = (share * (weights[code] ?? 0)) / sum;
 			if (part <= 0) continue;
 			const node = index.nodes.get(code)!;
@@ -44,6 +45,5 @@ export function pointsLost(index: SystemIndex, weights: Readonly<Record<string, 
 		}
 	};
 	walk(index.primaries, 1);
-	const order = (code: string) => index.nodes.get(code)!.order;
-	return out.sort((a, b) => b.cost - a.cost || order(a.code) - order(b.code));
+	return out.sort((a, b) => b.cost - a.cost || index.nodes.get(a.code)!.order - index.nodes.get(b.code)!.order);
 }

@@ -39,20 +39,18 @@ export function heatMap(heat: HeatMap, title: string, lang: Lang): string {
 		const y = top + j * rowHeight;
 		out.push(`<g class="heat-row" data-region="${esc(r.code)}">`);
 		out.push(text(labelWidth - 6, y + rowHeight / 2 + 3.5, fit(r.name, labelWidth - 8, FONT), `text-anchor="end" font-size="${FONT}"`));
+		// Each cell: its colour and its score, one decimal (the region pages give two). Kept lean:
+		// 64 regions × 21 indicators of them.
+		const size = rowHeight > 12 ? 9 : 8;
 		r.cells.forEach((c, i) => {
 			const x = labelWidth + i * cell;
-			const col = heat.columns[i]!;
-			const what = c.na ? t(lang, 'na') : c.weightless ? t(lang, 'weightless') : c.score === null ? t(lang, 'notScored') : c.score.toFixed(2);
-			const tip = `<title>${esc(`${r.name} · ${col.code} ${col.name} · ${what}`)}</title>`;
+			const box = `x="${n2(x + 0.5)}" y="${n2(y + 0.5)}" width="${n2(cell - 1)}" height="${rowHeight - 1}"`;
+			const tx = `x="${n2(x + cell / 2)}" y="${n2(y + rowHeight / 2 + 3)}" text-anchor="middle" font-size="${size}"`;
 			if (c.score !== null) {
 				const {fill, ink} = heatColour(c.score);
-				out.push(`<g class="cell">${tip}<rect x="${n2(x + 0.5)}" y="${n2(y + 0.5)}" width="${n2(cell - 1)}" height="${rowHeight - 1}" fill="${fill}"/>`);
-				out.push(text(x + cell / 2, y + rowHeight / 2 + 3, c.score.toFixed(1), `text-anchor="middle" font-size="${rowHeight > 12 ? 9 : 8}" fill="${ink}"`), `</g>`);
-			} else {
-				out.push(`<g class="cell cell-empty">${tip}<rect x="${n2(x + 0.5)}" y="${n2(y + 0.5)}" width="${n2(cell - 1)}" height="${rowHeight - 1}" fill="${c.na ? 'url(#na-hatch)' : '#ffffff'}" stroke="#e3e6ea" stroke-width="0.5"/>`);
-				if (!c.na) out.push(text(x + cell / 2, y + rowHeight / 2 + 3, '—', `text-anchor="middle" font-size="8" fill="${COLOURS.muted}"`));
-				out.push(`</g>`);
-			}
+				out.push(`<rect class="cell" ${box} fill="${fill}"/><text ${tx} fill="${ink}">${c.score.toFixed(1)}</text>`);
+			} else if (c.na) out.push(`<rect class="cell cell-na" ${box} fill="url(#na-hatch)"><title>${esc(t(lang, 'na'))}</title></rect>`);
+			else out.push(`<rect class="cell cell-empty" ${box} fill="#ffffff" stroke="#e3e6ea" stroke-width="0.5"><title>${esc(c.weightless ? t(lang, 'weightless') : t(lang, 'notScored'))}</title></rect><text ${tx} fill="${COLOURS.muted}">—</text>`);
 		});
 		out.push(`</g>`);
 	});

@@ -5,8 +5,13 @@
  * hostile note can neither add markup nor make the page invalid.
  */
 export function esc(text: string): string {
+	// Most text (Chinese names and notes) has nothing to escape: one quick test first.
+	if (!NEEDS_ESCAPE.test(text)) return text;
 	return text.replace(/[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, c => ESCAPES[c] ?? '\uFFFD');
 }
+
+/** Anything `esc` might change: markup characters, controls, any surrogate (checked for pairing after). */
+const NEEDS_ESCAPE = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uD800-\uDFFF]/;
 
 const ESCAPES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'};
 

@@ -37,7 +37,7 @@ function evidenceItem(e: EvidenceView, lang: Lang): string {
 	switch (e.kind) {
 		case 'url': {
 			const href = safeHref(e.url);
-			return `<li>${href ? `<a href="${href}" rel="noreferrer noopener">${esc(e.url)}</a>` : esc(e.url)}${when}</li>`;
+			return `<li>${href ? `<a href="${href}">${esc(e.url)}</a>` : esc(e.url)}${when}</li>`;
 		}
 		case 'quote':
 			return `<li>“${esc(e.text)}”${e.source ? ` — ${esc(e.source)}` : ''}${when}</li>`;
@@ -47,13 +47,20 @@ function evidenceItem(e: EvidenceView, lang: Lang): string {
 }
 
 function issueBlock(item: IssueItem, n: number, lang: Lang): string {
-	const details: string[] = [];
-	details.push(`<dt>${t(lang, 'score')}</dt><dd>${item.score.toFixed(2)} · ${t(lang, 'share')} ${(item.share * 100).toFixed(2)}%${item.value ? ` · ${t(lang, 'value')}: ${esc(item.value)}` : ''}</dd>`);
-	if (item.reason) details.push(`<dt>${t(lang, 'reason')}</dt><dd>${esc(item.reason)}</dd>`);
-	if (item.note) details.push(`<dt>${t(lang, 'note')}</dt><dd>${esc(item.note)}</dd>`);
-	if (item.failed.length) details.push(`<dt>${t(lang, 'failedItems')}</dt><dd><ul>${item.failed.map(f => `<li><span class="code">${esc(f.item)}</span>${f.name ? esc(f.name) : ''}${f.note ? ` — ${esc(f.note)}` : ''}</li>`).join('')}</ul></dd>`);
-	if (item.evidence.length) details.push(`<dt>${t(lang, 'evidence')}</dt><dd><ul>${item.evidence.map(e => evidenceItem(e, lang)).join('')}</ul></dd>`);
-	return `<div class="issue" data-code="${esc(item.code)}"><div class="issue-head"><span class="issue-rank">${n}</span><span class="issue-name"><span class="code">${esc(item.code)}</span>${esc(item.name)}<br><span class="issue-path">${esc(item.path.join(' › '))}</span></span><span class="issue-cost">${t(lang, 'pointsLost')} ${item.cost.toFixed(2)}</span></div><dl>${details.join('')}</dl></div>`;
+	let details = `<dt>${t(lang, 'score')}</dt><dd>${item.score.toFixed(2)} · ${t(lang, 'share')} ${(item.share * 100).toFixed(2)}%${item.value ? ` · ${t(lang, 'value')}: ${esc(item.value)}` : ''}</dd>`;
+	if (item.reason) details += `<dt>${t(lang, 'reason')}</dt><dd>${esc(item.reason)}</dd>`;
+	if (item.note) details += `<dt>${t(lang, 'note')}</dt><dd>${esc(item.note)}</dd>`;
+	if (item.failed.length) {
+		details += `<dt>${t(lang, 'failedItems')}</dt><dd><ul>`;
+		for (const f of item.failed) details += `<li><span class="code">${esc(f.item)}</span>${f.name ? esc(f.name) : ''}${f.note ? ` — ${esc(f.note)}` : ''}</li>`;
+		details += '</ul></dd>';
+	}
+	if (item.evidence.length) {
+		details += `<dt>${t(lang, 'evidence')}</dt><dd><ul>`;
+		for (const e of item.evidence) details += evidenceItem(e, lang);
+		details += '</ul></dd>';
+	}
+	return `<div class="issue" data-code="${esc(item.code)}"><div class="issue-head"><span class="issue-rank">${n}</span><span class="issue-name"><span class="code">${esc(item.code)}</span>${esc(item.name)}<br><span class="issue-path">${esc(item.path.join(' › '))}</span></span><span class="issue-cost">${t(lang, 'pointsLost')} ${item.cost.toFixed(2)}</span></div><dl>${details}</dl></div>`;
 }
 
 function comparisonBlock(page: RegionPage, model: ReportModel, lang: Lang): string {
