@@ -162,5 +162,18 @@ describe.skipIf(!chromiumPath)('the report in a real browser', () => {
 		// The page numbers are printed.
 		expect(spawnSync('pdftotext', ['-f', '1', '-l', '1', pdf, '-'], {encoding: 'utf8'}).stdout).toContain(`1 / ${total}`);
 		expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-	});
+		// Printed again, the earlier PDF (ours) is replaced; beside an .html, and inside a folder, the same.
+		expect(runCli(['report', ws, '-o', pdf]).code).toBe(0);
+		const html = join(dir, 'beside.html');
+		expect(runCli(['report', ws, '-o', html, '--pdf']).code).toBe(0);
+		expect(spawnSync('pdfinfo', [join(dir, 'beside.pdf')], {encoding: 'utf8'}).stdout).toMatch(new RegExp(`Pages:\\s+${total}\\b`));
+		const withPdf = join(dir, 'with-pdf');
+		for (let i = 0; i < 2; i++) expect(runCli(['report', ws, '-o', withPdf, '--pdf']).code).toBe(0);
+		expect(readdirSync(withPdf)).toContain('report.pdf');
+		// Someone else's PDF is never replaced.
+		writeFileSync(join(dir, 'theirs.pdf'), '%PDF-1.4 not ours');
+		const refused = runCli(['report', ws, '-o', join(dir, 'theirs.pdf')]);
+		expect(refused.stderr).toContain('is not an earlier report of assess');
+		expect(readFileSync(join(dir, 'theirs.pdf'), 'utf8')).toBe('%PDF-1.4 not ours');
+	}, 120_000);
 });
