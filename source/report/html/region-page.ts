@@ -60,7 +60,7 @@ function issueBlock(item: IssueItem, n: number, lang: Lang): string {
 		for (const e of item.evidence) details += evidenceItem(e, lang);
 		details += '</ul></dd>';
 	}
-	return `<div class="issue" data-code="${esc(item.code)}"><div class="issue-head"><span class="issue-rank">${n}</span><span class="issue-name"><span class="code">${esc(item.code)}</span>${esc(item.name)}<br><span class="issue-path">${esc(item.path.join(' › '))}</span></span><span class="issue-cost">${t(lang, 'pointsLost')} ${item.cost.toFixed(2)}</span></div><dl>${details}</dl></div>`;
+	return `<div class="issue" data-code="${esc(item.code)}"><div class="issue-head"><span class="issue-rank">${n}</span><span class="issue-name"><span class="code">${esc(item.code)}</span>${esc(item.name)}<span class="issue-path">${esc(item.path.join(' › '))}</span></span><span class="issue-cost">${t(lang, 'pointsLost')} ${item.cost.toFixed(2)}</span></div><dl>${details}</dl></div>`;
 }
 
 function comparisonBlock(page: RegionPage, model: ReportModel, lang: Lang): string {

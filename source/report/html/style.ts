@@ -42,16 +42,16 @@ td.gap-0 { color: #1e8449; }
 .code { color: var(--muted); font-size: 11px; margin-right: 6px; font-variant-numeric: tabular-nums; }
 .chart { display: block; width: 100%; max-width: 100%; height: auto; margin: 6px 0 16px; font-family: inherit; }
 .charts-grid { display: grid; grid-template-columns: 1fr; gap: 4px; }
-.issue { border: 1px solid var(--rule); border-radius: 6px; padding: 10px 14px; margin: 10px 0; break-inside: avoid; }
-.issue-head { display: flex; gap: 12px; align-items: baseline; flex-wrap: wrap; }
+.issue { border-left: 3px solid var(--rule); padding: 4px 0 4px 12px; margin: 8px 0; break-inside: avoid; }
+.issue-head { display: flex; gap: 10px; align-items: baseline; }
 .issue-rank { font-weight: 700; color: var(--accent); min-width: 1.6em; }
-.issue-name { font-weight: 700; flex: 1 1 260px; }
-.issue-path { color: var(--muted); font-size: 12px; }
+.issue-name { font-weight: 700; flex: 1 1 auto; min-width: 0; }
+.issue-path { color: var(--muted); font-size: 12px; font-weight: 400; margin-left: 8px; }
 .issue-cost { font-weight: 700; color: var(--warn); white-space: nowrap; }
-.issue dl { display: grid; grid-template-columns: 8.5em minmax(0, 1fr); gap: 3px 12px; margin: 8px 0 0; font-size: 13px; }
+.issue dl { display: grid; grid-template-columns: 7.5em minmax(0, 1fr); gap: 1px 10px; margin: 3px 0 0 calc(1.6em + 10px); font-size: 12.5px; line-height: 1.45; }
 .issue dt { color: var(--muted); }
 .issue dd { margin: 0; min-width: 0; overflow-wrap: anywhere; white-space: pre-wrap; }
-.issue ul { margin: 0; padding-left: 18px; white-space: normal; }
+.issue ul { margin: 0; padding-left: 0; list-style: none; white-space: normal; }
 .hash { font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", monospace; font-size: 11px; color: var(--muted); overflow-wrap: anywhere; }
 .meta { font-size: 11px; color: var(--muted); }
 .toc { columns: 2; column-gap: 32px; padding-left: 0; list-style: none; }
@@ -72,6 +72,8 @@ td.gap-0 { color: #1e8449; }
 	nav.crumbs { display: none; }
 	h2 { break-after: avoid; }
 	.chart, tr, .figure { break-inside: avoid; }
+	.issue { margin: 5px 0; padding: 2px 0 2px 10px; }
+	.issue dl { font-size: 9pt; line-height: 1.35; }
 	.heat-page .chart { max-height: 250mm; }
 	a { color: inherit; text-decoration: none; }
 }
