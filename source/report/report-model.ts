@@ -6,6 +6,8 @@ import type {Comparison, RegionChange} from '../domain/compare/compare-results.j
 import {pointsLost} from '../domain/scoring/points-lost.js';
 import {roundScore} from '../domain/scoring/ranking.js';
 import {formatValue} from '../domain/rules/parse-value.js';
+import type {Rule} from '../domain/rules/rule-schema.js';
+import type {FindingValue} from '../domain/workspace/workspace-schema.js';
 import {findingKey} from '../domain/workspace/workspace-schema.js';
 import {pick, type Lang} from '../domain/text.js';
 import {regionBlockers, type Blocker} from './provisional.js';
@@ -212,7 +214,7 @@ export function reportModel(input: ReportInput): ReportModel {
 					score: roundScore(c.score),
 					share: c.share,
 					cost: roundScore(c.cost),
-					value: f ? formatValue(rule, f.value) : '',
+					value: f ? valueText(rule, f.value, lang) : '',
 					status: f?.status ?? null,
 					...(f?.reason ? {reason: f.reason} : {}),
 					note: f?.note ?? '',
@@ -278,4 +280,16 @@ export function reportModel(input: ReportInput): ReportModel {
 		pages: chosen.map(pageFor),
 		...(input.comparison ? {comparison: input.comparison} : {}),
 	};
+}
+
+/** A finding's value in words, in the report's language (formatValue gives the Chinese). */
+function valueText(rule: Rule | undefined, value: FindingValue | null, lang: Lang): string {
+	if (lang === 'zh' || !value) return formatValue(rule, value);
+	if (value.type === 'yesno') return value.met ? 'yes' : 'no';
+	if (value.type === 'levels' && rule?.type === 'levels') {
+		const level = rule.levels.find(l => l.id === value.level);
+		return level ? pick(level.label, lang) : value.level;
+	}
+	if (value.type === 'measure' && rule?.type === 'measure') return `${value.amount} ${pick(rule.unit, lang)}`;
+	return formatValue(rule, value);
 }

@@ -24,11 +24,11 @@ const all = (n: number, extra: Record<string, FindingChange> = {}): Record<strin
 	'2.1.3': done({type: 'direct', score: 70 + n}),
 	...extra,
 });
-function model(ws: Workspace, weights = miniWeights) {
+function model(ws: Workspace, weights = miniWeights, lang: 'zh' | 'en' = 'zh') {
 	const scores = scoreOf(miniIndex, weights, ws);
 	const names: Record<string, string> = {'110000': '北京市', '310000': '上海市', '320000': '江苏省'};
 	const report = scoreReport(miniIndex, ws, scores, c => names[c] ?? c);
-	return {report, model: reportModel({index: miniIndex, ws, weights, scores, report, itemNames: new Map([['SI-0002', '个人所得税纳税记录']]), lang: 'zh', facts: {workspaceFile: 'ws.json', weightsFile: 'w.json', weightsDigest: 'ab'.repeat(32), generatedAt: at, program: 'assess test'}, detail: false})};
+	return {report, model: reportModel({index: miniIndex, ws, weights, scores, report, itemNames: new Map([['SI-0002', '个人所得税纳税记录']]), lang, facts: {workspaceFile: 'ws.json', weightsFile: 'w.json', weightsDigest: 'ab'.repeat(32), generatedAt: at, program: 'assess test'}, detail: false})};
 }
 
 describe('the report model', () => {
@@ -61,6 +61,13 @@ describe('the report model', () => {
 		for (let i = 1; i < page.issues.length; i++) expect(page.issues[i - 1]!.cost).toBeGreaterThanOrEqual(page.issues[i]!.cost);
 		const sampled = page.issues.find(i => i.code === '1.2.1')!;
 		expect(sampled.failed).toEqual([{item: 'SI-0002', name: '个人所得税纳税记录', note: '页面打不开'}]);
+	});
+
+	it('says each finding in the report’s language', () => {
+		const ws = workspace({'110000': all(1)});
+		const value = (lang: 'zh' | 'en', code: string) => model(ws, miniWeights, lang).model.pages[0]!.issues.find(i => i.code === code)?.value;
+		expect([value('zh', '1.1.1'), value('en', '1.1.1')]).toEqual(['否', 'no']);
+		expect([value('zh', '1.1.2'), value('en', '1.1.2')]).toEqual(['部分满足', '部分满足']);
 	});
 
 	it('shows a weightless node as no score with the reason, never as 0', () => {
