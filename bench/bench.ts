@@ -353,7 +353,7 @@ if (measures('report')) {
 	// durably into the report folder. The baseline: \`assess export --format json\` of the same
 	// workspace once open (scores, ranks, tiers, the JSON written durably).
 	const opened = await readWorkspace(bigFile);
-	const runs = quick ? 5 : 10;
+	const runs = quick ? 5 : 20;
 	const folder = join(dir, 'report');
 	const jsonOut = join(dir, 'out.json');
 	const reportIt = () => runReport({model: reportOfWorkspace(opened.data, opened.context, {lang: 'zh', workspaceFile: bigFile, weightsFile: opened.context.weights.file, detail: false, now: new Date()}), target: {kind: 'folder', path: folder}, shown: folder, pdf: false, env: {}});

@@ -4,7 +4,8 @@ import {tmpdir} from 'node:os';
 import {basename, extname, join, dirname} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import type {ReportModel} from '../report/report-model.js';
-import {reportFiles, reportDocument} from '../report/render-report.js';
+import {reportPages, reportDocument} from '../report/render-report.js';
+import {writeFile} from 'node:fs/promises';
 import {writeFileDurably} from '../storage/durable-json-file.js';
 import {UserError} from '../storage/user-error.js';
 import {Chromium, findChromium} from './chromium.js';
@@ -49,10 +50,11 @@ export async function runReport(req: ReportRequest): Promise<ReportResult> {
 	const pdfPages = pdf ? countPdfPages(pdf) : undefined;
 	const written: string[] = [];
 	if (target.kind === 'folder') {
-		const files: {name: string; bytes: string | Buffer}[] = reportFiles(req.model).map(f => ({name: f.name, bytes: f.html}));
-		if (pdf) files.push({name: 'report.pdf', bytes: pdf});
-		replaceFolder(target.path, shown, files, folder!.earlier);
-		written.push(...files.map(f => join(target.path, f.name)));
+		const files = function* (): Generator<{name: string; bytes: string | Buffer}> {
+			for (const page of reportPages(req.model)) yield {name: page.name, bytes: page.html};
+			if (pdf) yield {name: 'report.pdf', bytes: pdf};
+		};
+		written.push(...(await replaceFolder(target.path, shown, files(), folder!.earlier)).map(name => join(target.path, name)));
 	}
 	if (htmlFile) {
 		await writeFileDurably(htmlFile, document!, {keepPrevious: false});
@@ -73,15 +75,24 @@ export async function runReport(req: ReportRequest): Promise<ReportResult> {
  * synced one by one (a report can always be made again; 66 syncs would cost more than all the
  * rest), the folder they are in is.
  */
-function replaceFolder(folder: string, shown: string, files: readonly {name: string; bytes: string | Buffer}[], earlier: readonly string[] | undefined): void {
+async function replaceFolder(folder: string, shown: string, files: Iterable<{name: string; bytes: string | Buffer}>, earlier: readonly string[] | undefined): Promise<string[]> {
 	const parent = dirname(folder);
 	const stamp = `${process.pid}-${Date.now()}`;
 	const fresh = join(parent, `.${basename(folder)}.new-${stamp}`);
 	const old = join(parent, `.${basename(folder)}.old-${stamp}`);
+	const names: string[] = [];
 	try {
 		mkdirSync(parent, {recursive: true});
 		mkdirSync(fresh);
-		for (const f of files) writeFileSync(join(fresh, f.name), f.bytes, {mode: 0o644});
+		// Each page goes to disk (on libuv's threads) while the next one is rendered.
+		const writes: Promise<void>[] = [];
+		for (const f of files) {
+			names.push(f.name);
+			writes.push(writeFile(join(fresh, f.name), f.bytes, {mode: 0o644, flag: 'wx'}));
+		}
+		const results = await Promise.allSettled(writes);
+		const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+		if (failed) throw failed.reason;
 		syncFolder(fresh);
 		if (earlier) renameSync(folder, old);
 		try {
@@ -93,7 +104,7 @@ function replaceFolder(folder: string, shown: string, files: readonly {name: str
 		syncFolder(parent);
 	} catch (error) {
 		rmSync(fresh, {recursive: true, force: true});
-		throw UserError.of(shown, `could not be written: ${describeFsError(error)}; the earlier report is as it was`);
+		throw error instanceof UserError ? error : UserError.of(shown, `could not be written: ${describeFsError(error)}; the earlier report is as it was`);
 	}
 	if (earlier) {
 		for (const name of earlier) rmSync(join(old, name), {force: true});
@@ -104,6 +115,7 @@ function replaceFolder(folder: string, shown: string, files: readonly {name: str
 			// Not empty: nothing we did not write is ever removed.
 		}
 	}
+	return names;
 }
 
 function syncFolder(dir: string): void {

@@ -36,13 +36,16 @@ export type ReportFile = {name: string; html: string};
 
 /** A report folder: index.html, overview.html and one page per region (`<code>.html`). */
 export function reportFiles(model: ReportModel): ReportFile[] {
+	return [...reportPages(model)];
+}
+
+/** The same pages one at a time, each rendered when asked for (so writing can overlap rendering). */
+export function* reportPages(model: ReportModel): Generator<ReportFile> {
 	const lang = model.lang;
 	const title = (what: string) => `${what} — ${model.system.title} ${t(lang, 'edition')(model.system.reportYear, model.system.dataYear)}`;
-	return [
-		{name: 'index.html', html: htmlDocument(title(t(lang, 'reportTitle')), lang, indexPage(model, folderLinks))},
-		{name: 'overview.html', html: htmlDocument(title(t(lang, 'overview')), lang, overviewPage(model, folderLinks))},
-		...model.pages.map(p => ({name: regionFile(p.code), html: htmlDocument(title(p.name), lang, regionPage(p, model, folderLinks))})),
-	];
+	yield {name: 'index.html', html: htmlDocument(title(t(lang, 'reportTitle')), lang, indexPage(model, folderLinks))};
+	yield {name: 'overview.html', html: htmlDocument(title(t(lang, 'overview')), lang, overviewPage(model, folderLinks))};
+	for (const p of model.pages) yield {name: regionFile(p.code), html: htmlDocument(title(p.name), lang, regionPage(p, model, folderLinks))};
 }
 
 /** The whole report as one document (for one file and for print): contents, overview, every region. */
