@@ -2,8 +2,12 @@ import {approxWidth} from '../../text/cell-width.js';
 import {esc} from '../html/escape.js';
 
 /**
- * Plain inline SVG: three kinds of chart (bars, a heat map, rank movement) need a few dozen
- * lines each, print crisply, and keep every page one self-contained file with no script.
+ * Plain inline SVG, no chart library: three kinds of chart (bars, a heat map, rank movement)
+ * need a few dozen lines each, print crisply as vectors, and keep every page one self-contained
+ * file with no script at all (a content security policy forbids scripts, so nothing in a page
+ * can run or fetch). The libraries that fit offline pages (ECharts, Chart.js, Vega) draw with
+ * script at view time: hundreds of kB inlined in each of 66 pages, nothing drawn where script
+ * is off (mail clients, some PDF tools), and every page slower to write and open.
  */
 
 /** About how wide a text is drawn at `size` px: CJK characters a full em, others a bit over half. */
