@@ -12,6 +12,8 @@ import XLSX from 'xlsx';
 import {loadSystem, loadRegions, loadCatalog, loadBundledWeights} from '../source/storage/load-files.js';
 import {OpenWorkspace, readWorkspace} from '../source/storage/workspace-store.js';
 import {runExport} from '../source/export/run-export.js';
+import {runReport} from '../source/report-files/run-report.js';
+import {reportOfWorkspace} from '../source/report-files/report-input.js';
 import {serializeWorkspace} from '../source/storage/workspace-text.js';
 import {scoreOf, applyChange} from '../source/domain/workspace/workspace-ops.js';
 import {scoreReport} from '../source/domain/scoring/score-report.js';
@@ -30,7 +32,7 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 // `--only=save,keys`: measure some figures only (while working on them); nothing is written.
 const only = args.find(a => a.startsWith('--only='))?.slice('--only='.length).split(',');
-const SECTIONS = ['startup', 'keys', 'search', 'score', 'save', 'merge', 'export'] as const;
+const SECTIONS = ['startup', 'keys', 'search', 'score', 'save', 'merge', 'export', 'report'] as const;
 for (const name of only ?? []) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`--only: no section "${name}" (there are ${SECTIONS.join(', ')})`);
 const measures = (section: (typeof SECTIONS)[number]) => !only || only.includes(section);
 // `--profile`: CPU profiles of the measured loops in bench/profiles/ (open them in Chrome's DevTools).
@@ -331,6 +333,22 @@ if (measures('export')) {
 	};
 	const {ours, baseline} = await profiled('export', () => timeInTurns(exportIt, rawWrite, runs));
 	report(`export of ${scale.regions} regions`, ours, '≤ 1.5× raw SheetJS write', (_m, _p, ratio) => ratio !== null && ratio <= 1.5, {name: 'raw SheetJS write of the same cells', samples: baseline});
+}
+
+// 8. The analysis report of every region vs the JSON export of the same workspace.
+if (measures('report')) {
+	// What \`assess report\` runs once the workspace is open: scores, the page model (averages,
+	// points lost per leaf, the heat map…), every page rendered with its charts and written
+	// durably into the report folder. The baseline: \`assess export --format json\` of the same
+	// workspace once open (scores, ranks, tiers, the JSON written durably).
+	const opened = await readWorkspace(bigFile);
+	const runs = quick ? 5 : 20;
+	const folder = join(dir, 'report');
+	const jsonOut = join(dir, 'out.json');
+	const reportIt = () => runReport({model: reportOfWorkspace(opened.data, opened.context, {lang: 'zh', workspaceFile: bigFile, weightsFile: opened.context.weights.file, detail: false, now: new Date()}), target: {kind: 'folder', path: folder}, shown: folder, pdf: false, env: {}});
+	const exportJson = () => runExport({ws: opened.data, context: opened.context, workspaceFile: bigFile, inputs: [bigFile], output: jsonOut, format: 'json', detail: false, allowIncomplete: true, allowConflicts: true, now: new Date()});
+	const {ours, baseline} = await profiled('report', () => timeInTurns(reportIt, exportJson, runs));
+	report(`report of ${scale.regions} regions (HTML pages and charts)`, ours, '≤ 3× JSON export', (_m, _p, ratio) => ratio !== null && ratio <= 3, {name: 'JSON export of the same workspace', samples: baseline});
 }
 
 // ---------------------------------------------------------------------------------------------

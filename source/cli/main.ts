@@ -12,12 +12,14 @@ import {mergeDriverCommand} from './commands/merge-driver.js';
 import {agreementCommand} from './commands/agreement.js';
 import {exportCommand} from './commands/export.js';
 import {unlockCommand} from './commands/unlock.js';
+import {reportCommand} from './commands/report.js';
+import {compareCommand} from './commands/compare.js';
 import {UserError, formatIssue} from '../storage/user-error.js';
 import {VERSION} from '../version.js';
 import {WARM_UP} from '../runtime/boot.js';
 
 /** Every sub-command, in the order `assess --help` lists them. */
-export const COMMANDS: readonly Command[] = [openCommand, initCommand, recordCommand, validateCommand, scoreCommand, searchCommand, mergeCommand, mergeDriverCommand, agreementCommand, exportCommand, unlockCommand, schemasCommand];
+export const COMMANDS: readonly Command[] = [openCommand, initCommand, recordCommand, validateCommand, scoreCommand, searchCommand, mergeCommand, mergeDriverCommand, agreementCommand, exportCommand, reportCommand, compareCommand, unlockCommand, schemasCommand];
 
 function mainHelp(): string {
 	const width = Math.max(...COMMANDS.map(c => c.name.length));

@@ -5,6 +5,7 @@ import {regionList} from '../domain/regions/region-schema.js';
 import {serviceCatalog} from '../domain/catalog/catalog-schema.js';
 import {workspace} from '../domain/workspace/workspace-schema.js';
 import {samplePlan} from '../domain/sample-plan/sample-plan.js';
+import {indicatorMapping} from '../domain/compare/mapping-schema.js';
 
 /** The JSON Schemas editors use to check our files, generated from the zod schemas. */
 export const SCHEMA_FILES: Readonly<Record<string, z.ZodType>> = {
@@ -14,6 +15,7 @@ export const SCHEMA_FILES: Readonly<Record<string, z.ZodType>> = {
 	'service-items.schema.json': serviceCatalog,
 	'workspace.schema.json': workspace,
 	'sample-plan.schema.json': samplePlan,
+	'indicator-mapping.schema.json': indicatorMapping,
 };
 
 export function jsonSchemaText(schema: z.ZodType): string {

@@ -21,8 +21,10 @@ import {sourceChanges, describeSourceChange} from '../../domain/workspace/source
 import {scoreOf} from '../../domain/workspace/workspace-ops.js';
 import {loadSamplePlan} from '../../storage/load-sample-plan.js';
 import {relativeToWorkspace} from '../../storage/bundled-paths.js';
+import {MAPPING_KIND} from '../../domain/compare/mapping-schema.js';
+import {loadMapping} from '../../storage/load-mapping.js';
 
-const KINDS = [SYSTEM_KIND, WEIGHTS_KIND, REGIONS_KIND, CATALOG_KIND, WORKSPACE_KIND, SAMPLE_PLAN_KIND];
+const KINDS = [SYSTEM_KIND, WEIGHTS_KIND, REGIONS_KIND, CATALOG_KIND, WORKSPACE_KIND, SAMPLE_PLAN_KIND, MAPPING_KIND];
 
 export const validateCommand: Command = {
 	name: 'validate',
@@ -41,6 +43,8 @@ can degenerate (ratio with lower-is-better, where one region at 0 gives the othe
 values in a workspace that make it degenerate (all regions equal, one region alone), regions
 whose sampled items differ from the workspace's sample plan, a plan shorter than a rule's
 sample size, and a system or weights file changed since the workspace was made.
+An indicator mapping (assess compare --map) is checked against both systems it names, found
+the same way.
 
 JSON Schemas for editors are in indicators/schemas/.
 
@@ -118,6 +122,12 @@ async function validateOne(file: string, shown: string, systemOverride: string |
 				);
 			}
 			return `workspace of ${data.assessor}: ${data.regions.length} regions, ${Object.keys(data.findings).length} findings, ${Object.keys(data.conflicts).length} conflicts${planned}`;
+		}
+		case MAPPING_KIND: {
+			const structure = loadMapping(file, shown);
+			const systems = {old: findSystem(structure.from.id, file, shown).index, new: findSystem(structure.to.id, file, shown).index};
+			const mapping = loadMapping(file, shown, systems);
+			return `indicator mapping ${mapping.from.id} → ${mapping.to.id}: ${mapping.map.length} entries`;
 		}
 		default:
 			throw UserError.of(shown, `has no known "kind" (expected one of ${KINDS.join(', ')})`, '$.kind');
