@@ -11,7 +11,7 @@ import {compareResults, type Comparison} from '../domain/compare/compare-results
 import type {Lang} from '../domain/text.js';
 import type {Workspace} from '../domain/workspace/workspace-schema.js';
 import type {WorkspaceContext} from '../storage/workspace-store.js';
-import {isProvisional} from '../report/provisional.js';
+import type {RegionRow} from '../domain/scoring/score-report.js';
 
 export type Edition = {file: string; ws: Workspace; context: WorkspaceContext};
 
@@ -36,7 +36,7 @@ export function compareEditions(old: Edition, next: Edition, mapFile: string | u
 	const edition = (e: Edition) => {
 		const index = e.context.system.index;
 		const weights = e.context.weights.weights.weights;
-		return {index, weights, report: scoreReport(index, e.ws, scoreOf(index, weights, e.ws), regionNamer(e.context, lang), lang), provisional: (r: Parameters<typeof isProvisional>[0]) => isProvisional(r, e.ws)};
+		return {index, weights, report: scoreReport(index, e.ws, scoreOf(index, weights, e.ws), regionNamer(e.context, lang), lang), provisional: (r: RegionRow) => !r.final};
 	};
 	return compareResults(edition(old), edition(next), matchIndicators(oldIndex, newIndex, mapping), lang);
 }

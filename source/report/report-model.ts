@@ -11,6 +11,7 @@ import type {FindingValue} from '../domain/workspace/workspace-schema.js';
 import {findingKey} from '../domain/workspace/workspace-schema.js';
 import {pick, type Lang} from '../domain/text.js';
 import {regionBlockers, type Blocker} from './provisional.js';
+import {finalityOf} from '../domain/workspace/finality.js';
 
 /** Everything a report is made from; the report is a pure function of it. */
 export type ReportInput = {
@@ -183,7 +184,8 @@ export function reportModel(input: ReportInput): ReportModel {
 
 	// What each leaf cost each region, once (the pages and the national weakest list both need it).
 	const lostIn = new Map(input.scores.regions.map(r => [r.code, pointsLost(index, input.weights, r.nodes)]));
-	const blockersOf = new Map(regions.map(r => [r.code, regionBlockers(r, input.ws)]));
+	const finality = finalityOf(index, input.ws, code => regions.find(r => r.code === code)?.name ?? code);
+	const blockersOf = new Map(regions.map(r => [r.code, regionBlockers(r.code, finality)]));
 	const ranked = regions.filter(r => r.rank !== null).length;
 	const changeOf = new Map(input.comparison?.regions.map(c => [c.code, c]) ?? []);
 

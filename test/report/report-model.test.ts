@@ -18,7 +18,8 @@ const done = (value: FindingValue, extra: Partial<FindingChange> = {}): FindingC
 const all = (n: number, extra: Record<string, FindingChange> = {}): Record<string, FindingChange> => ({
 	'1.1.1': done({type: 'yesno', met: n % 2 === 0}),
 	'1.1.2': done({type: 'levels', level: n % 2 ? 'partial' : 'full'}),
-	'1.2.1': done({type: 'sampled', samples: [{item: 'SI-0001', pass: true}, {item: 'SI-0002', pass: n % 2 === 0, note: '页面打不开'}]}),
+	// Two of the four items the rule asks for: done, with the reason a short sample needs.
+	'1.2.1': done({type: 'sampled', samples: [{item: 'SI-0001', pass: true}, {item: 'SI-0002', pass: n % 2 === 0, note: '页面打不开'}]}, {reason: '本地区只有两项可抽查'}),
 	'2.1.1': done({type: 'measure', amount: 40 + n * 10}),
 	'2.1.2': done({type: 'measure', amount: 1 + n}),
 	'2.1.3': done({type: 'direct', score: 70 + n}),
@@ -88,12 +89,18 @@ describe('the report model', () => {
 
 	it('marks provisional regions, saying why, and no others', () => {
 		const {model: m} = model(workspace({'110000': all(0), '310000': {'1.1.1': done({type: 'yesno', met: true}), '1.1.2': {value: {type: 'levels', level: 'full'}, status: 'draft'}}}));
-		expect(m.pages[0]!.blockers).toEqual([]);
+		// 110000 is complete, but its measure scores are relative to 310000's, which are not in yet.
+		expect(m.pages[0]!.blockers).toEqual([{kind: 'relative', count: 0}]);
 		expect(m.pages[1]!.blockers).toEqual([{kind: 'unscored', count: 4}, {kind: 'draft', count: 1}]);
 		const files = reportFiles(m);
-		expect(files.find(f => f.name === '110000.html')!.html).not.toContain('class="badge"');
+		expect(files.find(f => f.name === '110000.html')!.html).toContain('相对得分仍可能随其他地区变化');
 		expect(files.find(f => f.name === '310000.html')!.html).toContain('本页结果为暂定结果，评估尚未完成：4 项未评，1 项为草稿');
-		expect(m.provisional).toBe(1);
+		expect(m.provisional).toBe(2);
+		// Once 310000 is complete too, nothing is provisional.
+		const complete = model(workspace({'110000': all(0), '310000': all(1)})).model;
+		expect(complete.pages.map(p => p.blockers)).toEqual([[], []]);
+		expect(reportFiles(complete).find(f => f.name === '110000.html')!.html).not.toContain('class="badge"');
+		expect(complete.provisional).toBe(0);
 	});
 
 	it('escapes every string from a file, and links only http(s) evidence', () => {
