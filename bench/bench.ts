@@ -125,7 +125,13 @@ writeFileSync(bigFile, serializeWorkspace(big));
 const catalog = syntheticCatalog(loadCatalog().items, allRegions, scale.catalog);
 
 // 1. Start-up to the first frame of the built TUI, in a real pseudo-terminal (`script`).
-async function firstFrame(command: string, marker: string | undefined, extraEnv: NodeJS.ProcessEnv = {}): Promise<number> {
+/** What the TUI's first frame says (its header): the moment start-up ends. */
+const FIRST_FRAME_MARK = /assess\s+2020-province\s+Regions/;
+
+/** A start-up that never shows its first frame fails the run instead of hanging it (and CI with it). */
+const FIRST_FRAME_TIMEOUT_MS = 30_000;
+
+async function firstFrame(command: string, marker: RegExp | undefined, extraEnv: NodeJS.ProcessEnv = {}): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const start = performance.now();
 		const env: NodeJS.ProcessEnv = {...process.env, TERM: 'xterm-256color', NO_COLOR: '1', ...extraEnv};
@@ -136,6 +142,7 @@ async function firstFrame(command: string, marker: string | undefined, extraEnv:
 		const finish = () => {
 			if (done) return;
 			done = true;
+			clearTimeout(timer);
 			const elapsed = performance.now() - start;
 			try {
 				process.kill(-child.pid!, 'SIGTERM');
@@ -144,11 +151,26 @@ async function firstFrame(command: string, marker: string | undefined, extraEnv:
 			}
 			resolve(elapsed);
 		};
+		const timer = setTimeout(() => {
+			if (done) return;
+			done = true;
+			try {
+				process.kill(-child.pid!, 'SIGKILL');
+			} catch {
+				// Already gone.
+			}
+			reject(new Error(`no first frame within ${FIRST_FRAME_TIMEOUT_MS / 1000} s (looked for ${marker}): ${JSON.stringify(out.slice(-300))}`));
+		}, FIRST_FRAME_TIMEOUT_MS);
 		child.stdout.on('data', d => {
 			out += d;
-			if (marker && out.includes(marker)) finish();
+			if (marker && marker.test(out)) finish();
 		});
-		child.on('exit', () => (marker ? (done ? undefined : reject(new Error(`no first frame: ${out.slice(-300)}`))) : finish()));
+		child.on('exit', () => {
+			clearTimeout(timer);
+			if (marker) {
+				if (!done) reject(new Error(`no first frame: ${out.slice(-300)}`));
+			} else finish();
+		});
 	});
 }
 if (measures('startup')) {
@@ -160,7 +182,7 @@ if (measures('startup')) {
 	const startUps = async (cacheDir: () => string) => {
 		const frames: number[] = [];
 		for (let i = 0; i <= runs; i++) {
-			const t = await firstFrame(open, 'assess · 2020-province', {ASSESS_CACHE_DIR: cacheDir()});
+			const t = await firstFrame(open, FIRST_FRAME_MARK, {ASSESS_CACHE_DIR: cacheDir()});
 			if (i > 0) frames.push(t);
 			await new Promise(r => setTimeout(r, 150));
 		}
