@@ -1,38 +1,33 @@
 // npm's `prepare`: builds dist/ whenever npm installs this folder (`npm install` / `npm ci` in a
-// clone), packs it (`npm pack`), or installs the program from git (`npm install -g git+…`): the
-// package ships dist/, never the sources.
+// clone), packs it (`npm pack`), or installs it from git into a project
+// (`npm install git+https://…`): the package ships dist/, never the sources.
 //
-// One npm bug is worked around here. Installing from git *globally* (npm/cli#8440, npm 7 to 11)
-// prepares the clone with an `npm install` that inherits npm_config_global=true, so it installs
-// nothing into the clone and the build finds no esbuild. The clone's own locked build
-// dependencies are then installed here, as a plain local install, before building.
-import {spawnSync} from 'node:child_process';
-import {existsSync} from 'node:fs';
+// A *global* install from git cannot work with any npm up to 11 (npm/cli#8440): npm prepares the
+// clone with an `npm install` that inherits npm_config_global=true, which installs nothing into
+// the clone (so the build has no esbuild) and links the global package to the temporary clone.
+// That case gets a message with the way that works instead of a missing-module trace.
 import {createRequire} from 'node:module';
-
-const require = createRequire(import.meta.url);
 
 function canResolve(name) {
 	try {
-		require.resolve(name);
+		createRequire(import.meta.url).resolve(name);
 		return true;
 	} catch {
 		return false;
 	}
 }
 
-if (!canResolve('esbuild') && existsSync(new URL('../package-lock.json', import.meta.url))) {
-	const npm = process.env.npm_execpath;
-	if (!npm) {
-		console.error('assess: the build needs its dependencies: run `npm ci` first.');
-		process.exit(1);
+if (!canResolve('esbuild')) {
+	if (process.env.npm_config_global === 'true') {
+		console.error(`assess: npm cannot build a program it installs globally from git (npm/cli#8440).
+Install it from a packed copy instead:
+  git clone <the repository> assess && cd assess
+  npm ci && npm pack                                # builds dist/, makes assess-workbench-<version>.tgz
+  npm install -g ./assess-workbench-*.tgz`);
+	} else {
+		console.error('assess: building needs the build tools: run `npm ci` (or `npm install`) in this folder first.');
 	}
-	console.error('assess: installing the build dependencies into this clone (npm/cli#8440)…');
-	const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_(global|prefix|global_prefix|location|local_prefix)$/i.test(key)));
-	// --ignore-scripts: this folder's own prepare would run this script again; esbuild's
-	// install script only checks its binary, which esbuild finds without it.
-	const run = spawnSync(process.execPath, [npm, 'ci', '--include=dev', '--ignore-scripts', '--no-audit', '--no-fund'], {stdio: 'inherit', env});
-	if (run.status !== 0) process.exit(run.status ?? 1);
+	process.exit(1);
 }
 
 await import('./build.mjs');
