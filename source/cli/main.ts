@@ -29,7 +29,7 @@ commands:
 ${COMMANDS.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
   assess <command> --help   for a command's arguments and examples
-  assess --version
+  assess --version (-V)
 
 Exit codes: 0 success, 1 program failure, 2 bad input or usage, 3 merge left conflicts.`;
 }
@@ -37,7 +37,7 @@ Exit codes: 0 success, 1 program failure, 2 bad input or usage, 3 merge left con
 /** Runs the command line; returns the exit code. Never lets a stack trace reach a user for bad input. */
 export async function main(argv: string[], io: Io): Promise<number> {
 	const [first, ...rest] = argv;
-	if (first === '--version' || first === '-v') {
+	if (first === '--version' || first === '-V' || first === '-v') {
 		io.out(VERSION);
 		return 0;
 	}
