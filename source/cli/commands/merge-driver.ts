@@ -18,11 +18,9 @@ written there), %B theirs, %P the path in the repository (for messages). Finding
 so the file stays valid JSON. Exit 0 when clean, 3 when conflicts remain (git then reports
 the file as conflicted; settle in the TUI, then \`git add\`).
 
-Set up once per repository:
-  echo 'workspaces/*.json merge=assess' >> .gitattributes
-  git config merge.assess.name "assess workspace merge"
-  git config merge.assess.driver "npx assess merge-driver %O %A %B %P"
-(or the full path of bin/assess.js instead of \`npx assess\`).`,
+Set up once in each clone of the repository: \`assess setup-git\` (.gitattributes, .gitignore
+and this driver in git's config, by the program's absolute path; \`assess setup-git --check\`
+says what is missing). Never \`npx assess\`: that npm name is someone else's package.`,
 	options: {},
 	positionals: {min: 3, max: 4},
 	async run(args, io) {
