@@ -39,6 +39,7 @@ export const GIT_SETUP_WORDS = {
 export type GitSetupItem = {
 	/** ok: in place; missing: setup-git would add or change it (a problem); note: works, but worth knowing. */
 	state: 'ok' | 'missing' | 'note';
+	kind: 'attributes' | 'ignore' | 'driver' | 'name' | 'uncovered';
 	text: string;
 };
 
@@ -154,15 +155,15 @@ function configValue(top: string, key: string): string | undefined {
 export function checkGitSetup(repo: Repo, ours = driverCommand()): GitSetupItem[] {
 	const items: GitSetupItem[] = [];
 	const w = GIT_SETUP_WORDS;
-	const lineItems = (name: string, wanted: readonly string[]) => {
+	const lineItems = (name: string, kind: 'attributes' | 'ignore', wanted: readonly string[]) => {
 		const have = new Set(linesOf(join(repo.top, name)));
-		for (const line of wanted) items.push(have.has(line) ? {state: 'ok', text: w.lineOk(name, line)} : {state: 'missing', text: w.lineMissing(name, line)});
+		for (const line of wanted) items.push(have.has(line) ? {state: 'ok', kind, text: w.lineOk(name, line)} : {state: 'missing', kind, text: w.lineMissing(name, line)});
 	};
-	lineItems('.gitattributes', attributeLines(repo.top));
-	lineItems('.gitignore', IGNORE_LINES);
-	items.push(driverItem(configValue(repo.top, 'merge.assess.driver'), ours));
+	lineItems('.gitattributes', 'attributes', attributeLines(repo.top));
+	lineItems('.gitignore', 'ignore', IGNORE_LINES);
+	items.push({kind: 'driver', ...driverItem(configValue(repo.top, 'merge.assess.driver'), ours)});
 	const name = configValue(repo.top, 'merge.assess.name');
-	items.push(name ? {state: 'ok', text: w.nameSet(name)} : {state: 'missing', text: w.nameMissing});
+	items.push(name ? {state: 'ok', kind: 'name', text: w.nameSet(name)} : {state: 'missing', kind: 'name', text: w.nameMissing});
 	// What git will really do with each workspace file here (another attribute can win over ours).
 	const files = workspaceFilesIn(repo.top);
 	if (files.length) {
@@ -170,14 +171,14 @@ export function checkGitSetup(repo: Repo, ours = driverCommand()): GitSetupItem[
 		if (r && r.status === 0) {
 			const parts = r.stdout.split('\0');
 			for (let i = 0; i + 2 < parts.length; i += 3) {
-				if (parts[i + 2] !== 'assess') items.push({state: 'missing', text: w.uncovered(parts[i]!, parts[i + 2]!)});
+				if (parts[i + 2] !== 'assess') items.push({state: 'missing', kind: 'uncovered', text: w.uncovered(parts[i]!, parts[i + 2]!)});
 			}
 		}
 	}
 	return items;
 }
 
-function driverItem(value: string | undefined, ours: string): GitSetupItem {
+function driverItem(value: string | undefined, ours: string): Omit<GitSetupItem, 'kind'> {
 	const w = GIT_SETUP_WORDS;
 	if (!value) return {state: 'missing', text: w.driverMissing};
 	if (/(^|[\s/])npx(\s|$)|npm\s+exec/.test(value)) return {state: 'missing', text: w.driverNpx(value)};

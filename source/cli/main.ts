@@ -12,12 +12,13 @@ import {mergeDriverCommand} from './commands/merge-driver.js';
 import {agreementCommand} from './commands/agreement.js';
 import {exportCommand} from './commands/export.js';
 import {setupGitCommand} from './commands/setup-git.js';
+import {doctorCommand} from './commands/doctor.js';
 import {UserError, formatIssue} from '../storage/user-error.js';
 import {VERSION} from '../version.js';
 import {WARM_UP} from '../boot.js';
 
 /** Every sub-command, in the order `assess --help` lists them. */
-export const COMMANDS: readonly Command[] = [openCommand, initCommand, recordCommand, validateCommand, scoreCommand, searchCommand, mergeCommand, mergeDriverCommand, agreementCommand, exportCommand, schemasCommand, setupGitCommand];
+export const COMMANDS: readonly Command[] = [openCommand, initCommand, recordCommand, validateCommand, scoreCommand, searchCommand, mergeCommand, mergeDriverCommand, agreementCommand, exportCommand, schemasCommand, setupGitCommand, doctorCommand];
 
 function mainHelp(): string {
 	const width = Math.max(...COMMANDS.map(c => c.name.length));
