@@ -13,12 +13,13 @@ import {agreementCommand} from './commands/agreement.js';
 import {exportCommand} from './commands/export.js';
 import {setupGitCommand} from './commands/setup-git.js';
 import {doctorCommand} from './commands/doctor.js';
+import {completionCommand} from './commands/completion.js';
 import {UserError, formatIssue} from '../storage/user-error.js';
 import {VERSION} from '../version.js';
 import {WARM_UP} from '../boot.js';
 
 /** Every sub-command, in the order `assess --help` lists them. */
-export const COMMANDS: readonly Command[] = [openCommand, initCommand, recordCommand, validateCommand, scoreCommand, searchCommand, mergeCommand, mergeDriverCommand, agreementCommand, exportCommand, schemasCommand, setupGitCommand, doctorCommand];
+export const COMMANDS: readonly Command[] = [openCommand, initCommand, recordCommand, validateCommand, scoreCommand, searchCommand, mergeCommand, mergeDriverCommand, agreementCommand, exportCommand, schemasCommand, setupGitCommand, doctorCommand, completionCommand(() => COMMANDS)];
 
 function mainHelp(): string {
 	const width = Math.max(...COMMANDS.map(c => c.name.length));

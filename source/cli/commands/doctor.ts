@@ -6,7 +6,7 @@ import {VERSION} from '../../version.js';
 /** The words of this command, kept together (to be translated in one place). */
 const WORDS = {
 	usage: 'assess doctor [--json]',
-	summary: 'what the program sees here (Node, terminal, language, caches, locks, git, evidence), and what to do about it',
+	summary: 'what the program sees here (Node, terminal, locks, git…), and what to do about it',
 	help: `Checks what assess depends on, from where you run it, and says what to do about anything
 that needs it:
 
