@@ -52,8 +52,8 @@ export const DOCTOR_WORDS = {
 	},
 	colour: {
 		off: 'off (NO_COLOR is set); focus still shows in bold and inverse',
-		depth: (n: number, term: string | undefined) => `${n >= 24 ? 'millions of colours' : n >= 8 ? '256 colours' : n >= 4 ? '16 colours' : 'none'} (TERM=${term ?? 'unset'})`,
-		noneFix: 'set TERM to your terminal (e.g. xterm-256color), or NO_COLOR=1 to turn colour off on purpose',
+		depth: (n: number, term: string | undefined, ci: string | undefined) => `${n >= 24 ? 'millions of colours' : n >= 8 ? '256 colours' : n >= 4 ? '16 colours' : 'none'} (TERM=${inert(term ?? 'unset')}${ci === undefined ? '' : `, CI=${inert(ci)}`})`,
+		noneFix: 'set TERM to your terminal (e.g. xterm-256color; a CI variable makes programs assume a CI log), or NO_COLOR=1 to turn colour off on purpose',
 		noTerminal: 'not known without a terminal',
 	},
 	locale: {
@@ -135,8 +135,8 @@ function terminalChecks({stdin, stdout, env}: DoctorInput): Check[] {
 	} else checks.push({topic: W.topics.terminal, state: 'ok', text: t.tty(stdout.columns, stdout.rows)});
 	if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') checks.push({topic: W.topics.colour, state: 'ok', text: c.off});
 	else if (!stdout.isTTY || stdout.colorDepth === undefined) checks.push({topic: W.topics.colour, state: 'ok', text: c.noTerminal});
-	else if (stdout.colorDepth < 4) checks.push({topic: W.topics.colour, state: 'note', text: c.depth(stdout.colorDepth, env.TERM), fix: c.noneFix});
-	else checks.push({topic: W.topics.colour, state: 'ok', text: c.depth(stdout.colorDepth, env.TERM)});
+	else if (stdout.colorDepth < 4) checks.push({topic: W.topics.colour, state: 'note', text: c.depth(stdout.colorDepth, env.TERM, env.CI), fix: c.noneFix});
+	else checks.push({topic: W.topics.colour, state: 'ok', text: c.depth(stdout.colorDepth, env.TERM, env.CI)});
 	return checks;
 }
 

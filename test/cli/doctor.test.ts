@@ -64,10 +64,12 @@ describe('assess doctor', () => {
 	it('sees the terminal: its size and colours, and a window too small for the TUI', () => {
 		const {dir} = here();
 		const inTerminal = (cols: number, rows: number) =>
-			spawnSync('script', ['-qfec', `stty cols ${cols} rows ${rows}; env -u NO_COLOR TERM=xterm-256color GIT_CEILING_DIRECTORIES=${join(dir, '..')} ${process.execPath} ${bin} doctor`, '/dev/null'], {cwd: dir, encoding: 'utf8', env: {...process.env, NO_COLOR: ''}}).stdout;
+			spawnSync('script', ['-qfec', `stty cols ${cols} rows ${rows}; env -u NO_COLOR -u CI TERM=xterm-256color GIT_CEILING_DIRECTORIES=${join(dir, '..')} ${process.execPath} ${bin} doctor`, '/dev/null'], {cwd: dir, encoding: 'utf8', env: {...process.env, NO_COLOR: ''}}).stdout;
 		const big = inTerminal(120, 40);
 		expect(big).toMatch(/ok +terminal +an interactive terminal, 120×40/);
 		expect(big).toMatch(/ok +colour +256 colours \(TERM=xterm-256color\)/);
+		// A CI variable makes Node (and the colour libraries) assume a CI log: doctor says so.
+		expect(spawnSync('script', ['-qfec', `env -u NO_COLOR CI=true TERM=xterm-256color ${process.execPath} ${bin} doctor`, '/dev/null'], {cwd: dir, encoding: 'utf8'}).stdout).toMatch(/colour +none \(TERM=xterm-256color, CI=\w+\)/);
 		expect(inTerminal(60, 20)).toMatch(/note +terminal +an interactive terminal, 60×20: the terminal UI needs at least 80×24[^\n]*\n +→ make the window larger/);
 	});
 

@@ -115,7 +115,7 @@ describe('the installed program', () => {
 		expect(assess(work, 'search', 'bszn', '--json').code).toBe(0);
 		// Nothing was written into the installed package.
 		expect(readdirSync(join(installed, 'workspaces'))).toEqual(['demo.json']);
-	});
+	}, 120_000);
 
 	const nobody = process.getuid?.() === 0 && spawnSync('setpriv', ['--reuid', '65534', '--regid', '65534', '--clear-groups', process.execPath, '-e', '0']).status === 0;
 	if (!nobody) console.warn('SKIPPED the unprivileged-user test: it needs root, setpriv, and a Node the user nobody may run.');
@@ -150,7 +150,7 @@ describe('the installed program', () => {
 		expect(statSync(copy).uid).toBe(65534);
 		expect(readFileSync(copy)).toEqual(readFileSync(join(installed, 'workspaces', 'demo.json')));
 		expect(readdirSync(join(installed, 'workspaces'))).toEqual(['demo.json']);
-	});
+	}, 120_000);
 });
 
 describe('npm install git+file://… (how a team installs from its own repository)', () => {
@@ -163,12 +163,12 @@ describe('npm install git+file://… (how a team installs from its own repositor
 		expect(existsSync(join(local, 'dist', 'assess.cjs'))).toBe(true);
 		expect(existsSync(join(local, 'source'))).toBe(false);
 		expect(sh(join(project, 'node_modules', '.bin', 'assess'), ['--version'], {cwd: project}).stdout).toBe(`${pkg.version}\n`);
-	});
+	}, 240_000);
 
 	it('globally: npm cannot build it (npm/cli#8440), and says how to install instead', () => {
 		const install = npm(tempDir(), 'install', '-g', '--prefix', join(tempDir('assess-prefix-'), 'g'), `git+file://${clone}`);
 		expect(install.code).not.toBe(0);
 		expect(install.stderr).toContain('npm cannot build a program it installs globally from git (npm/cli#8440)');
 		expect(install.stderr).toContain('npm install -g ./assess-workbench-*.tgz');
-	});
+	}, 240_000);
 });
