@@ -26,7 +26,7 @@ function mainHelp(): string {
 	return `assess ${VERSION} — offline workbench for the assessment of online government service capability
 (省级政府和重点城市网上政务服务能力调查评估)
 
-usage: assess [<command>] [<args>]      (no command: open the demo workspace)
+usage: assess [<command>] [<args>]      (no command: open your copy of the demo)
 
 commands:
 ${COMMANDS.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
