@@ -33,7 +33,6 @@ export const GIT_SETUP_WORDS = {
 	nameMissing: 'merge.assess.name is not set',
 	nameSet: (value: string) => `merge.assess.name: ${value}`,
 	uncovered: (file: string, merge: string) => `${file} is a workspace file that git merges ${merge === 'unspecified' ? 'as text' : `with "${merge}"`}, not with assess`,
-	fix: 'run: assess setup-git',
 } as const;
 
 export type GitSetupItem = {
