@@ -57,7 +57,7 @@ export default defineConfig({
 				// The built program (CLI, tmux, reliability): `npm test` builds it first.
 				extends: true,
 				plugins: ui.plugins,
-				test: {server: ui.server, name: 'program', include: ['test/cli/**/*.test.ts', 'test/export/**/*.test.ts', 'test/report/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/reliability/**/*.test.ts', 'test/reliability/**/*.test.tsx'], globalSetup: ['test/global-setup.ts'], setupFiles: ui.setupFiles},
+				test: {server: ui.server, name: 'program', include: ['test/cli/**/*.test.ts', 'test/export/**/*.test.ts', 'test/report/**/*.test.ts', 'test/install/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/reliability/**/*.test.ts', 'test/reliability/**/*.test.tsx'], globalSetup: ['test/global-setup.ts'], setupFiles: ui.setupFiles},
 			},
 		],
 	},

@@ -7,7 +7,8 @@ import {fileURLToPath} from 'node:url';
 
 const bundle = fileURLToPath(new URL('../dist/assess.cjs', import.meta.url));
 if (!existsSync(bundle)) {
-	process.stderr.write('assess: the program is not built yet; run `npm run build` (or `npm start`) first.\n');
+	// In a clone before `npm install` / `npm run build`; an installed copy always has dist/.
+	process.stderr.write('assess: the program is not built yet (dist/ is missing): in a clone of its repository, run `npm ci` (it builds), or `npm run build`.\n');
 	process.exit(1);
 }
 // Ink turns itself into a one-frame printer when it believes it runs in CI (a CI variable is

@@ -14,25 +14,28 @@ import {exportCommand} from './commands/export.js';
 import {unlockCommand} from './commands/unlock.js';
 import {reportCommand} from './commands/report.js';
 import {compareCommand} from './commands/compare.js';
+import {setupGitCommand} from './commands/setup-git.js';
+import {doctorCommand} from './commands/doctor.js';
+import {completionCommand} from './commands/completion.js';
 import {UserError, formatIssue} from '../storage/user-error.js';
 import {VERSION} from '../version.js';
 import {WARM_UP} from '../runtime/boot.js';
 
 /** Every sub-command, in the order `assess --help` lists them. */
-export const COMMANDS: readonly Command[] = [openCommand, initCommand, recordCommand, validateCommand, scoreCommand, searchCommand, mergeCommand, mergeDriverCommand, agreementCommand, exportCommand, reportCommand, compareCommand, unlockCommand, schemasCommand];
+export const COMMANDS: readonly Command[] = [openCommand, initCommand, recordCommand, validateCommand, scoreCommand, searchCommand, mergeCommand, mergeDriverCommand, agreementCommand, exportCommand, reportCommand, compareCommand, unlockCommand, schemasCommand, setupGitCommand, doctorCommand, completionCommand(() => COMMANDS)];
 
 function mainHelp(): string {
 	const width = Math.max(...COMMANDS.map(c => c.name.length));
 	return `assess ${VERSION} — offline workbench for the assessment of online government service capability
 (省级政府和重点城市网上政务服务能力调查评估)
 
-usage: assess [<command>] [<args>]      (no command: open the demo workspace)
+usage: assess [<command>] [<args>]      (no command: open your copy of the demo)
 
 commands:
 ${COMMANDS.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
   assess <command> --help   for a command's arguments and examples
-  assess --version
+  assess --version (-V)
 
 Exit codes: 0 success, 1 program failure, 2 bad input or usage, 3 merge left conflicts.`;
 }
@@ -40,7 +43,7 @@ Exit codes: 0 success, 1 program failure, 2 bad input or usage, 3 merge left con
 /** Runs the command line; returns the exit code. Never lets a stack trace reach a user for bad input. */
 export async function main(argv: string[], io: Io): Promise<number> {
 	const [first, ...rest] = argv;
-	if (first === '--version' || first === '-v') {
+	if (first === '--version' || first === '-V' || first === '-v') {
 		io.out(VERSION);
 		return 0;
 	}

@@ -6,9 +6,8 @@ import {runCli, repoRoot, hasStackTrace} from '../helpers/run-cli.js';
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 
 describe('assess --help, --version, usage errors', () => {
-	it('prints the version of package.json', () => {
-		const r = runCli(['--version']);
-		expect(r).toMatchObject({code: 0, stdout: `${pkg.version}\n`});
+	it('prints the version of package.json, for --version, -V and -v alike', () => {
+		for (const flag of ['--version', '-V', '-v']) expect(runCli([flag])).toMatchObject({code: 0, stdout: `${pkg.version}\n`, stderr: ''});
 	});
 
 	it('lists every command in --help', () => {

@@ -1,8 +1,8 @@
 import {describe, it, expect} from 'vitest';
-import {readdirSync, readFileSync, statSync, writeFileSync, mkdirSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync} from 'node:fs';
 import {join} from 'node:path';
-import {runCli, tempDir} from '../helpers/run-cli.js';
-import {CACHED_COMMANDS, commandOf} from '../../source/runtime/boot.js';
+import {repoRoot, runCli, tempDir} from '../helpers/run-cli.js';
+import {CACHED_COMMANDS, codeKey, commandOf, shippedCodeCache} from '../../source/runtime/boot.js';
 import {COMMANDS} from '../../source/cli/main.js';
 import {CodeCache} from '../../source/runtime/code-cache.js';
 
@@ -13,6 +13,7 @@ describe('the code cache', () => {
 		expect(commandOf(['--lang', 'en'])).toBe('open');
 		expect(commandOf(['score', 'w.json'])).toBe('score');
 		expect(commandOf(['--help'])).toBeUndefined();
+		expect(commandOf(['-V'])).toBeUndefined();
 		expect(commandOf(['nonsense'])).toBeUndefined();
 	});
 
@@ -24,7 +25,8 @@ describe('the code cache', () => {
 		expect(first.code).toBe(0);
 		const files = readdirSync(join(cache, 'code'));
 		expect(files).toHaveLength(1);
-		expect(files[0]).toMatch(/^[0-9a-f]{32}-score\.bin$/);
+		expect(files[0]).toBe(`${files[0]!.slice(0, 32)}-score-${codeKey()}.bin`);
+		expect(files[0]).toMatch(/^[0-9a-f]{32}-score-/);
 		const file = join(cache, 'code', files[0]!);
 		const made = statSync(file).mtimeMs;
 		// Used, not made again; the same output.
@@ -38,6 +40,18 @@ describe('the code cache', () => {
 		expect(third.stdout).toBe(first.stdout);
 		expect(readFileSync(file).equals(Buffer.alloc(5000, 7))).toBe(false);
 		expect(score().stdout).toBe(first.stdout);
+	});
+
+	it('is kept apart per V8 version and CPU, and the build ships the TUI\'s for its own Node only', () => {
+		expect(codeKey({v8: '12.4.254.21-node.57'}, 'arm64')).toBe('12.4.254.21-node.57-arm64');
+		expect(codeKey({v8: 'a/b\\c:d'}, 'x64')).toBe('a_b_c_d-x64');
+		expect(existsSync(shippedCodeCache(join(repoRoot, 'dist', 'assess.cjs'), 'open'))).toBe(true);
+		expect(readdirSync(join(repoRoot, 'dist')).filter(f => f.endsWith('.bin'))).toEqual([`code-open-${codeKey()}.bin`]);
+		// Two Node versions side by side (an nvm user): each keeps its own code.
+		const cache = tempDir('assess-code-');
+		new CodeCache(cache, 'b1', `open-${codeKey({v8: '1'}, 'x64')}`).write(Buffer.from('one'));
+		new CodeCache(cache, 'b1', `open-${codeKey({v8: '2'}, 'x64')}`).write(Buffer.from('two'));
+		expect(readdirSync(join(cache, 'code')).sort()).toEqual(['b1-open-1-x64.bin', 'b1-open-2-x64.bin']);
 	});
 
 	it('forgets the code of other builds, and is no cache (but no failure) where it cannot be written', () => {

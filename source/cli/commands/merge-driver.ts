@@ -19,11 +19,9 @@ written there), %B theirs, %P the path in the repository (for messages). Finding
 so the file stays valid JSON. Exit 0 when clean, 3 when conflicts remain (git then reports
 the file as conflicted; settle in the TUI, then \`git add\`).
 
-Set up once per repository:
-  echo 'workspaces/*.json merge=assess' >> .gitattributes
-  git config merge.assess.name "assess workspace merge"
-  git config merge.assess.driver "node /path/to/bin/assess.js merge-driver %O %A %B %P"
-(with the full path of this program's bin/assess.js; never an unscoped npx).
+Set up once in each clone of the repository: \`assess setup-git\` (.gitattributes, .gitignore
+and this driver in git's config, by the program's absolute path; \`assess setup-git --check\`
+says what is missing). Never \`npx assess\`: that npm name is someone else's package.
 
 With no common ancestor (both branches added the file), ours and theirs merge two-way. A
 result that does not fit the indicator system is refused, ours is left as it was, and the
