@@ -89,7 +89,7 @@ export function fakePort(options: FakePortOptions = {}) {
 	const savedAs: {file: string; ws: Workspace}[] = [];
 	const opened: Evidence[] = [];
 	const positions: Position[] = [];
-	const exports: {output: string; draft: boolean; regions: number}[] = [];
+	const exports: {output: string; draft: boolean; regions: number; weights: string | undefined}[] = [];
 	let weightsListener: ((u: WeightsUpdate) => void) | undefined;
 	let diskListener: ((ws: Workspace) => void) | undefined;
 	let lockListener: ((h: LockHolder | undefined) => void) | undefined;
@@ -139,9 +139,9 @@ export function fakePort(options: FakePortOptions = {}) {
 		defaultSaveAsFile: 'ws-rescued.json',
 		lastPosition: options.lastPosition,
 		rememberPosition: p => positions.push(p),
-		async exportWorkbook(ws, output, draft) {
-			exports.push({output, draft, regions: ws.regions.length});
-			return {file: join(dir, output), draft: draft ? '192 项未评' : undefined};
+		async exportWorkbook(ws, output, {draft, weights}) {
+			exports.push({output, draft, regions: ws.regions.length, weights: weights?.digest});
+			return {file: join(dir, output)};
 		},
 		async close() {
 			closed = true;

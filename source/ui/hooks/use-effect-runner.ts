@@ -31,8 +31,8 @@ export function useEffectRunner(store: AppStore, port: SessionPort, autosave: Au
 				case 'export':
 					// After this frame, so the message shows while the workbook is built.
 					setTimeout(() => {
-						port.exportWorkbook(effect.ws, effect.file, effect.draft).then(
-							r => store.dispatch({type: 'exported', file: r.file, draft: r.draft}),
+						port.exportWorkbook(effect.ws, effect.file, {draft: effect.draft !== undefined, weights: effect.weights}).then(
+							r => store.dispatch({type: 'exported', file: r.file, draft: effect.draft}),
 							(error: unknown) => store.dispatch({type: 'failed', problem: message(error)}),
 						);
 					}, 0);

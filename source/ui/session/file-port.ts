@@ -92,7 +92,8 @@ export function filePort(opened: OpenWorkspace, options: FilePortOptions): Sessi
 			// Polling survives editors that save by renaming a new file over the old one.
 			const listener = () => {
 				try {
-					onChange({ok: true, weights: loadWeights(weights, context.system.index).weights.weights, file: weights});
+					const loaded = loadWeights(weights, context.system.index);
+					onChange({ok: true, weights: loaded.weights.weights, file: weights, loaded});
 				} catch (error) {
 					onChange({ok: false, problem: error instanceof UserError ? error.message : String(error)});
 				}
@@ -154,10 +155,10 @@ export function filePort(opened: OpenWorkspace, options: FilePortOptions): Sessi
 		defaultSaveAsFile: join(dirname(file), `${basename(file, extname(file))}-rescued${extname(file) || '.json'}`),
 		lastPosition: positions.get(file, options.user),
 		rememberPosition: position => positions.set(file, options.user, position),
-		async exportWorkbook(data, output, draft) {
+		async exportWorkbook(data, output, {draft, weights}) {
 			const target = resolve(cwd, output);
-			const result = await runExport({ws: data, context, workspaceFile: file, inputs: [ws.realFile], output: target, format: 'xlsx', detail: true, allowIncomplete: draft, allowConflicts: draft, now: new Date()});
-			return {file: target, draft: result.draft};
+			await runExport({ws: data, context, workspaceFile: file, inputs: [ws.realFile], output: target, format: 'xlsx', detail: true, allowIncomplete: draft, allowConflicts: draft, weights, now: new Date()});
+			return {file: target};
 		},
 		close: () => ws.close(),
 	};

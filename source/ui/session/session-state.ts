@@ -4,6 +4,8 @@ import {settleConflict, mergeWorkspaces} from '../../domain/merge/merge-workspac
 import {recordFinding, evidenceKey, type FindingChange} from '../../domain/workspace/record-finding.js';
 import {checkFinding} from '../../domain/workspace/workspace-ops.js';
 import type {SystemIndex} from '../../domain/system/system-index.js';
+import {checkRecording} from '../../domain/workspace/recording-rules.js';
+import type {Lang} from '../../domain/text.js';
 
 /** What a change touched, for "undone: the note of 1.1.1 in 北京市". */
 export type ChangeWhat = 'value' | 'samples' | 'note' | 'evidence' | 'status' | 'settle' | 'region';
@@ -24,8 +26,11 @@ export type SessionState = {
 	version: number;
 };
 
-/** A session after an action, or the same one and why not. `step` is what changed, for messages. */
-export type SessionResult = {state: SessionState; problem?: string; step?: Step};
+/**
+ * A session after an action, or the same one and why not. `step` is what changed, for messages;
+ * `demoted`: a done leaf went back to draft, since its new value cannot be done (an item not judged yet).
+ */
+export type SessionResult = {state: SessionState; problem?: string; step?: Step; demoted?: string};
 
 export const UNDO_LIMIT = 200;
 
@@ -51,21 +56,38 @@ export function findingProblem(index: SystemIndex, ws: Workspace, f: Finding): s
 	return parsed.success ? undefined : parsed.error.issues[0]?.message;
 }
 
-export function changeFinding(state: SessionState, index: SystemIndex, at: {region: string; indicator: string}, change: FindingChange, what: ChangeWhat, by: string, time: string): SessionResult {
+/**
+ * A change to one finding, under the recording rules (`checkRecording`, as `assess record`):
+ * not applicable and flagged need a reason, done needs a value, every item judged and enough
+ * items (or a reason). A new value a done leaf cannot keep (an item added, not judged yet) puts
+ * the leaf back to draft, and says why, rather than refusing the value.
+ */
+export function changeFinding(state: SessionState, index: SystemIndex, at: {region: string; indicator: string}, change: FindingChange, what: ChangeWhat, by: string, time: string, lang: Lang = 'en'): SessionResult {
 	const key = findingKey(at.region, at.indicator);
 	const previous = state.ws.findings[key];
-	const next = recordFinding(previous, at.region, at.indicator, change, by, time);
+	let next = recordFinding(previous, at.region, at.indicator, change, by, time);
 	if (next === previous) return {state};
+	const rule = index.nodes.get(at.indicator)?.rule;
+	let broken = rule ? checkRecording(rule, next, change, lang) : undefined;
+	let demoted: string | undefined;
+	if (broken && rule && change.value !== undefined && change.status === undefined && next.status === 'done') {
+		demoted = broken.message;
+		next = recordFinding(previous, at.region, at.indicator, {...change, status: 'draft'}, by, time);
+		broken = checkRecording(rule, next, {...change, status: 'draft'}, lang);
+	}
+	if (broken) return {state, problem: broken.message};
 	const problem = findingProblem(index, state.ws, next);
 	if (problem) return {state, problem};
 	const ws = {...state.ws, findings: {...state.ws.findings, [key]: next}};
-	return withStep(state, ws, {kind: 'finding', what, ...at, before: snapshotOf(state.ws, key), after: snapshotOf(ws, key)});
+	const result = withStep(state, ws, {kind: 'finding', what, ...at, before: snapshotOf(state.ws, key), after: snapshotOf(ws, key)});
+	return demoted ? {...result, demoted} : result;
 }
 
-export function settle(state: SessionState, at: {region: string; indicator: string}, chosen: Pick<Finding, 'value' | 'status' | 'reason' | 'note'>, by: string, time: string): SessionResult {
+/** Settles a conflict with a chosen verdict, recording who settled it, when and (optionally) why. */
+export function settle(state: SessionState, at: {region: string; indicator: string}, chosen: Pick<Finding, 'value' | 'status' | 'reason' | 'note'>, by: string, time: string, why?: string): SessionResult {
 	const key = findingKey(at.region, at.indicator);
 	if (!state.ws.conflicts[key]) return {state};
-	const ws = settleConflict(state.ws, at.region, at.indicator, chosen, by, time);
+	const ws = settleConflict(state.ws, at.region, at.indicator, chosen, by, time, why);
 	return withStep(state, ws, {kind: 'finding', what: 'settle', ...at, before: snapshotOf(state.ws, key), after: snapshotOf(ws, key)});
 }
 
