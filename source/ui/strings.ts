@@ -103,6 +103,9 @@ const STRINGS = {
 
 export type StringId = keyof typeof STRINGS;
 
+/** The whole table (the string-table test reads it). */
+export const STRING_TABLE: Readonly<Record<StringId, {zh: string; en: string}>> = STRINGS;
+
 export function t(lang: Lang, id: StringId): string {
 	return STRINGS[id][lang];
 }

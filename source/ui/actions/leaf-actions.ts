@@ -25,9 +25,21 @@ export function change(state: AppState, env: AppEnv, c: FindingChange, what: Cha
 	const leaf = currentLeaf(env, state);
 	if (!leaf || !state.nav.region) return say(state, t(env.lang, 'leafOnly'));
 	if (state.readOnly) return say(state, t(env.lang, 'readOnlyNothing'), 'error');
-	if (state.session.ws.conflicts[findingKey(state.nav.region, leaf.code)]) return say(state, t(env.lang, 'settleFirst'), 'error');
+	if (inConflict(state, env)) return say(state, t(env.lang, 'settleFirst'), 'error');
 	const result = changeFinding(state.session, env.index, {region: state.nav.region, indicator: leaf.code}, c, what, env.user, env.now(), env.lang);
 	return applySession(state, env, result);
+}
+
+/** Whether the selected leaf is in conflict (its notes, reasons and evidence wait for the settlement). */
+export function inConflict(state: AppState, env: AppEnv): boolean {
+	const leaf = currentLeaf(env, state);
+	return Boolean(leaf && state.nav.region && state.session.ws.conflicts[findingKey(state.nav.region, leaf.code)]);
+}
+
+/** Opens a field for the selected leaf, unless what it would record cannot be recorded there (in conflict). */
+export function openLeafPrompt(state: AppState, env: AppEnv, purpose: PromptPurpose, text: string): AppState {
+	if (inConflict(state, env)) return say(state, t(env.lang, 'settleFirst'), 'error');
+	return openPrompt(state, purpose, text);
 }
 
 /** A value recorded on a leaf marked not applicable makes it a draft again; on a leaf in conflict, it asks to settle it. */
@@ -73,14 +85,15 @@ export function openPrompt(state: AppState, purpose: PromptPurpose, text: string
 /** `+`: the catalog search for a sampled item; on an empty leaf the sample plan has items for, those are offered first. */
 export function openSampleSearch(state: AppState, env: AppEnv, options: {offer?: boolean} = {}): AppState {
 	if (!currentLeaf(env, state)) return say(state, t(env.lang, 'leafOnly'));
+	if (inConflict(state, env)) return say(state, t(env.lang, 'settleFirst'), 'error');
 	if (options.offer !== false && planFor(state, env)) return offerPlan(state, env, 'search');
 	return open(state, {kind: 'search', purpose: 'sample', field: fieldFrom(''), selected: 0});
 }
 
-export function openReason(state: AppState, purpose: 'flag' | 'na'): AppState {
+export function openReason(state: AppState, env: AppEnv, purpose: 'flag' | 'na'): AppState {
 	const f = currentFinding(state);
 	const status = purpose === 'flag' ? 'flagged' : 'na';
-	return openPrompt(state, purpose, f?.status === status ? (f.reason ?? '') : '');
+	return openLeafPrompt(state, env, purpose, f?.status === status ? (f.reason ?? '') : '');
 }
 
 /**
@@ -128,7 +141,7 @@ export function editNote(state: AppState, env: AppEnv): AppState {
 	if (!currentLeaf(env, state)) return say(state, t(env.lang, 'leafOnly'));
 	const row = selectedRow(state);
 	if (row && 'sample' in row) return openPrompt(state, 'sample-note', samplesOf(currentFinding(state))[row.sample]!.note ?? '');
-	return openPrompt(state, 'note', currentFinding(state)?.note ?? '');
+	return openLeafPrompt(state, env, 'note', currentFinding(state)?.note ?? '');
 }
 
 /** Del: asks before removing the selected sampled item or evidence (and undo brings it back in place). */

@@ -47,13 +47,18 @@ export function openSelected(state: AppState, env: AppEnv): AppState {
 		const row = boardRows(env, state)[n.scoreboardCursor];
 		return row ? nav(state, {type: 'goto', region: row.code, regions, index: env.index}) : state;
 	}
-	const next = nav(state, {type: 'open', regions, index: env.index});
-	return enteredItem(state, next, env);
+	return arrived(state, nav(state, {type: 'open', regions, index: env.index}), env);
 }
 
-/** Into the item panel of an empty sampled leaf the sample plan has items for: they are offered. */
-function enteredItem(before: AppState, after: AppState, env: AppEnv): AppState {
-	return before.nav.pane !== 'item' && after.nav.pane === 'item' && after.nav.screen === 'tree' ? offerPlan(after, env, 'stay') : after;
+/**
+ * Into the item panel of a leaf (from the tree, or to another leaf or region while in it): an
+ * empty sampled leaf the sample plan has items for is offered them.
+ */
+function arrived(before: AppState, after: AppState, env: AppEnv): AppState {
+	const b = before.nav;
+	const a = after.nav;
+	const moved = b.pane !== 'item' || b.screen !== 'tree' || b.region !== a.region || b.node !== a.node;
+	return moved && a.pane === 'item' && a.screen === 'tree' ? offerPlan(after, env, 'stay') : after;
 }
 
 export function back(state: AppState, env: AppEnv): AppState {
@@ -68,7 +73,7 @@ export function walk(state: AppState, env: AppEnv, direction: 1 | -1): AppState 
 	const from = state.nav.screen === 'tree' ? state.nav.node : env.index.leaves.at(direction === 1 ? -1 : 0)!.code;
 	const next = walkUnscored(env.index, ws, region, from, direction);
 	if (!next) return say(nav(state, {type: 'goto', region, regions: ws.regions, index: env.index}), t(env.lang, 'allScored'));
-	return nav(state, {type: 'goto', region, node: next, regions: ws.regions, index: env.index});
+	return arrived(state, nav(state, {type: 'goto', region, node: next, regions: ws.regions, index: env.index}), env);
 }
 
 /** ] / [: the same indicator in the next (previous) region of the workspace. */
@@ -76,7 +81,7 @@ export function otherRegion(state: AppState, env: AppEnv, by: 1 | -1): AppState 
 	const regions = state.session.ws.regions;
 	const at = state.nav.region ? regions.indexOf(state.nav.region) : state.nav.regionCursor;
 	const region = regions[(at + by + regions.length) % regions.length]!;
-	return nav(state, {type: 'goto', region, node: state.nav.node, regions, index: env.index});
+	return arrived(state, nav(state, {type: 'goto', region, node: state.nav.node, regions, index: env.index}), env);
 }
 
 export function toRegions(state: AppState): AppState {
@@ -128,5 +133,5 @@ export function takeOver(state: AppState): AppState {
 
 export function switchPane(state: AppState, env: AppEnv): AppState {
 	if (state.nav.screen !== 'tree') return state;
-	return enteredItem(state, nav(state, {type: 'pane', pane: state.nav.pane === 'tree' ? 'item' : 'tree'}), env);
+	return arrived(state, nav(state, {type: 'pane', pane: state.nav.pane === 'tree' ? 'item' : 'tree'}), env);
 }

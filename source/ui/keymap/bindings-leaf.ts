@@ -40,10 +40,10 @@ export const LEAF_BINDINGS: readonly Binding[] = [
 	{id: 'addSample', edits: true, context: 'leaf', keys: ['+'], label: {zh: '添加抽查事项（从目录中搜索；空时先提供抽查计划的事项）', en: 'add a sampled item (search the catalog; on an empty leaf, the sample plan first)'}, hint: {zh: '添加事项', en: 'add item'}, when: ruleIs('sampled'), run: (s, env) => leaf.openSampleSearch(s, env)},
 	{id: 'editValue', edits: true, context: 'leaf', keys: ['v'], label: {zh: '按规则编辑分值（选择、输入或添加事项）', en: "edit the value (the rule's picker or field)"}, hint: {zh: '编辑分值', en: 'value'}, when: onLeaf, run: leaf.openValueEditor},
 	{id: 'note', edits: true, context: 'leaf', keys: ['e'], label: {zh: '编辑备注（选中事项时为事项备注）', en: "edit the note (a selected item's own)"}, hint: {zh: '备注', en: 'note'}, when: onLeaf, run: leaf.editNote},
-	{id: 'evidence', edits: true, context: 'leaf', keys: ['a'], label: {zh: '添加证据：网址、引文或文件', en: 'add evidence: URL, quote or file'}, hint: {zh: '证据', en: 'evidence'}, when: onLeaf, run: s => leaf.openPrompt(s, 'evidence', '')},
-	{id: 'flag', edits: true, context: 'leaf', keys: ['f'], label: {zh: '标记待复核（需填原因）', en: 'flag for review (with a reason)'}, hint: {zh: '待复核', en: 'flag'}, when: onLeaf, run: s => leaf.openReason(s, 'flag')},
+	{id: 'evidence', edits: true, context: 'leaf', keys: ['a'], label: {zh: '添加证据：网址、引文或文件', en: 'add evidence: URL, quote or file'}, hint: {zh: '证据', en: 'evidence'}, when: onLeaf, run: (s, env) => leaf.openLeafPrompt(s, env, 'evidence', '')},
+	{id: 'flag', edits: true, context: 'leaf', keys: ['f'], label: {zh: '标记待复核（需填原因）', en: 'flag for review (with a reason)'}, hint: {zh: '待复核', en: 'flag'}, when: onLeaf, run: (s, env) => leaf.openReason(s, env, 'flag')},
 	{id: 'done', edits: true, context: 'leaf', keys: ['d'], label: {zh: '标记完成 / 改回草稿（抽查不足时需填原因）', en: 'mark done / back to draft (too few sampled items: asks why)'}, hint: {zh: '完成', en: 'done'}, when: onLeaf, run: leaf.toggleDone},
-	{id: 'na', edits: true, context: 'leaf', keys: ['-'], label: {zh: '不适用（需填原因）', en: 'not applicable (with a reason)'}, hint: {zh: '不适用', en: 'n/a'}, when: onLeaf, run: s => leaf.openReason(s, 'na')},
+	{id: 'na', edits: true, context: 'leaf', keys: ['-'], label: {zh: '不适用（需填原因）', en: 'not applicable (with a reason)'}, hint: {zh: '不适用', en: 'n/a'}, when: onLeaf, run: (s, env) => leaf.openReason(s, env, 'na')},
 
 	{id: 'toggleSample', edits: true, context: 'item', keys: ['space'], label: {zh: '所选事项：通过 / 不通过 / 未判定', en: 'selected item: pass / fail / not judged'}, hint: {zh: '判定', en: 'judge'}, when: row('sample'), run: leaf.toggleSample},
 	{id: 'openEvidence', context: 'item', keys: ['o', 'enter'], label: {zh: '用系统程序打开所选证据', en: 'open the selected evidence (system opener)'}, hint: {zh: '打开', en: 'open'}, when: row('evidence'), run: leaf.openEvidence},

@@ -67,7 +67,8 @@ export function ItemPanel({node, finding, conflict, status, score, rankFinal, re
 
 	add('name', `${n.code} ${localized(n.name, lang)}${lang === 'zh' && n.name.en ? `  ${fromFile(n.name.en)}` : ''}`, {bold: true, color: theme.accent});
 	const shown = score?.na ? STATUS_LABEL.na[lang] : shownScore(score?.score);
-	add('score', <>{label('score')}{shown}   {label('rank')}{shownRank(score?.rank, rankFinal)}{relative ? <Text color={theme.muted}>  ({relative})</Text> : null}</>);
+	add('score', <>{label('score')}{shown}   {label('rank')}{shownRank(score?.rank, rankFinal)}</>);
+	if (relative) add('relative', `(${relative})`, {color: theme.muted});
 	if (!node.rule) {
 		if (n.description) add('desc', fromFile(n.description));
 		provenance();
