@@ -7,7 +7,7 @@ import {regionNames} from './state/derive.js';
 
 /** Messages with something in them (a place, a count), in both languages. */
 
-const WHAT: Record<ChangeWhat, {zh: string; en: string}> = {
+export const WHAT: Record<ChangeWhat, {zh: string; en: string}> = {
 	value: {zh: '分值', en: 'the value'},
 	samples: {zh: '抽查事项', en: 'the sampled items'},
 	note: {zh: '备注', en: 'the note'},

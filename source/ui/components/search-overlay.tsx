@@ -27,7 +27,7 @@ export type SearchOverlayProps = {
 	top: number;
 };
 
-const KIND = {indicator: {zh: '指标', en: 'indic.'}, 'service-item': {zh: '事项', en: 'item'}, region: {zh: '地区', en: 'region'}} as const;
+export const SEARCH_KIND = {indicator: {zh: '指标', en: 'indic.'}, 'service-item': {zh: '事项', en: 'item'}, region: {zh: '地区', en: 'region'}} as const;
 
 /** Search as you type over codes, names, pinyin, initials and guide text. */
 export function SearchOverlay({field, hits, selected, regions, title, lang, theme, width, height, top}: SearchOverlayProps) {
@@ -46,7 +46,7 @@ export function SearchOverlay({field, hits, selected, regions, title, lang, them
 			{!hits ? <Text color={theme.muted}>{t(lang, 'searchLoading')}...</Text> : fieldText(field).trim() !== '' && hits.length === 0 ? <Text color={theme.muted}>{t(lang, 'noMatch')}</Text> : null}
 			{(hits ?? []).map((h, i) => {
 				const outside = h.entry.kind === 'region' && !regions.includes(h.entry.id);
-				const line = `${i === at ? '>' : ' '} ${padEnd(KIND[h.entry.kind][lang], 6)} ${padEnd(h.entry.id, 8)} ${fromFile(h.entry.title)}${outside ? `  [+ ${t(lang, 'addToWorkspace')}]` : ''}  ${fromFile(h.entry.detail)}`;
+				const line = `${i === at ? '>' : ' '} ${padEnd(SEARCH_KIND[h.entry.kind][lang], 6)} ${padEnd(h.entry.id, 8)} ${fromFile(h.entry.title)}${outside ? `  [+ ${t(lang, 'addToWorkspace')}]` : ''}  ${fromFile(h.entry.detail)}`;
 				return (
 					<Text key={`${h.entry.kind}:${h.entry.id}`} inverse={i === at} color={outside ? theme.muted : undefined} wrap="truncate">
 						{truncate(line, inner)}

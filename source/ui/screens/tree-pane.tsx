@@ -8,7 +8,7 @@ import type {Lang} from '../../domain/text.js';
 import {nodeName, shownRank} from '../display.js';
 import {visibleTreeRows, windowStart, type TreeRow} from '../state/tree-rows.js';
 import {leafStatus} from '../view-model.js';
-import {BRANCH_MARK, STATUS_MARK, shownScore, t} from '../strings.js';
+import {BRANCH_MARK, STATUS_LABEL, STATUS_MARK, shownScore, t} from '../strings.js';
 import type {Theme} from '../theme.js';
 import {PaneTitle} from '../components/pane-title.js';
 import {cellWidth, padEnd, padStart, truncate} from '../../text/cell-width.js';
@@ -68,7 +68,7 @@ export function TreePane({index, ws, region, score, final, selected, expanded, f
 				const isSelected = row.code === selected;
 				// A visible marker as well as inverse video: terminals without attributes (TERM=dumb) still show it.
 				const label = `${isSelected ? '>' : ' '}${labelOf(index, row, lang, mark)}`;
-				const value = s?.na ? 'n/a' : shownScore(s?.score);
+				const value = s?.na ? STATUS_LABEL.na[lang] : shownScore(s?.score);
 				const right = `${padStart(value, 7)} ${padStart(s?.rank == null ? '' : `#${shownRank(s.rank, final)}`, 5)}`;
 				const line = `${padEnd(truncate(label, labelWidth), labelWidth)} ${right}`;
 				const color = status === 'conflict' || status === 'flagged' ? theme.warn : status === 'na' ? theme.muted : row.depth === 0 ? theme.accent : undefined;
