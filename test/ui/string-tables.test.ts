@@ -38,7 +38,7 @@ const pairs: Pair[] = [
 	...Object.entries(SEARCH_KIND).map(([id, s]) => ({where: `SEARCH_KIND.${id}`, ...s})),
 	...Object.entries(messages.WHAT).map(([id, s]) => ({where: `WHAT.${id}`, ...s})),
 	...SECTIONS.map(s => ({where: `section ${s.context}`, ...s.title})),
-	...BINDINGS.flatMap(b => [{where: `${b.id}.label`, ...b.label}, ...(b.hint ? [{where: `${b.id}.hint`, ...b.hint}] : [])]),
+	...BINDINGS.flatMap(b => [{where: `${b.id}.label`, ...b.label}, ...(b.hint && b.hint !== true ? [{where: `${b.id}.hint`, ...b.hint}] : [])]),
 ];
 
 /** Every message function, called in both languages with plain arguments (no file text). */

@@ -1,11 +1,19 @@
-import React, {type ReactNode} from 'react';
+import React, {Fragment, cloneElement, isValidElement, type ReactNode} from 'react';
 import {Text as InkText, type TextProps} from 'ink';
 import {terminalSafe} from '../../text/terminal-safe.js';
 
-/** Every string child through the output boundary; elements (nested Text, ours too) as they are. */
+/**
+ * Every string child through the output boundary, in fragments too; other elements (a nested
+ * Text, which is this one) pass their own strings through it.
+ */
 function safe(node: ReactNode): ReactNode {
 	if (typeof node === 'string') return terminalSafe(node);
 	if (Array.isArray(node)) return node.map(safe);
+	if (isValidElement<{children?: ReactNode}>(node) && node.type === Fragment) {
+		const children = safe(node.props.children);
+		// As separate arguments: the fragment's children stay positional, as written (no keys needed).
+		return Array.isArray(children) ? cloneElement(node, undefined, ...(children as ReactNode[])) : cloneElement(node, undefined, children);
+	}
 	return node;
 }
 
