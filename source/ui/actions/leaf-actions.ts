@@ -106,10 +106,11 @@ export function toggleDone(state: AppState, env: AppEnv): AppState {
 	const leaf = currentLeaf(env, state);
 	if (f?.status === 'done') return change(state, env, {status: 'draft', reason: undefined}, 'status');
 	if (!leaf || !state.nav.region) return say(state, t(env.lang, 'leafOnly'));
+	if (inConflict(state, env)) return say(state, t(env.lang, 'settleFirst'), 'error');
 	if (!f) return say(state, t(env.lang, 'doneNeedsValue'), 'error');
 	const doneChange = {status: 'done' as const, reason: undefined};
 	const broken = checkRecording(leaf.rule, {...f, status: 'done', reason: undefined}, doneChange, env.lang);
-	if (broken?.code === 'done-short-sample' && !state.readOnly && !state.session.ws.conflicts[findingKey(state.nav.region, leaf.code)]) return openPrompt(state, 'done-reason', '');
+	if (broken?.code === 'done-short-sample' && !state.readOnly) return openPrompt(state, 'done-reason', '');
 	return change(state, env, doneChange, 'status');
 }
 
