@@ -6,7 +6,8 @@ import {scoreOf} from '../../domain/workspace/workspace-ops.js';
 import type {AppEnv, AppState} from './app-state.js';
 import {regionRows, rankMoves, type RegionRowView} from '../view-model.js';
 import {scoreboardRows, type ScoreboardRow} from '../screens/scoreboard-rows.js';
-import {finalityOf, blockerLine, blockerSummary, type Finality} from '../../domain/workspace/finality.js';
+import {blockerLine, blockerSummary, type Finality} from '../../domain/workspace/finality.js';
+import {finalityByRegion} from './finality-cache.js';
 import type {RelativeNote} from '../../domain/scoring/score-report.js';
 import {methodOf} from '../../domain/rules/rule-schema.js';
 import {fromFile} from '../display.js';
@@ -53,10 +54,7 @@ const finalityCache = new WeakMap<Workspace, Finality>();
 export function finalityFor(env: AppEnv, state: AppState): Finality {
 	const ws = state.session.ws;
 	let f = finalityCache.get(ws);
-	if (!f) {
-		const names = regionNames(env);
-		finalityCache.set(ws, (f = finalityOf(env.index, ws, c => names.get(c) ?? c)));
-	}
+	if (!f) finalityCache.set(ws, (f = finalityByRegion(env.index, ws, regionNameOf(env))));
 	return f;
 }
 
@@ -86,6 +84,17 @@ export function boardRows(env: AppEnv, state: AppState): ScoreboardRow[] {
 	return memo('board', [env, state.session.ws, state.weights, state.nav.sortBy, env.lang], () =>
 		scoreboardRows(env.index, scoresOf(env, state), regionNames(env), rankMoves(state.weights.rankBefore, scoresOf(env, state)), state.nav.sortBy, env.lang, finalityFor(env, state)),
 	);
+}
+
+const nameFns = new WeakMap<object, (code: string) => string>();
+/** A region's display name by code, one function per set of regions (the finality cache knows it by identity). */
+function regionNameOf(env: AppEnv): (code: string) => string {
+	let fn = nameFns.get(env.regions);
+	if (!fn) {
+		const map = regionNames(env);
+		nameFns.set(env.regions, (fn = c => map.get(c) ?? c));
+	}
+	return fn;
 }
 
 const names = new WeakMap<object, Map<string, string>>();
