@@ -1,6 +1,6 @@
 import type {Rule} from '../domain/rules/rule-schema.js';
 import type {FindingValue, Sample} from '../domain/workspace/workspace-schema.js';
-import {formatValue} from '../domain/rules/parse-value.js';
+import {describeAccepted, formatValue} from '../domain/rules/parse-value.js';
 import {sampleCounts} from '../domain/rules/leaf-score.js';
 import type {Lang} from '../domain/text.js';
 import {fromFile, localized} from './display.js';
@@ -49,3 +49,14 @@ export function sampleMark(pass: boolean | null, lang: Lang): string {
 }
 
 export const SAMPLE_MARKS = MARK;
+
+/**
+ * What a rule accepts, as the item panel says it: the domain's `describeAccepted`, except in
+ * English for the rules whose domain words carry Chinese (the 是/否 a command line accepts, a
+ * level's Chinese label where the system gives an English one): the TUI's keys instead.
+ */
+export function ruleText(rule: Rule, lang: Lang): string {
+	if (lang === 'en' && rule.type === 'yesno') return 'yes or no (y or 1 is yes, 0 is no)';
+	if (lang === 'en' && rule.type === 'levels') return `one level, by its number: ${rule.levels.map((l, i) => `${i + 1}=${localized(l.label, 'en')} (${l.points})`).join(', ')}`;
+	return fromFile(describeAccepted(rule, lang));
+}

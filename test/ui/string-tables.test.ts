@@ -126,6 +126,7 @@ describe('what the screens show is in the chosen language (issue 13)', () => {
 		await tui.act('yes');
 		const text = await tui.waitFor(t => t.includes('Value: yes'));
 		expect(text.split('\n').find(l => l.includes('Value: '))).not.toMatch(HAN);
+		expect(text.split('\n').find(l => l.includes('Rule: '))).toMatch(/Rule: yes or no \(y or 1 is yes, 0 is no\)$/);
 		await tui.act('export', 'fieldSubmit');
 		const flash = await tui.waitFor(t => t.includes('exported '));
 		expect(flash.split('\n').find(l => l.includes('exported '))).not.toMatch(HAN);

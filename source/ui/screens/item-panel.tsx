@@ -6,14 +6,13 @@ import type {Finding, Conflict} from '../../domain/workspace/workspace-schema.js
 import type {NodeScore} from '../../domain/scoring/score-workspace.js';
 import type {ServiceItem} from '../../domain/catalog/catalog-schema.js';
 import type {Lang} from '../../domain/text.js';
-import {describeAccepted} from '../../domain/rules/parse-value.js';
 import {t, STATUS_LABEL, STATUS_MARK, PROVENANCE_LABEL, shownScore, type LeafStatus} from '../strings.js';
 import type {Theme} from '../theme.js';
 import {PaneTitle} from '../components/pane-title.js';
 import {evidenceLine} from './evidence-line.js';
 import {truncate} from '../../text/cell-width.js';
 import {fromFile, localized, shownRank} from '../display.js';
-import {valueText, sampleCountText, sampleMark} from '../value-text.js';
+import {valueText, sampleCountText, sampleMark, ruleText} from '../value-text.js';
 
 export type ItemPanelProps = {
 	node: IndexedNode;
@@ -77,7 +76,7 @@ export function ItemPanel({node, finding, conflict, status, score, rankFinal, re
 		add('status', <>{label('status')}{STATUS_MARK[status]} {STATUS_LABEL[status][lang]}{finding?.reason ? `: ${fromFile(finding.reason)}` : ''}</>, {color: status === 'flagged' || status === 'conflict' ? theme.warn : undefined});
 		add('value', <>{label('value')}{finding?.value ? valueText(rule, finding.value, lang) : t(lang, 'noValue')}</>, {bold: true});
 		if (blockers.length) add('open', <>{label('notFinal')}{blockers.join(lang === 'zh' ? '；' : '; ')}</>, {color: theme.warn});
-		add('rule', <>{label('rule')}{fromFile(describeAccepted(rule, lang))}</>);
+		add('rule', <>{label('rule')}{ruleText(rule, lang)}</>);
 		if (conflict) add('conflict', `${t(lang, 'conflict')}: ${conflict.candidates.map(c => `${fromFile(c.by)}: ${valueText(rule, c.value, lang)}`).join(' | ')}`, {color: theme.warn});
 		add('check', <>{label('check')}{fromFile(n.guide!.check)}</>);
 		add('where', <>{label('where')}{fromFile(n.guide!.where)}</>);
