@@ -5,7 +5,7 @@ import type {AppEnv, AppState} from '../state/app-state.js';
 import type {Theme} from '../theme.js';
 import {findingKey} from '../../domain/workspace/workspace-schema.js';
 import {mergedAgreement} from '../../domain/agreement/agreement.js';
-import {boardRows, conflictList, finalityFor, regionList, regionNames, scoresOf, tableNotes} from '../state/derive.js';
+import {boardRows, conflictList, ownFinality, regionList, regionNames, scoresOf, tableNotes, wholeFinal} from '../state/derive.js';
 import {relativeLeafText} from '../../domain/scoring/provisional.js';
 import {describeBlocker} from '../../domain/workspace/finality.js';
 import {plannedSamples} from '../../domain/sample-plan/sample-plan.js';
@@ -45,9 +45,8 @@ export function Body({state, env, theme, width, height}: {state: AppState; env: 
 	// The tree takes what its names need, leaving the item panel 57 columns (or 60% of the width).
 	const treeWidth = split ? Math.min(treeWidthWanted(index, lang), Math.max(Math.floor(width * 0.4), width - 60)) : width;
 	const itemWidth = split ? width - treeWidth - 3 : width;
-	const finality = finalityFor(env, state);
-	const final = finality.final;
-	const blockers = node.rule ? finality.blockers.filter(b => b.region === region && b.indicator === nav.node).map(b => fromFile(describeBlocker(b, lang))) : [];
+	const final = wholeFinal(env, state);
+	const blockers = node.rule ? ownFinality(env, state, region).blockers.filter(b => b.region === region && b.indicator === nav.node).map(b => fromFile(describeBlocker(b, lang))) : [];
 	const planned = node.rule?.type === 'sampled' && env.samplePlan ? plannedSamples(env.samplePlan, nav.node).length : 0;
 	const measure = node.rule?.type === 'measure' ? relativeLeafText(scoresOf(env, state).stats.get(nav.node)?.count ?? 0, lang) : undefined;
 	const tree = <TreePane index={index} ws={ws} region={region} score={score} final={final} selected={nav.node} expanded={nav.expanded} focused={nav.pane === 'tree'} lang={lang} theme={theme} width={treeWidth} height={height} />;

@@ -5,7 +5,7 @@ import {regionHeadline} from '../../domain/scoring/provisional.js';
 import {fromFile, tierLabel} from '../display.js';
 import type {AppEnv, AppState} from '../state/app-state.js';
 import type {Theme} from '../theme.js';
-import {conflictList, exportDraft, finalityFor, regionFinal, regionNames, scoresOf, unsavedChanges} from '../state/derive.js';
+import {conflictList, exportDraft, regionFinal, regionNames, scoresOf, unsavedChanges, wholeFinal} from '../state/derive.js';
 import {hintsFor} from '../keymap/dispatch.js';
 import {t, shownScore} from '../strings.js';
 import {holderText, samplePlanErrorText, saveFailedText, unsavedText, weightsErrorText} from '../messages.js';
@@ -28,7 +28,7 @@ function headerText(state: AppState, env: AppEnv): string {
 		const s = scoresOf(env, state).regions.find(r => r.code === nav.region);
 		let total = `${t(lang, 'total')} ${shownScore(s?.total)}`;
 		if (s && s.total !== null) {
-			const h = regionHeadline({total: s.total, rank: s.rank, tier: tierLabel(s.tier, lang), coverage: s.coverage, final: regionFinal(env, state, s.code)}, finalityFor(env, state).final, lang);
+			const h = regionHeadline({total: s.total, rank: s.rank, tier: tierLabel(s.tier, lang), coverage: s.coverage, final: regionFinal(env, state, s.code)}, wholeFinal(env, state), lang);
 			total = `${t(lang, 'total')} ${h.total}${s.rank ? ` #${h.rank}` : ''}${s.tier ? ` ${h.tier}` : ''}`;
 		}
 		parts.push(`${regionNames(env).get(nav.region) ?? nav.region} ${nav.region}`, total);

@@ -24,6 +24,12 @@ export type SessionState = {
 	redo: readonly Step[];
 	/** Bumped on every change; the saver writes the newest one. */
 	version: number;
+	/**
+	 * What the last change touched: the workspace before it and the regions whose findings or
+	 * conflicts it changed (a step touches one). Views that judge region by region judge only
+	 * those again; a change from outside (a merge from disk, a refresh) leaves it unset.
+	 */
+	changed?: {from: Workspace; regions: readonly string[]};
 };
 
 /**
@@ -41,7 +47,7 @@ export function initialSession(ws: Workspace): SessionState {
 const snapshotOf = (ws: Workspace, key: string): Snapshot => ({finding: ws.findings[key], conflict: ws.conflicts[key]});
 
 function withStep(state: SessionState, ws: Workspace, step: Step): SessionResult {
-	return {state: {ws, undo: [...state.undo, step].slice(-UNDO_LIMIT), redo: [], version: state.version + 1}, step};
+	return {state: {ws, undo: [...state.undo, step].slice(-UNDO_LIMIT), redo: [], version: state.version + 1, changed: {from: state.ws, regions: [step.region]}}, step};
 }
 
 /**
@@ -107,7 +113,7 @@ export function undo(state: SessionState, by: string, time: string): SessionResu
 	if (!step) return {state};
 	const ws = restore(state.ws, step, 'before', by, time);
 	if (typeof ws === 'string') return {state, problem: ws};
-	return {state: {ws, undo: state.undo.slice(0, -1), redo: [...state.redo, step], version: state.version + 1}, step};
+	return {state: {ws, undo: state.undo.slice(0, -1), redo: [...state.redo, step], version: state.version + 1, changed: {from: state.ws, regions: [step.region]}}, step};
 }
 
 export function redo(state: SessionState, by: string, time: string): SessionResult {
@@ -115,7 +121,7 @@ export function redo(state: SessionState, by: string, time: string): SessionResu
 	if (!step) return {state};
 	const ws = restore(state.ws, step, 'after', by, time);
 	if (typeof ws === 'string') return {state, problem: ws};
-	return {state: {ws, undo: [...state.undo, step], redo: state.redo.slice(0, -1), version: state.version + 1}, step};
+	return {state: {ws, undo: [...state.undo, step], redo: state.redo.slice(0, -1), version: state.version + 1, changed: {from: state.ws, regions: [step.region]}}, step};
 }
 
 function restore(ws: Workspace, step: Step, side: 'before' | 'after', by: string, time: string): Workspace | string {
@@ -172,10 +178,10 @@ export function mergeFromDisk(state: SessionState, disk: Workspace): SessionResu
 	const merged = mergeWorkspaces([ws, disk], {id: ws.id, assessor: ws.assessor, createdAt: ws.createdAt});
 	if (!merged.ok) return {state, problem: merged.issues[0]?.message ?? 'the file on disk cannot be merged'};
 	const next = {...merged.value.workspace, ...(ws.weights ? {weights: ws.weights} : {})};
-	return {state: {...state, ws: next, version: state.version + 1}};
+	return {state: {...state, ws: next, version: state.version + 1, changed: undefined}};
 }
 
 /** A read-only session follows the file: what is on disk replaces what is shown. */
 export function refresh(state: SessionState, ws: Workspace): SessionState {
-	return {...state, ws};
+	return {...state, ws, changed: undefined};
 }

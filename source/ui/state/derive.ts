@@ -6,7 +6,7 @@ import {scoreOf} from '../../domain/workspace/workspace-ops.js';
 import type {AppEnv, AppState} from './app-state.js';
 import {regionRows, rankMoves, type RegionRowView} from '../view-model.js';
 import {scoreboardRows, type ScoreboardRow} from '../screens/scoreboard-rows.js';
-import {blockerLine, blockerSummary, type Finality} from '../../domain/workspace/finality.js';
+import {finalityOf, blockerLine, blockerSummary, type Finality} from '../../domain/workspace/finality.js';
 import {finalityByRegion} from './finality-cache.js';
 import type {RelativeNote} from '../../domain/scoring/score-report.js';
 import {methodOf} from '../../domain/rules/rule-schema.js';
@@ -54,19 +54,42 @@ const finalityCache = new WeakMap<Workspace, Finality>();
 export function finalityFor(env: AppEnv, state: AppState): Finality {
 	const ws = state.session.ws;
 	let f = finalityCache.get(ws);
-	if (!f) finalityCache.set(ws, (f = finalityByRegion(env.index, ws, regionNameOf(env))));
+	if (!f) finalityCache.set(ws, (f = finalityByRegion(env.index, ws, regionNameOf(env), state.session.changed)));
 	return f;
 }
 
 /** Under a table of totals: what `*` means while the result is provisional, and what measure scores are relative to. */
 export function tableNotes(env: AppEnv, state: AppState): string[] {
-	const notes = finalityFor(env, state).final ? [] : [provisionalFootnote(env.lang)];
+	const notes = wholeFinal(env, state) ? [] : [provisionalFootnote(env.lang)];
 	const relative = relativeText(relativeNote(env, state), env.lang);
 	return relative ? [...notes, fromFile(relative)] : notes;
 }
 
+/**
+ * Whether the whole result is final. While any leaf has no value (the scorer counts them) it
+ * is not, whatever else holds: the recording keypress never judges the whole workspace for that.
+ */
+export function wholeFinal(env: AppEnv, state: AppState): boolean {
+	if (scoresOf(env, state).regions.some(r => r.unscored > 0)) return false;
+	return finalityFor(env, state).final;
+}
+
+const ownCache = new WeakMap<Workspace, Map<string, Finality>>();
+
+/** One region's own blockers: `finalityOf` on that region alone (what the item panel and header need). */
+export function ownFinality(env: AppEnv, state: AppState, region: string): Finality {
+	const ws = state.session.ws;
+	let byRegion = ownCache.get(ws);
+	if (!byRegion) ownCache.set(ws, (byRegion = new Map()));
+	let f = byRegion.get(region);
+	if (!f) byRegion.set(region, (f = finalityOf(env.index, {...ws, regions: [region]}, regionNameOf(env))));
+	return f;
+}
+
 /** Whether a region's own total and tier are final (its rank is final only when the whole is). */
 export function regionFinal(env: AppEnv, state: AppState, region: string): boolean {
+	if (ownFinality(env, state, region).blockers.length > 0) return false;
+	// Its own leaves are final: a measure still open in another region may keep it moving.
 	return finalityFor(env, state).regions.find(r => r.region === region)?.final ?? false;
 }
 

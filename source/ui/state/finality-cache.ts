@@ -15,9 +15,12 @@ type Cached = {ws: Workspace; names: (code: string) => string; perRegion: Map<st
 
 const cache = new WeakMap<SystemIndex, Cached>();
 
-export function finalityByRegion(index: SystemIndex, ws: Workspace, regionName: (code: string) => string): Finality {
+/** `changed`: what the change that made `ws` touched, when known (the session's last step). */
+export function finalityByRegion(index: SystemIndex, ws: Workspace, regionName: (code: string) => string, changed?: {from: Workspace; regions: readonly string[]}): Finality {
 	const previous = cache.get(index);
-	const reuse = previous && previous.names === regionName && sameList(previous.ws.regions, ws.regions) ? changedRegions(previous.ws, ws) : undefined;
+	const comparable = previous && previous.names === regionName && sameList(previous.ws.regions, ws.regions);
+	// The session says what its last step touched; any other change is found by comparing.
+	const reuse = !comparable ? undefined : previous.ws === ws ? new Set<string>() : changed && changed.from === previous.ws ? new Set(changed.regions) : changedRegions(previous.ws, ws);
 	const perRegion = new Map<string, Finality>();
 	for (const region of ws.regions) {
 		const kept = reuse && !reuse.has(region) ? previous!.perRegion.get(region) : undefined;
