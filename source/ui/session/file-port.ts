@@ -90,7 +90,11 @@ export function filePort(opened: OpenWorkspace, options: FilePortOptions): Sessi
 			const weights = context.weights.file;
 			if (weights.startsWith('(')) return () => undefined;
 			// Polling survives editors that save by renaming a new file over the old one.
+			let seen = loadedWeights;
 			const listener = () => {
+				const now = stampOf(weights);
+				if (now === seen) return;
+				seen = now;
 				try {
 					const loaded = loadWeights(weights, context.system.index);
 					onChange({ok: true, weights: loaded.weights.weights, file: weights, loaded});
@@ -99,9 +103,14 @@ export function filePort(opened: OpenWorkspace, options: FilePortOptions): Sessi
 				}
 			};
 			watchFile(weights, {interval: 300}, listener);
-			// A change made between loading and watching would otherwise go unseen.
-			if (stampOf(weights) !== loadedWeights) listener();
-			return () => unwatchFile(weights, listener);
+			// A change made between loading and watching would otherwise go unseen; so would one
+			// made before the poller's first look (it compares with what it first sees).
+			listener();
+			const late = setTimeout(listener, 1000);
+			return () => {
+				clearTimeout(late);
+				unwatchFile(weights, listener);
+			};
 		},
 		watchWorkspace(onChange) {
 			onDisk = onChange;
