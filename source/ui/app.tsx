@@ -30,6 +30,8 @@ function createStore(model: AppModel, port: SessionPort, lang: Lang, rows: numbe
 		defaultSaveAsFile: port.defaultSaveAsFile,
 		now: () => new Date().toISOString(),
 		search: undefined,
+		samplePlan: model.samplePlan,
+		samplePlanProblem: model.samplePlanProblem,
 	};
 	const readOnly = port.readOnly ? {holder: port.lockedBy, free: false} : undefined;
 	return new AppStore(initialState(model.index, model.workspace, model.weights, readOnly), env);

@@ -9,6 +9,8 @@ import {loadCatalog} from '../storage/load-files.js';
 import type {Lang} from '../domain/text.js';
 import {themeFor} from './theme.js';
 import {loadLayoutEngine} from '../runtime/yoga-loader.js';
+import {loadSamplePlan} from '../storage/load-sample-plan.js';
+import {relativeToWorkspace} from '../storage/bundled-paths.js';
 
 export type TuiOptions = {file: string; weights?: string; lang: Lang; env: NodeJS.ProcessEnv; cwd: string; by?: string};
 
@@ -34,6 +36,16 @@ export async function runTui(options: TuiOptions): Promise<number> {
 	}
 }
 
+/** The team's sample plan the workspace names (relative to it), or why it cannot be used. */
+function samplePlanOf(plan: string | undefined, file: string, index: AppModel['index']): Pick<AppModel, 'samplePlan' | 'samplePlanProblem'> {
+	if (!plan) return {};
+	try {
+		return {samplePlan: loadSamplePlan(relativeToWorkspace(file, plan), index).plan};
+	} catch (error) {
+		return {samplePlanProblem: error instanceof Error ? error.message : String(error)};
+	}
+}
+
 async function openAndRun(options: TuiOptions): Promise<number> {
 	// Ink's layout engine compiles (off this thread) while the workspace is read.
 	const layout = loadLayoutEngine();
@@ -53,6 +65,7 @@ async function openAndRun(options: TuiOptions): Promise<number> {
 		workspace: ws.data,
 		weights: context.weights.weights.weights,
 		user,
+		...samplePlanOf(ws.data.samplePlan, options.file, context.system.index),
 	};
 	const port = filePort(ws, {file: options.file, weights: options.weights, env: options.env, cwd: options.cwd, user});
 	await layout;

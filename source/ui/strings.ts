@@ -51,6 +51,8 @@ const STRINGS = {
 	promptFlag: {zh: '待复核原因（必填）', en: 'Why it needs review (required)'},
 	promptNa: {zh: '不适用原因（必填）', en: 'Why it does not apply (required)'},
 	promptSettle: {zh: '裁定的新分值', en: 'The settled value'},
+	promptSettleReason: {zh: '裁定理由（可不填，直接 Enter 跳过；Esc 不裁定）', en: 'Why it is settled this way (optional: Enter with nothing skips it; Esc settles nothing)'},
+	promptDoneReason: {zh: '抽查事项少于指南要求，说明原因后才能标记完成（必填）', en: 'Fewer sampled items than the guide asks for: why is it done? (required)'},
 	promptExport: {zh: '导出 Excel 到', en: 'Export to Excel at'},
 	promptSaveAs: {zh: '另存为（新文件）', en: 'Save to another file (a new one)'},
 	fieldSaveMulti: {zh: 'Ctrl+S 保存，Enter 换行，Esc 取消', en: 'Ctrl+S saves, Enter is a new line, Esc cancels'},
@@ -69,7 +71,6 @@ const STRINGS = {
 	weightsInvalid: {zh: '权重文件有误，仍使用上次有效的权重', en: 'using the last good weights'},
 	conflict: {zh: '冲突', en: 'conflict'},
 	conflicts: {zh: '冲突', en: 'Conflicts'},
-	exportDraft: {zh: '将导出为草稿', en: 'this will be a DRAFT'},
 	exporting: {zh: '正在导出', en: 'exporting'},
 	exported: {zh: '已导出', en: 'exported'},
 	savedAs: {zh: '已另存为', en: 'saved to'},
@@ -77,6 +78,7 @@ const STRINGS = {
 	notForRule: {zh: '此规则不接受该键', en: 'this rule does not take that key'},
 	openRegionFirst: {zh: '请先打开一个地区', en: 'open a region first'},
 	doneNeedsValue: {zh: '尚未评分，不能标记完成', en: 'not scored yet: it cannot be marked done'},
+	settleFirst: {zh: '此项有冲突：先裁定（在此输入分值，或按 c 查看候选）', en: 'this leaf is in conflict: settle it first (type a value here, or c lists the candidates)'},
 	pasteOutside: {zh: '粘贴的内容只能放进输入框：未作任何改动', en: 'a paste goes into a text field only: nothing was changed'},
 	readOnlyNothing: {zh: '只读：未作任何改动', en: 'read-only: nothing was changed'},
 	noEvidenceSelected: {zh: '请先在详情中选中一条证据', en: 'select a piece of evidence in the item panel first'},
@@ -95,9 +97,14 @@ const STRINGS = {
 	tookOver: {zh: '已接手：现在可以编辑', en: 'taken over: you can edit now'},
 	takeOverFailed: {zh: '无法接手：他人又取得了锁', en: 'could not take over: someone else holds the lock again'},
 	refreshed: {zh: '已从磁盘刷新', en: 'refreshed from disk'},
+	notFinal: {zh: '未完成', en: 'Not final'},
+	planOffer: {zh: '抽查计划为此项列出 {n} 个事项：进入详情或按 + 时可一次加入（未判定）', en: 'the sample plan lists {n} items for this leaf: entering the item panel or + offers them (not judged yet)'},
 } as const;
 
 export type StringId = keyof typeof STRINGS;
+
+/** The whole table (the string-table test reads it). */
+export const STRING_TABLE: Readonly<Record<StringId, {zh: string; en: string}>> = STRINGS;
 
 export function t(lang: Lang, id: StringId): string {
 	return STRINGS[id][lang];
@@ -110,6 +117,13 @@ export const STATUS_LABEL = {
 	flagged: {zh: '待复核', en: 'flagged'},
 	na: {zh: '不适用', en: 'n/a'},
 	conflict: {zh: '冲突', en: 'conflict'},
+} as const;
+
+/** Where a node's name comes from (the system file says). */
+export const PROVENANCE_LABEL = {
+	published: {zh: '公开发布', en: 'published'},
+	derived: {zh: '推导', en: 'derived'},
+	official: {zh: '官方文件', en: 'official'},
 } as const;
 
 /**

@@ -3,7 +3,7 @@ import type {SystemIndex} from '../domain/system/system-index.js';
 import type {Workspace} from '../domain/workspace/workspace-schema.js';
 import {findingKey} from '../domain/workspace/workspace-schema.js';
 import type {WorkspaceScore, RegionScore} from '../domain/scoring/score-workspace.js';
-import type {Region} from '../domain/regions/region-schema.js';
+import type {Finality} from '../domain/workspace/finality.js';
 import type {LeafStatus} from './strings.js';
 
 /** The status mark of a leaf in a region. */
@@ -16,17 +16,19 @@ export function leafStatus(ws: Workspace, region: string, code: string): LeafSta
 	return f.status;
 }
 
-export type RegionRowView = {code: string; name: string; scored: number; leaves: number; score: RegionScore | undefined; conflicts: number};
+/** A row of the regions list; `final`: its total and tier are final (its rank only when `wholeFinal`). */
+export type RegionRowView = {code: string; name: string; scored: number; leaves: number; score: RegionScore | undefined; conflicts: number; final: boolean; wholeFinal: boolean};
 
-export function regionRows(index: SystemIndex, ws: Workspace, scores: WorkspaceScore, regions: readonly Region[]): RegionRowView[] {
-	const names = new Map(regions.map(r => [r.code, r.name]));
+/** `names`: display names (through the output boundary). */
+export function regionRows(index: SystemIndex, ws: Workspace, scores: WorkspaceScore, names: ReadonlyMap<string, string>, finality: Finality): RegionRowView[] {
+	const final = new Map(finality.regions.map(r => [r.region, r.final]));
 	const byCode = new Map(scores.regions.map(r => [r.code, r]));
 	const conflicts = new Map<string, number>();
 	for (const c of Object.values(ws.conflicts)) conflicts.set(c.region, (conflicts.get(c.region) ?? 0) + 1);
 	return ws.regions.map(code => {
 		const score = byCode.get(code);
 		// The scorer already counted the unscored leaves; a conflicted leaf has no finding, so it is among them.
-		return {code, name: names.get(code) ?? code, leaves: index.leaves.length, scored: index.leaves.length - (score?.unscored ?? index.leaves.length), score, conflicts: conflicts.get(code) ?? 0};
+		return {code, name: names.get(code) ?? code, leaves: index.leaves.length, scored: index.leaves.length - (score?.unscored ?? index.leaves.length), score, conflicts: conflicts.get(code) ?? 0, final: final.get(code) ?? false, wholeFinal: finality.final};
 	});
 }
 

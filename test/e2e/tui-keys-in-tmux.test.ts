@@ -32,7 +32,7 @@ describe.skipIf(!hasTmux)('keys as a real terminal sends them (tmux)', () => {
 		await tui.waitFor(t => t.includes('北京市'), 'the regions screen');
 		// Open the region, walk to the first unscored leaf, yes, done, next, level 2: one write.
 		tui.send('Enter', 'n', 'y', 'd', 'n', '2');
-		await tui.waitFor(t => t.includes('1.1.2 City and county services') && t.includes('Value: 设区市汇聚'), 'the second leaf recorded');
+		await tui.waitFor(t => t.includes('1.1.2 City and county services') && t.includes('Value: Cities only'), 'the second leaf recorded');
 		// Esc and kkk in one write (Esc up to 1.1, then up to the top), then jjj.
 		tui.send('Escape', 'k', 'k', 'k');
 		await tui.waitFor(t => /^>\s*- 1 Service/m.test(t), 'Esc then three rows up, at the top');
@@ -118,7 +118,7 @@ describe.skipIf(!hasTmux)('keys as a real terminal sends them (tmux)', () => {
 		reader.send('Enter', 'n');
 		await reader.waitFor(t => t.includes('[ ] not yet'), 'the reader on 1.1.1');
 		holder.send('Enter', 'n', 'y');
-		await reader.waitFor(t => t.includes('Value: 是') && t.includes('refreshed from disk'), 'the holder’s value, in the reader');
+		await reader.waitFor(t => t.includes('Value: yes') && t.includes('refreshed from disk'), 'the holder’s value, in the reader');
 		await quitAndWait(holder);
 		await reader.waitFor(t => t.includes('the lock is free: T takes over'), 'the offer to take over');
 		reader.send('T');

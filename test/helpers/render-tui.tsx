@@ -14,6 +14,7 @@ import {themeFor} from '../../source/ui/theme.js';
 import {bindingById} from '../../source/ui/keymap/bindings.js';
 import type {Lang} from '../../source/domain/text.js';
 import type {LockHolder} from '../../source/storage/workspace-lock.js';
+import type {SamplePlan} from '../../source/domain/sample-plan/sample-plan.js';
 import {waitFor} from './wait-for.js';
 
 /** What a terminal sends for each key name of the key table. */
@@ -89,7 +90,7 @@ export function fakePort(options: FakePortOptions = {}) {
 	const savedAs: {file: string; ws: Workspace}[] = [];
 	const opened: Evidence[] = [];
 	const positions: Position[] = [];
-	const exports: {output: string; draft: boolean; regions: number}[] = [];
+	const exports: {output: string; draft: boolean; regions: number; weights: string | undefined}[] = [];
 	let weightsListener: ((u: WeightsUpdate) => void) | undefined;
 	let diskListener: ((ws: Workspace) => void) | undefined;
 	let lockListener: ((h: LockHolder | undefined) => void) | undefined;
@@ -139,9 +140,9 @@ export function fakePort(options: FakePortOptions = {}) {
 		defaultSaveAsFile: 'ws-rescued.json',
 		lastPosition: options.lastPosition,
 		rememberPosition: p => positions.push(p),
-		async exportWorkbook(ws, output, draft) {
-			exports.push({output, draft, regions: ws.regions.length});
-			return {file: join(dir, output), draft: draft ? '192 项未评' : undefined};
+		async exportWorkbook(ws, output, {draft, weights}) {
+			exports.push({output, draft, regions: ws.regions.length, weights: weights?.digest});
+			return {file: join(dir, output)};
 		},
 		async close() {
 			closed = true;
@@ -170,9 +171,9 @@ export const plain = (frame: string | undefined) => (frame ?? '').replace(/\u001
 export {waitFor};
 
 /** Renders the whole TUI at a given size, with helpers to press keys (by binding) and read the screen. */
-export async function renderTui(options: {workspace?: Workspace; columns?: number; rows?: number; lang?: Lang; env?: NodeJS.ProcessEnv; port?: ReturnType<typeof fakePort>} = {}) {
+export async function renderTui(options: {workspace?: Workspace; columns?: number; rows?: number; lang?: Lang; env?: NodeJS.ProcessEnv; port?: ReturnType<typeof fakePort>; samplePlan?: SamplePlan} = {}) {
 	const fake = options.port ?? fakePort();
-	const model: AppModel = {index, regions, catalog, workspace: options.workspace ?? testWorkspace(), weights, user: '张三'};
+	const model: AppModel = {index, regions, catalog, workspace: options.workspace ?? testWorkspace(), weights, user: '张三', ...(options.samplePlan ? {samplePlan: options.samplePlan} : {})};
 	const r = render(<App model={model} port={fake.port} lang={options.lang ?? 'en'} theme={themeFor(options.env ?? {NO_COLOR: '1'})} />);
 	// ink-testing-library fixes 100 columns and no rows; give the terminal the size under test.
 	const resize = (columns: number, rows: number) => {

@@ -38,23 +38,25 @@ describe('recording findings', () => {
 		await openLeaf(tui, leaf.code);
 		expect(tui.frame()).toMatch(/Total -/);
 		await tui.act('yes');
-		await tui.waitFor(t => /Total 100\.00 #1/.test(t), 'the total to move');
+		// One leaf of 64 scored: a provisional total, with its coverage; rank and tier marked.
+		const moved = await tui.waitFor(t => /Total 100\.00 \(provisional, [\d.]+% scored\) #1\* Very high\*/.test(t), 'the total to move, provisional');
+		expect(moved).not.toMatch(/Total 100\.00 #1 /);
 		await tui.waitFor(t => /saved \d\d:\d\d:\d\d/.test(t), 'the save time');
 		expect(tui.saves.at(-1)!.findings[`110000/${leaf.code}`]).toMatchObject({value: {type: 'yesno', met: true}, by: '张三'});
 		await tui.act('no');
-		await tui.waitFor(t => t.includes('Value: 否'));
+		await tui.waitFor(t => t.includes('Value: no'));
 	});
 
 	it('v on a yes/no leaf opens its picker (it does not flip the value)', async () => {
 		const tui = await renderTui();
 		await openLeaf(tui, leafOf('yesno').code);
 		await tui.act('yes');
-		await tui.waitFor(t => t.includes('Value: 是'));
+		await tui.waitFor(t => t.includes('Value: yes'));
 		await tui.act('editValue');
 		await tui.waitFor(t => t.includes('Met or not'));
-		expect(tui.frame()).toContain('Value: 是');
+		expect(tui.frame()).toContain('Value: yes');
 		await tui.act('choiceDown', 'choicePick');
-		await tui.waitFor(t => t.includes('Value: 否') && !t.includes('Met or not'));
+		await tui.waitFor(t => t.includes('Value: no') && !t.includes('Met or not'));
 	});
 
 	it('picks a level by its number, and by the picker', async () => {
@@ -63,11 +65,11 @@ describe('recording findings', () => {
 		const rule = leaf.rule as Extract<typeof leaf.rule, {type: 'levels'}>;
 		await openLeaf(tui, leaf.code);
 		await tui.act(['level', '2']);
-		await tui.waitFor(t => t.includes(`Value: ${rule.levels[1]!.label.zh}`));
+		await tui.waitFor(t => t.includes(`Value: ${rule.levels[1]!.label.en ?? rule.levels[1]!.label.zh}`));
 		await tui.act('editValue');
 		await tui.waitFor(t => t.includes('Pick a level'));
 		await tui.act('choiceUp', 'choicePick');
-		await tui.waitFor(t => t.includes(`Value: ${rule.levels[0]!.label.zh}`));
+		await tui.waitFor(t => t.includes(`Value: ${rule.levels[0]!.label.en ?? rule.levels[0]!.label.zh}`));
 	});
 
 	it('takes a direct score typed after a digit; a wrong one keeps the field open, the number and the reason shown', async () => {
@@ -171,8 +173,9 @@ describe('recording findings', () => {
 		await tui.waitFor(t => t.includes('redone: the status of') && t.includes('[/] n/a'));
 	});
 
-	it('records a sampled ratio: items picked from the catalog by pinyin, pass/fail toggled, removal asked', async () => {
-		const tui = await renderTui();
+	it('records a sampled ratio: items picked from the catalog by pinyin start unjudged, Space cycles pass, fail, unjudged, removal asked', async () => {
+		// Wide enough that the item panel's count line is one line.
+		const tui = await renderTui({columns: 180});
 		await openLeaf(tui, leafOf('sampled').code);
 		expect(tui.frame()).not.toContain('0-9');
 		await tui.act('addSample');
@@ -180,21 +183,28 @@ describe('recording findings', () => {
 		await tui.press('yyzz');
 		await tui.waitFor(t => /item\s+SI-\d{4}/.test(t), 'catalog hits');
 		await tui.act('searchPick');
-		await tui.waitFor(t => t.includes('[pass] SI-'));
+		const size = leafOf('sampled').rule!.type === 'sampled' ? (leafOf('sampled').rule as {sampleSize: number}).sampleSize : 0;
+		await tui.waitFor(t => t.includes('[ ?? ] SI-') && t.includes(`Sampled items: 0/${size} judged (0 pass, 0 fail), 1 not judged, ${size - 1} more needed`), 'a new item, not judged');
+		expect(tui.saves.at(-1)!.findings[`110000/${leafOf('sampled').code}`]!.value).toMatchObject({type: 'sampled', samples: [{pass: null}]});
 		await tui.act('addSample');
 		await tui.press('gjjtq');
 		await tui.waitFor(t => t.includes('公积金'), 'housing fund items');
 		await tui.act('searchPick');
-		await tui.waitFor(t => t.includes('Sampled items: 2/2'));
-		await tui.act('toItem', 'down', 'down', 'toggleSample');
-		const text = await tui.waitFor(t => t.includes('Sampled items: 1/2'));
+		await tui.waitFor(t => t.includes(`Sampled items: 0/${size} judged (0 pass, 0 fail), 2 not judged`));
+		expect(tui.frame()).toMatch(/Score: -/);
+		await tui.act('toItem', 'down', 'toggleSample', 'down', 'toggleSample', 'toggleSample');
+		const text = await tui.waitFor(t => t.includes(`Sampled items: 2/${size} judged (1 pass, 1 fail)`));
+		expect(text).toContain('[pass] SI-');
 		expect(text).toContain('[fail] SI-');
 		expect(text).toMatch(/Score: 50\.00/);
+		await tui.act('toggleSample');
+		await tui.waitFor(t => t.includes(`Sampled items: 1/${size} judged (1 pass, 0 fail), 1 not judged`), 'fail, then not judged again');
+		await tui.act('toggleSample');
 		await tui.act('remove');
 		await tui.waitFor(t => t.includes('Remove SI-'));
 		await tui.act('confirmNo');
 		await tui.waitFor(t => !t.includes('Remove SI-'));
-		expect(tui.frame()).toContain('Sampled items: 1/2');
+		expect(tui.frame()).toContain(`Sampled items: 2/${size} judged (2 pass, 0 fail)`);
 	});
 });
 
@@ -282,11 +292,13 @@ describe('robustness', () => {
 		const tui = await renderTui();
 		await tui.act('export');
 		const text = await tui.waitFor(t => t.includes('Export to Excel at'));
-		expect(text).toContain('this will be a DRAFT (192 unscored)');
+		expect(text).toContain('this will be a DRAFT (the workbook says so): 192 unscored');
+		expect(text).toContain(`北京市 ${index.leaves[0]!.code} `);
+		expect(text).toContain('and 189 more (assess export --json lists them all)');
 		expect(text).toContain('exports/ws.xlsx');
 		await tui.act('fieldSubmit');
-		await tui.waitFor(t => t.includes('exported') && t.includes('exports/ws.xlsx (192 项未评)'));
-		expect(tui.exports).toEqual([{output: 'exports/ws.xlsx', draft: true, regions: 3}]);
+		await tui.waitFor(t => t.includes('exported') && t.includes('exports/ws.xlsx (a draft, and the workbook says so)'));
+		expect(tui.exports).toEqual([{output: 'exports/ws.xlsx', draft: true, regions: 3, weights: undefined}]);
 	});
 
 	it('quits with q after the last save, through the one exit', async () => {
@@ -316,11 +328,14 @@ describe('conflicts', () => {
 		expect(text).toContain('李：无入口');
 		expect(text).toContain('url   https://a.gov.cn');
 		await tui.act(['settle', '2']);
+		await tui.waitFor(t => t.includes('Why it is settled this way (optional'), 'the reason, asked');
+		await tui.press('张三截图更新');
+		await tui.act('fieldSubmit');
 		await tui.waitFor(t => t.includes('No conflicts') && t.includes('assessors agreed on 0.0% (0/1)'));
 		await tui.waitFor(() => tui.saves.length > 0, 'the settlement to be saved');
 		const settled = tui.saves.at(-1)!;
 		expect(settled.conflicts).toEqual({});
-		expect(settled.findings[`310000/${leaf}`]).toMatchObject({value: {type: 'yesno', met: true}, note: '张：有入口', settled: {by: '张三'}});
+		expect(settled.findings[`310000/${leaf}`]).toMatchObject({value: {type: 'yesno', met: true}, note: '张：有入口', settled: {by: '张三', reason: '张三截图更新'}});
 		expect(settled.findings[`310000/${leaf}`]!.history).toHaveLength(2);
 		await tui.act('undo');
 		await tui.waitFor(t => t.includes('Conflicts to settle (1)') && t.includes('undone: the settlement of'));
@@ -339,8 +354,14 @@ describe('conflicts', () => {
 		await tui.act('fieldSubmit');
 		await tui.waitFor(t => t.includes('750 is outside'));
 		await tui.act('fieldBackspace', 'fieldSubmit');
+		await tui.waitFor(t => t.includes('Why it is settled this way'), 'the reason, asked');
+		expect(tui.saves).toHaveLength(0);
+		// No reason: Enter with nothing settles without one.
+		await tui.act('fieldSubmit');
 		await tui.waitFor(() => tui.saves.length > 0, 'the settlement to be saved');
-		expect(tui.saves.at(-1)!.findings[`110000/${leaf}`]).toMatchObject({value: {type: 'direct', score: 75}, status: 'done', note: 'B\nA'});
+		const settled = tui.saves.at(-1)!.findings[`110000/${leaf}`]!;
+		expect(settled).toMatchObject({value: {type: 'direct', score: 75}, status: 'done', note: 'B\nA'});
+		expect(settled.settled!.reason).toBeUndefined();
 	});
 });
 

@@ -3,7 +3,8 @@ import {boardRows, conflictList, itemRows, selectedConflict} from '../state/deri
 import {applySession, emit, nav, open, say} from '../state/act.js';
 import {fieldFrom} from '../fields/field-state.js';
 import {walkUnscored} from '../view-model.js';
-import {undo, redo, settle} from '../session/session-state.js';
+import {undo, redo} from '../session/session-state.js';
+import {offerPlan} from './plan-actions.js';
 import {openPrompt} from './leaf-actions.js';
 import {t} from '../strings.js';
 import {helpLayout} from '../components/help-overlay.js';
@@ -46,7 +47,18 @@ export function openSelected(state: AppState, env: AppEnv): AppState {
 		const row = boardRows(env, state)[n.scoreboardCursor];
 		return row ? nav(state, {type: 'goto', region: row.code, regions, index: env.index}) : state;
 	}
-	return nav(state, {type: 'open', regions, index: env.index});
+	return arrived(state, nav(state, {type: 'open', regions, index: env.index}), env);
+}
+
+/**
+ * Into the item panel of a leaf (from the tree, or to another leaf or region while in it): an
+ * empty sampled leaf the sample plan has items for is offered them.
+ */
+function arrived(before: AppState, after: AppState, env: AppEnv): AppState {
+	const b = before.nav;
+	const a = after.nav;
+	const moved = b.pane !== 'item' || b.screen !== 'tree' || b.region !== a.region || b.node !== a.node;
+	return moved && a.pane === 'item' && a.screen === 'tree' ? offerPlan(after, env, 'stay') : after;
 }
 
 export function back(state: AppState, env: AppEnv): AppState {
@@ -61,7 +73,7 @@ export function walk(state: AppState, env: AppEnv, direction: 1 | -1): AppState 
 	const from = state.nav.screen === 'tree' ? state.nav.node : env.index.leaves.at(direction === 1 ? -1 : 0)!.code;
 	const next = walkUnscored(env.index, ws, region, from, direction);
 	if (!next) return say(nav(state, {type: 'goto', region, regions: ws.regions, index: env.index}), t(env.lang, 'allScored'));
-	return nav(state, {type: 'goto', region, node: next, regions: ws.regions, index: env.index});
+	return arrived(state, nav(state, {type: 'goto', region, node: next, regions: ws.regions, index: env.index}), env);
 }
 
 /** ] / [: the same indicator in the next (previous) region of the workspace. */
@@ -69,7 +81,7 @@ export function otherRegion(state: AppState, env: AppEnv, by: 1 | -1): AppState 
 	const regions = state.session.ws.regions;
 	const at = state.nav.region ? regions.indexOf(state.nav.region) : state.nav.regionCursor;
 	const region = regions[(at + by + regions.length) % regions.length]!;
-	return nav(state, {type: 'goto', region, node: state.nav.node, regions, index: env.index});
+	return arrived(state, nav(state, {type: 'goto', region, node: state.nav.node, regions, index: env.index}), env);
 }
 
 export function toRegions(state: AppState): AppState {
@@ -115,28 +127,11 @@ export function redoStep(state: AppState, env: AppEnv): AppState {
 	return applySession(state, env, redo(state.session, env.user, env.now()), {say: 'redone'});
 }
 
-/** 1–9 on the conflicts screen: settle with that candidate's verdict. */
-export function settleWith(state: AppState, env: AppEnv, n: number): AppState {
-	const c = selectedConflict(env, state);
-	if (!c) return state;
-	if (state.readOnly) return say(state, t(env.lang, 'readOnlyNothing'), 'error');
-	const candidate = c.candidates[n - 1];
-	if (!candidate) return say(state, env.lang === 'zh' ? `没有第 ${n} 个候选` : `there is no candidate ${n}`);
-	const next = applySession(state, env, settle(state.session, c, {value: candidate.value, status: candidate.status, reason: candidate.reason, note: candidate.note}, env.user, env.now()));
-	return next === state ? state : say(next, `${env.lang === 'zh' ? '已裁定' : 'settled'} ${c.region} ${c.indicator}`);
-}
-
-export function settleNew(state: AppState, env: AppEnv): AppState {
-	if (!selectedConflict(env, state)) return state;
-	if (state.readOnly) return say(state, t(env.lang, 'readOnlyNothing'), 'error');
-	return openPrompt(state, 'settle-value', '');
-}
-
 export function takeOver(state: AppState): AppState {
 	return emit(state, {type: 'take-over'});
 }
 
-export function switchPane(state: AppState): AppState {
+export function switchPane(state: AppState, env: AppEnv): AppState {
 	if (state.nav.screen !== 'tree') return state;
-	return nav(state, {type: 'pane', pane: state.nav.pane === 'tree' ? 'item' : 'tree'});
+	return arrived(state, nav(state, {type: 'pane', pane: state.nav.pane === 'tree' ? 'item' : 'tree'}), env);
 }

@@ -4,7 +4,10 @@ import {currentFinding, currentLeaf, samplesOf, unsavedChanges, regionNames} fro
 import {applySession, close, emit, nav, open, say} from '../state/act.js';
 import {fieldText} from '../fields/field-state.js';
 import {addRegion, changeFinding} from '../session/session-state.js';
-import {recordValue, setSamples, openPrompt} from './leaf-actions.js';
+import {recordValue, setSamples, openPrompt, openSampleSearch} from './leaf-actions.js';
+import {askSettleReason} from './settle-actions.js';
+import {planSamples} from './plan-actions.js';
+import {localized} from '../display.js';
 import {t} from '../strings.js';
 import {addedRegionText} from '../messages.js';
 
@@ -55,7 +58,8 @@ export function pickSearch(state: AppState, env: AppEnv): AppState {
 	if (o.purpose === 'sample') {
 		const samples = samplesOf(currentFinding(state));
 		if (samples.some(s => s.item === entry.id)) return say(close(state), env.lang === 'zh' ? `${entry.id} 已在抽查事项中` : `${entry.id} is already sampled`);
-		return setSamples(close(state), env, [...samples, {item: entry.id, pass: true}]);
+		// A new item is not judged yet: Space judges it (pass, fail, not judged).
+		return setSamples(close(state), env, [...samples, {item: entry.id, pass: null}]);
 	}
 	if (entry.kind === 'region') {
 		if (!ws.regions.includes(entry.id)) {
@@ -78,7 +82,7 @@ export function choiceOptions(env: AppEnv, state: AppState): string[] {
 	const rule = currentLeaf(env, state)?.rule;
 	if (o?.kind !== 'choice' || !rule) return [];
 	if (o.purpose === 'yesno') return [t(env.lang, 'yes'), t(env.lang, 'no')];
-	return rule.type === 'levels' ? rule.levels.map(l => `${env.lang === 'en' && l.label.en ? l.label.en : l.label.zh} (${l.points})`) : [];
+	return rule.type === 'levels' ? rule.levels.map(l => `${localized(l.label, env.lang)} (${l.points})`) : [];
 }
 
 export function moveChoice(state: AppState, env: AppEnv, by: number): AppState {
@@ -105,6 +109,8 @@ export function confirmYes(state: AppState, env: AppEnv): AppState {
 	if (o?.kind !== 'confirm') return state;
 	const c = o.confirm;
 	const closed = close(state);
+	if (c.kind === 'settle-typed') return askSettleReason(closed, c.settle);
+	if (c.kind === 'plan') return setSamples(closed, env, planSamples(env, c.indicator));
 	if (c.kind === 'add-region') {
 		const next = applySession(closed, env, addRegion(state.session, c.region));
 		if (next.flash?.kind === 'error') return next;
@@ -124,6 +130,13 @@ export function confirmYes(state: AppState, env: AppEnv): AppState {
 	const f = currentFinding(next);
 	const rows = samplesOf(f).length + (f?.evidence.length ?? 0);
 	return nav(next, {type: 'itemRow', row: Math.min(before, rows - 1)});
+}
+
+/** n (or Esc) to a question; to the sample plan's offer from +, n searches the catalog instead. */
+export function confirmNo(state: AppState, env: AppEnv): AppState {
+	const o = state.overlay;
+	if (o?.kind === 'confirm' && o.confirm.kind === 'plan' && o.confirm.then === 'search') return openSampleSearch(close(state), env, {offer: false});
+	return close(state);
 }
 
 /** q: quits once everything is on disk; with changes that could not be saved, asks first. */

@@ -1,12 +1,12 @@
 import {parseValue} from '../../domain/rules/parse-value.js';
 import type {AppEnv, AppState, Overlay} from '../state/app-state.js';
-import {currentFinding, currentLeaf, draftReason, samplesOf, selectedConflict} from '../state/derive.js';
-import {close, emit, say, applySession} from '../state/act.js';
+import {currentFinding, currentLeaf, exportDraft, samplesOf, selectedConflict} from '../state/derive.js';
+import {close, emit, say} from '../state/act.js';
+import {askSettleReason, newValueSettlement, settleWithReason} from './settle-actions.js';
 import {fieldReducer, fieldText, type FieldAction} from '../fields/field-state.js';
-import {settle} from '../session/session-state.js';
 import {change, recordValue, selectedRow, setSamples} from './leaf-actions.js';
 import {t} from '../strings.js';
-import {draftText} from '../messages.js';
+import {exportingText} from '../messages.js';
 
 type Prompt = Extract<Overlay, {kind: 'prompt'}>;
 
@@ -59,9 +59,11 @@ export function submitPrompt(state: AppState, env: AppEnv): AppState {
 	switch (o.purpose) {
 		case 'export': {
 			if (!text.trim()) return keepOpen(state, o, env.lang === 'zh' ? '请输入文件名' : 'a file name is needed');
-			const draft = draftReason(env, state);
-			const next = say(close(state), `${t(env.lang, 'exporting')} ${state.session.ws.regions.length} ${t(env.lang, 'regions')}${draft ? ` (${t(env.lang, 'exportDraft')}: ${draftText(env.lang, draft)})` : ''}`);
-			return emit(next, {type: 'export', file: text.trim(), draft: draft !== undefined, ws: state.session.ws});
+			// Not final: a draft, which the workbook says it is (as --allow-incomplete --allow-conflicts would).
+			const draft = exportDraft(env, state)?.summary;
+			const next = say(close(state), exportingText(env.lang, state.session.ws.regions.length, draft));
+			// The weights on screen: the live ones after a weights-file edit, which the workbook's 说明 names.
+			return emit(next, {type: 'export', file: text.trim(), draft, ws: state.session.ws, weights: state.weights.loaded});
 		}
 		case 'save-as':
 			if (!text.trim()) return keepOpen(state, o, env.lang === 'zh' ? '请输入文件名' : 'a file name is needed');
@@ -72,10 +74,10 @@ export function submitPrompt(state: AppState, env: AppEnv): AppState {
 			if (!conflict || !rule) return close(state);
 			const parsed = parseValue(rule, text);
 			if (!parsed.ok) return keepOpen(state, o, parsed.issues[0]!.message);
-			const notes = [...new Set(conflict.candidates.map(c => c.note.trim()).filter(Boolean))].join('\n');
-			const at = {region: conflict.region, indicator: conflict.indicator};
-			return applySession(close(state), env, settle(state.session, at, {value: parsed.value, status: 'done', note: notes}, env.user, env.now()));
+			return askSettleReason(close(state), newValueSettlement(state, env, conflict.region, conflict.indicator, parsed.value));
 		}
+		case 'settle-reason':
+			return o.settle ? settleWithReason(state, env, o.settle, text) : close(state);
 	}
 	const leaf = currentLeaf(env, state);
 	if (!leaf) return close(state);
@@ -87,6 +89,9 @@ export function submitPrompt(state: AppState, env: AppEnv): AppState {
 			if (!parsed.ok) return keepOpen(state, o, parsed.issues[0]!.message);
 			return recordValue(close(state), env, parsed.value);
 		}
+		case 'done-reason':
+			if (!text.trim()) return keepOpen(state, o, t(env.lang, 'reasonRequired'));
+			return change(close(state), env, {status: 'done', reason: text.trim()}, 'status');
 		case 'flag':
 		case 'na':
 			if (!text.trim()) return keepOpen(state, o, t(env.lang, 'reasonRequired'));

@@ -1,7 +1,9 @@
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {fromFile} from '../display.js';
+import {Text} from './text.js';
 import type {Theme} from '../theme.js';
-import {truncate, inert} from '../../text/cell-width.js';
+import {truncate} from '../../text/cell-width.js';
 
 /** Picks one of a few options: a level of a graded rule, or yes / no. */
 export function ChoiceBox({title, options, selected, theme, width}: {title: string; options: readonly string[]; selected: number; theme: Theme; width: number}) {
@@ -12,7 +14,7 @@ export function ChoiceBox({title, options, selected, theme, width}: {title: stri
 			</Text>
 			{options.map((o, i) => (
 				<Text key={i} inverse={i === selected} wrap="truncate">
-					{truncate(`${i === selected ? '>' : ' '} ${i + 1}. ${inert(o)}`, width - 4)}
+					{truncate(`${i === selected ? '>' : ' '} ${i + 1}. ${fromFile(o)}`, width - 4)}
 				</Text>
 			))}
 		</Box>
@@ -27,7 +29,7 @@ export function QuestionBox({lines, theme, width}: {lines: readonly string[]; th
 		<Box flexDirection="column" borderStyle="single" borderColor={theme.bad} paddingX={1} width={width} flexShrink={0}>
 			{lines.map((l, i) => (
 				<Text key={i} bold={i === 0} wrap="wrap">
-					{inert(l)}
+					{fromFile(l)}
 				</Text>
 			))}
 		</Box>

@@ -1,5 +1,6 @@
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.js';
 import type {Lang} from '../../domain/text.js';
 import {BINDINGS} from '../keymap/bindings.js';
 import {SECTIONS} from '../keymap/key-table.js';

@@ -1,5 +1,5 @@
 import React from 'react';
-import {Text} from 'ink';
+import {Text} from './text.js';
 import type {Theme} from '../theme.js';
 import {padEnd, truncate} from '../../text/cell-width.js';
 

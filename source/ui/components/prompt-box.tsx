@@ -1,9 +1,10 @@
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.js';
 import type {Theme} from '../theme.js';
 import type {FieldState} from '../fields/field-state.js';
 import {TextField} from './text-field.js';
-import {truncate, inert} from '../../text/cell-width.js';
+import {truncate} from '../../text/cell-width.js';
 
 export type PromptBoxProps = {
 	title: string;
@@ -15,26 +16,33 @@ export type PromptBoxProps = {
 	error: string | undefined;
 	/** Asking whether to throw typed text away. */
 	question: string | undefined;
+	/** Lines above the field that say what the answer will do (the export: a draft, and why). */
+	notes?: readonly string[];
 	theme: Theme;
 	width: number;
 	top: number;
 };
 
-/** Border 2, title 1, text (8 or 1), two lines for how-to, error or question. */
-export const promptHeight = (multiline: boolean) => (multiline ? 13 : 6);
+/** Border 2, title 1, notes, text (8 or 1), two lines for how-to, error or question. */
+export const promptHeight = (multiline: boolean, notes = 0) => (multiline ? 13 : 6) + notes;
 
 /** A framed text field for a note, a value, evidence, a reason or a file name. */
-export function PromptBox({title, howTo, field, multiline, error, question, theme, width, top}: PromptBoxProps) {
+export function PromptBox({title, howTo, field, multiline, error, question, notes = [], theme, width, top}: PromptBoxProps) {
 	const inner = width - 4;
 	return (
 		<Box flexDirection="column" borderStyle="single" borderColor={error || question ? theme.bad : theme.accent} paddingX={1} width={width} flexShrink={0}>
 			<Text bold wrap="truncate">
 				{truncate(title, inner)}
 			</Text>
-			<TextField field={field} multiline={multiline} width={inner} height={multiline ? 8 : 1} origin={{x: 2, y: top + 2}} />
+			{notes.map((n, i) => (
+				<Text key={i} color={theme.warn} wrap="truncate">
+					{truncate(n, inner)}
+				</Text>
+			))}
+			<TextField field={field} multiline={multiline} width={inner} height={multiline ? 8 : 1} origin={{x: 2, y: top + 2 + notes.length}} />
 			<Box height={2} width={inner} overflow="hidden" flexShrink={0}>
 				<Text bold={Boolean(question)} color={question || error ? theme.bad : theme.muted} wrap="wrap">
-					{inert(question ?? error ?? howTo)}
+					{question ?? error ?? howTo}
 				</Text>
 			</Box>
 		</Box>

@@ -1,5 +1,7 @@
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {fromFile} from '../display.js';
+import {Text} from './text.js';
 import type {SearchHit} from '../../domain/search/search-index.js';
 import type {Lang} from '../../domain/text.js';
 import type {FieldState} from '../fields/field-state.js';
@@ -7,7 +9,7 @@ import {fieldText} from '../fields/field-state.js';
 import {t} from '../strings.js';
 import type {Theme} from '../theme.js';
 import {TextField} from './text-field.js';
-import {padEnd, truncate, inert} from '../../text/cell-width.js';
+import {padEnd, truncate} from '../../text/cell-width.js';
 
 export type SearchOverlayProps = {
 	field: FieldState;
@@ -25,7 +27,7 @@ export type SearchOverlayProps = {
 	top: number;
 };
 
-const KIND = {indicator: {zh: '指标', en: 'indic.'}, 'service-item': {zh: '事项', en: 'item'}, region: {zh: '地区', en: 'region'}} as const;
+export const SEARCH_KIND = {indicator: {zh: '指标', en: 'indic.'}, 'service-item': {zh: '事项', en: 'item'}, region: {zh: '地区', en: 'region'}} as const;
 
 /** Search as you type over codes, names, pinyin, initials and guide text. */
 export function SearchOverlay({field, hits, selected, regions, title, lang, theme, width, height, top}: SearchOverlayProps) {
@@ -44,7 +46,7 @@ export function SearchOverlay({field, hits, selected, regions, title, lang, them
 			{!hits ? <Text color={theme.muted}>{t(lang, 'searchLoading')}...</Text> : fieldText(field).trim() !== '' && hits.length === 0 ? <Text color={theme.muted}>{t(lang, 'noMatch')}</Text> : null}
 			{(hits ?? []).map((h, i) => {
 				const outside = h.entry.kind === 'region' && !regions.includes(h.entry.id);
-				const line = `${i === at ? '>' : ' '} ${padEnd(KIND[h.entry.kind][lang], 6)} ${padEnd(h.entry.id, 8)} ${inert(h.entry.title)}${outside ? `  [+ ${t(lang, 'addToWorkspace')}]` : ''}  ${inert(h.entry.detail)}`;
+				const line = `${i === at ? '>' : ' '} ${padEnd(SEARCH_KIND[h.entry.kind][lang], 6)} ${padEnd(h.entry.id, 8)} ${fromFile(h.entry.title)}${outside ? `  [+ ${t(lang, 'addToWorkspace')}]` : ''}  ${fromFile(h.entry.detail)}`;
 				return (
 					<Text key={`${h.entry.kind}:${h.entry.id}`} inverse={i === at} color={outside ? theme.muted : undefined} wrap="truncate">
 						{truncate(line, inner)}

@@ -1,9 +1,11 @@
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {fromFile} from '../display.js';
+import {Text} from './text.js';
 import type {Flash} from '../state/app-state.js';
 import type {Hint} from '../keymap/dispatch.js';
 import type {Theme} from '../theme.js';
-import {cellWidth, truncate, inert} from '../../text/cell-width.js';
+import {cellWidth, truncate} from '../../text/cell-width.js';
 
 export type StatusBarProps = {
 	theme: Theme;
@@ -37,7 +39,7 @@ export function fitHints(hints: readonly Hint[], width: number): string {
 
 /** Two lines: the save state and the latest message, then the keys that work here. */
 export function StatusBar({theme, width, saveText, saveFailed, flash, hints}: StatusBarProps) {
-	const flashText = flash ? `  ${inert(flash.text)}` : '';
+	const flashText = flash ? `  ${fromFile(flash.text)}` : '';
 	return (
 		<Box flexDirection="column" flexShrink={0}>
 			<Text wrap="truncate">

@@ -1,5 +1,6 @@
 import React, {useEffect} from 'react';
-import {Box, Text, useCursor} from 'ink';
+import {Box, useCursor} from 'ink';
+import {Text} from './text.js';
 import {cellWidth} from '../../text/cell-width.js';
 import {linesOf, positionOf, type FieldState} from '../fields/field-state.js';
 

@@ -1,6 +1,7 @@
 import {useEffect, useRef} from 'react';
 import type {AppStore} from '../state/store.js';
 import type {SaveError, SessionPort} from '../session/session-port.js';
+import {problemText} from '../problem-text.js';
 
 export type Autosave = {
 	/** Saves the newest version now if it is not on disk yet; resolves when no save is left to make. */
@@ -20,7 +21,7 @@ export function useAutosave(store: AppStore, port: SessionPort, version: number,
 		const {version: v, ws} = session;
 		const run = port.save(ws).then(
 			result => store.dispatch({type: 'saved', version: v, at: new Date().toISOString(), result: result ?? {}}),
-			(error: SaveError) => store.dispatch({type: 'save-failed', version: v, problem: error instanceof Error ? error.message : String(error), invalid: Boolean(error?.invalid)}),
+			(error: SaveError) => store.dispatch({type: 'save-failed', version: v, problem: problemText(store.env.lang, error), invalid: Boolean(error?.invalid)}),
 		);
 		inFlight.current = run;
 		return run;

@@ -5,8 +5,8 @@ import type {Effect} from '../state/app-state.js';
 import type {SessionPort} from '../session/session-port.js';
 import type {Autosave} from './use-autosave.js';
 import {unsavedChanges} from '../state/derive.js';
+import {problemText} from '../problem-text.js';
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Runs what the state asks for with the session port, and answers with events. The one place
@@ -16,6 +16,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 export function useEffectRunner(store: AppStore, port: SessionPort, autosave: Autosave): void {
 	const {exit} = useApp();
 	useEffect(() => {
+		const message = (error: unknown) => problemText(store.env.lang, error);
 		const run = (effect: Effect) => {
 			switch (effect.type) {
 				case 'add-evidence':
@@ -31,8 +32,8 @@ export function useEffectRunner(store: AppStore, port: SessionPort, autosave: Au
 				case 'export':
 					// After this frame, so the message shows while the workbook is built.
 					setTimeout(() => {
-						port.exportWorkbook(effect.ws, effect.file, effect.draft).then(
-							r => store.dispatch({type: 'exported', file: r.file, draft: r.draft}),
+						port.exportWorkbook(effect.ws, effect.file, {draft: effect.draft !== undefined, weights: effect.weights}).then(
+							r => store.dispatch({type: 'exported', file: r.file, draft: effect.draft}),
 							(error: unknown) => store.dispatch({type: 'failed', problem: message(error)}),
 						);
 					}, 0);

@@ -5,6 +5,7 @@ import {conflictList} from '../state/derive.js';
 import * as go from '../actions/nav-actions.js';
 import {quit} from '../actions/overlay-actions.js';
 import {cancelPrompt} from '../actions/prompt-actions.js';
+import {settleWith, settleNew} from '../actions/settle-actions.js';
 import {fieldText} from '../fields/field-state.js';
 import {nav} from '../state/act.js';
 
@@ -54,8 +55,8 @@ export const MAIN_BINDINGS: readonly Binding[] = [
 	{id: 'sortPrev', context: 'scoreboard', keys: ['<'], label: {zh: '按上一列排序', en: 'sort by the previous column'}, run: s => nav(s, {type: 'sort', by: -1})},
 	{id: 'boardBack', context: 'scoreboard', keys: ['escape', 'left', 'h'], label: {zh: '返回', en: 'back'}, hint: {zh: '返回', en: 'back'}, run: go.back},
 
-	{id: 'settle', edits: true, context: 'conflicts', keys: digits(1, 9), label: {zh: '采用第 N 个候选裁定', en: 'settle with candidate N'}, hint: {zh: '采用候选', en: 'settle'}, run: (s, env, key) => go.settleWith(s, env, Number(key.name))},
-	{id: 'settleNew', edits: true, context: 'conflicts', keys: ['v'], label: {zh: '输入新分值裁定', en: 'settle with a new value'}, hint: {zh: '新分值', en: 'new value'}, run: go.settleNew},
+	{id: 'settle', edits: true, context: 'conflicts', keys: digits(1, 9), label: {zh: '采用第 N 个候选裁定（可填理由）', en: 'settle with candidate N (a reason is asked, optional)'}, hint: {zh: '采用候选', en: 'settle'}, run: (s, env, key) => settleWith(s, env, Number(key.name))},
+	{id: 'settleNew', edits: true, context: 'conflicts', keys: ['v'], label: {zh: '输入新分值裁定（可填理由）', en: 'settle with a new value (and an optional reason)'}, hint: {zh: '新分值', en: 'new value'}, run: settleNew},
 	{id: 'gotoConflict', context: 'conflicts', keys: ['enter'], label: {zh: '跳到该指标', en: 'go to the leaf'}, run: go.openSelected},
 	{id: 'conflictsBack', context: 'conflicts', keys: ['escape', 'left', 'h'], label: {zh: '返回', en: 'back'}, hint: {zh: '返回', en: 'back'}, run: go.back},
 

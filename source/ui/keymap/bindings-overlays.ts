@@ -6,7 +6,7 @@ import {digits} from './key-labels.js';
 import {close} from '../state/act.js';
 import {scrollHelp} from '../actions/nav-actions.js';
 import {editField, submitPrompt, cancelPrompt, keepEditing} from '../actions/prompt-actions.js';
-import {moveSearch, pickSearch, moveChoice, pickChoice, confirmYes, quitRetry, quitSaveAs, quitLosing} from '../actions/overlay-actions.js';
+import {moveSearch, pickSearch, moveChoice, pickChoice, confirmYes, confirmNo, quitRetry, quitSaveAs, quitLosing} from '../actions/overlay-actions.js';
 
 const multiline = (s: AppState) => s.overlay?.kind === 'prompt' && s.overlay.multiline;
 const edit = (action: FieldAction) => (s: AppState) => editField(s, action);
@@ -55,7 +55,7 @@ export const OVERLAY_BINDINGS: readonly Binding[] = [
 	{id: 'choiceCancel', context: 'choice', keys: ['escape'], label: {zh: '取消', en: 'cancel'}, hint: {zh: '取消', en: 'cancel'}, run: close},
 
 	{id: 'confirmYes', context: 'confirm', keys: ['y'], label: {zh: '是', en: 'yes'}, hint: {zh: '是', en: 'yes'}, run: confirmYes},
-	{id: 'confirmNo', context: 'confirm', keys: ['n', 'escape'], label: {zh: '否', en: 'no'}, hint: {zh: '否', en: 'no'}, run: close},
+	{id: 'confirmNo', context: 'confirm', keys: ['n', 'escape'], label: {zh: '否', en: 'no'}, hint: {zh: '否', en: 'no'}, run: confirmNo},
 
 	{id: 'quitRetry', context: 'quit', keys: ['r'], label: {zh: '重试保存，成功后退出', en: 'try saving again, then quit'}, hint: {zh: '重试', en: 'retry'}, run: quitRetry},
 	{id: 'quitSaveAs', context: 'quit', keys: ['w'], label: {zh: '另存为新文件后退出', en: 'save to another file, then quit'}, hint: {zh: '另存为', en: 'save as'}, run: quitSaveAs},

@@ -1,10 +1,15 @@
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../components/text.js';
 import type {AppEnv, AppState} from '../state/app-state.js';
 import type {Theme} from '../theme.js';
 import {findingKey} from '../../domain/workspace/workspace-schema.js';
 import {mergedAgreement} from '../../domain/agreement/agreement.js';
-import {boardRows, conflictList, regionList, regionNames, scoresOf} from '../state/derive.js';
+import {boardRows, conflictList, ownFinality, regionList, regionNames, scoresOf, tableNotes, wholeFinal} from '../state/derive.js';
+import {relativeLeafText} from '../../domain/scoring/provisional.js';
+import {describeBlocker} from '../../domain/workspace/finality.js';
+import {plannedSamples} from '../../domain/sample-plan/sample-plan.js';
+import {fromFile} from '../display.js';
 import {leafStatus} from '../view-model.js';
 import {RegionsScreen} from './regions-screen.js';
 import {TreePane, treeWidthWanted} from './tree-pane.js';
@@ -25,11 +30,11 @@ export function Body({state, env, theme, width, height}: {state: AppState; env: 
 	const {lang, index} = env;
 	switch (nav.screen) {
 		case 'regions':
-			return <RegionsScreen rows={regionList(env, state)} cursor={nav.regionCursor} lang={lang} theme={theme} width={width} height={height} />;
+			return <RegionsScreen rows={regionList(env, state)} cursor={nav.regionCursor} notes={tableNotes(env, state)} lang={lang} theme={theme} width={width} height={height} />;
 		case 'conflicts':
 			return <ConflictsScreen index={index} conflicts={conflictList(index, ws)} names={regionNames(env)} cursor={nav.conflictCursor} agreement={mergedAgreement(index, ws)} lang={lang} theme={theme} width={width} height={height} />;
 		case 'scoreboard':
-			return <ScoreboardScreen index={index} rows={boardRows(env, state)} cursor={nav.scoreboardCursor} sortBy={nav.sortBy} lang={lang} theme={theme} width={width} height={height} />;
+			return <ScoreboardScreen index={index} rows={boardRows(env, state)} cursor={nav.scoreboardCursor} sortBy={nav.sortBy} notes={tableNotes(env, state)} lang={lang} theme={theme} width={width} height={height} />;
 		case 'tree':
 			break;
 	}
@@ -40,7 +45,11 @@ export function Body({state, env, theme, width, height}: {state: AppState; env: 
 	// The tree takes what its names need, leaving the item panel 57 columns (or 60% of the width).
 	const treeWidth = split ? Math.min(treeWidthWanted(index, lang), Math.max(Math.floor(width * 0.4), width - 60)) : width;
 	const itemWidth = split ? width - treeWidth - 3 : width;
-	const tree = <TreePane index={index} ws={ws} region={region} score={score} selected={nav.node} expanded={nav.expanded} focused={nav.pane === 'tree'} lang={lang} theme={theme} width={treeWidth} height={height} />;
+	const final = wholeFinal(env, state);
+	const blockers = node.rule ? ownFinality(env, state, region).blockers.filter(b => b.region === region && b.indicator === nav.node).map(b => fromFile(describeBlocker(b, lang))) : [];
+	const planned = node.rule?.type === 'sampled' && env.samplePlan ? plannedSamples(env.samplePlan, nav.node).length : 0;
+	const measure = node.rule?.type === 'measure' ? relativeLeafText(scoresOf(env, state).stats.get(nav.node)?.count ?? 0, lang) : undefined;
+	const tree = <TreePane index={index} ws={ws} region={region} score={score} final={final} selected={nav.node} expanded={nav.expanded} focused={nav.pane === 'tree'} lang={lang} theme={theme} width={treeWidth} height={height} />;
 	const item = (
 		<ItemPanel
 			node={node}
@@ -48,6 +57,10 @@ export function Body({state, env, theme, width, height}: {state: AppState; env: 
 			conflict={ws.conflicts[findingKey(region, nav.node)]}
 			status={leafStatus(ws, region, nav.node)}
 			score={score?.nodes.get(nav.node)}
+			rankFinal={final}
+			relative={measure}
+			blockers={blockers}
+			planned={planned}
 			catalog={env.catalog}
 			row={nav.itemRow}
 			focused={nav.pane === 'item'}

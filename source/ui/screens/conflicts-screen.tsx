@@ -1,14 +1,16 @@
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../components/text.js';
 import type {SystemIndex} from '../../domain/system/system-index.js';
 import type {Conflict} from '../../domain/workspace/workspace-schema.js';
-import {pick, type Lang} from '../../domain/text.js';
-import {formatValue} from '../../domain/rules/parse-value.js';
+import type {Lang} from '../../domain/text.js';
+import {valueText} from '../value-text.js';
+import {fromFile, nodeName} from '../display.js';
 import {STATUS_LABEL, t} from '../strings.js';
 import type {Theme} from '../theme.js';
 import {evidenceLine} from './evidence-line.js';
 import {localTime} from '../local-time.js';
-import {truncate, inert, padEnd} from '../../text/cell-width.js';
+import {truncate, padEnd} from '../../text/cell-width.js';
 import {windowStart} from '../state/tree-rows.js';
 
 export type ConflictsScreenProps = {
@@ -51,7 +53,7 @@ export function ConflictsScreen({index, conflicts, names, cursor, agreement, lan
 			</Text>
 			{conflicts.slice(start, start + listHeight).map((c, i) => {
 				const n = index.nodes.get(c.indicator);
-				const line = `${start + i === cursor ? '> ' : '  '}${padEnd(truncate(names.get(c.region) ?? c.region, 16), 16)} ${c.indicator} ${n ? pick(n.node.name, lang) : ''}  (${c.candidates.length} ${lang === 'zh' ? '个候选' : 'candidates'})`;
+				const line = `${start + i === cursor ? '> ' : '  '}${padEnd(truncate(names.get(c.region) ?? c.region, 16), 16)} ${c.indicator} ${n ? nodeName(index, c.indicator, lang) : ''}  (${c.candidates.length} ${lang === 'zh' ? '个候选' : 'candidates'})`;
 				return (
 					<Text key={`${c.region}/${c.indicator}`} inverse={start + i === cursor} color={theme.warn} wrap="truncate">
 						{truncate(line, width)}
@@ -65,17 +67,17 @@ export function ConflictsScreen({index, conflicts, names, cursor, agreement, lan
 				{shown.map((c, i) => (
 					<Box key={c.rev} flexDirection="column" width={perRow === 1 ? width : columnWidth} paddingRight={1} flexShrink={0}>
 						<Text bold inverse wrap="truncate">
-							{truncate(` ${i + 1} ${t(lang, 'candidate')}: ${inert(c.by)}`, columnWidth - 1)}
+							{truncate(` ${i + 1} ${t(lang, 'candidate')}: ${fromFile(c.by)}`, columnWidth - 1)}
 						</Text>
 						<Text wrap="truncate">{localTime(c.at)}</Text>
 						<Text bold wrap="wrap">
-							{rule ? formatValue(rule, c.value) || '-' : '-'}, {STATUS_LABEL[c.status][lang]}
-							{c.reason ? ` (${inert(c.reason)})` : ''}
+							{valueText(rule, c.value, lang) || '-'}, {STATUS_LABEL[c.status][lang]}
+							{c.reason ? ` (${fromFile(c.reason)})` : ''}
 						</Text>
-						{c.note ? <Text wrap="wrap">{inert(c.note)}</Text> : null}
+						{c.note ? <Text wrap="wrap">{fromFile(c.note)}</Text> : null}
 						{c.evidence.map(e => (
 							<Text key={JSON.stringify(e)} color={theme.muted} wrap="truncate">
-								{truncate(inert(evidenceLine(e)), columnWidth - 1)}
+								{truncate(evidenceLine(e, lang), columnWidth - 1)}
 							</Text>
 						))}
 					</Box>

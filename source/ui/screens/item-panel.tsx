@@ -1,16 +1,18 @@
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../components/text.js';
 import type {IndexedNode} from '../../domain/system/system-index.js';
 import type {Finding, Conflict} from '../../domain/workspace/workspace-schema.js';
 import type {NodeScore} from '../../domain/scoring/score-workspace.js';
 import type {ServiceItem} from '../../domain/catalog/catalog-schema.js';
-import {pick, type Lang} from '../../domain/text.js';
-import {describeAccepted, formatValue} from '../../domain/rules/parse-value.js';
-import {t, STATUS_LABEL, STATUS_MARK, shownScore, type LeafStatus} from '../strings.js';
+import type {Lang} from '../../domain/text.js';
+import {t, STATUS_LABEL, STATUS_MARK, PROVENANCE_LABEL, shownScore, type LeafStatus} from '../strings.js';
 import type {Theme} from '../theme.js';
 import {PaneTitle} from '../components/pane-title.js';
 import {evidenceLine} from './evidence-line.js';
-import {inert, truncate} from '../../text/cell-width.js';
+import {truncate} from '../../text/cell-width.js';
+import {fromFile, localized, shownRank} from '../display.js';
+import {valueText, sampleCountText, sampleMark, ruleText} from '../value-text.js';
 
 export type ItemPanelProps = {
 	node: IndexedNode;
@@ -18,6 +20,14 @@ export type ItemPanelProps = {
 	conflict: Conflict | undefined;
 	status: LeafStatus;
 	score: NodeScore | undefined;
+	/** The whole result is final: the rank is not marked provisional. */
+	rankFinal: boolean;
+	/** For a measure leaf: what its score is relative to. */
+	relative: string | undefined;
+	/** Why this leaf keeps the result from being final, in words (none: it is final). */
+	blockers: readonly string[];
+	/** How many items the sample plan lists for this leaf (shown while it has none). */
+	planned: number;
 	catalog: Pick<ReadonlyMap<string, ServiceItem>, 'get'>;
 	/** Selected row: sampled items first, then evidence; -1 for none. */
 	row: number;
@@ -35,9 +45,10 @@ export function clip(text: string, max = 2000): string {
 
 /**
  * One indicator: for a leaf, its guide (what to check, where, what counts), rule, value,
- * status, note, sampled items and evidence; for an inner node, its score and description.
+ * status, what keeps it from being final, note, sampled items and evidence; for an inner node,
+ * its score and description. Everything from a file passes the output boundary (display.ts).
  */
-export function ItemPanel({node, finding, conflict, status, score, catalog, row, focused, lang, theme, width, height}: ItemPanelProps) {
+export function ItemPanel({node, finding, conflict, status, score, rankFinal, relative, blockers, planned, catalog, row, focused, lang, theme, width, height}: ItemPanelProps) {
 	const n = node.node;
 	const lines: React.ReactNode[] = [];
 	const inner = width - 1;
@@ -51,40 +62,44 @@ export function ItemPanel({node, finding, conflict, status, score, catalog, row,
 			</Box>,
 		);
 	const label = (id: Parameters<typeof t>[1]) => <Text color={theme.muted}>{t(lang, id)}: </Text>;
-	const provenance = () => add('prov', <>{label('provenance')}{n.provenance.kind}: {inert('source' in n.provenance ? n.provenance.source : n.provenance.basis)}</>, {color: theme.muted});
+	const provenance = () => add('prov', <>{label('provenance')}{PROVENANCE_LABEL[n.provenance.kind][lang]}: {fromFile('source' in n.provenance ? n.provenance.source : n.provenance.basis)}</>, {color: theme.muted});
 
-	add('name', `${n.code} ${pick(n.name, lang)}${lang === 'zh' && n.name.en ? `  ${n.name.en}` : ''}`, {bold: true, color: theme.accent});
-	add('score', <>{label('score')}{score?.na ? 'n/a' : shownScore(score?.score)}   {label('rank')}{score?.rank ?? '-'}</>);
+	add('name', `${n.code} ${localized(n.name, lang)}${lang === 'zh' && n.name.en ? `  ${fromFile(n.name.en)}` : ''}`, {bold: true, color: theme.accent});
+	const shown = score?.na ? STATUS_LABEL.na[lang] : shownScore(score?.score);
+	add('score', <>{label('score')}{shown}   {label('rank')}{shownRank(score?.rank, rankFinal)}</>);
+	if (relative) add('relative', `(${relative})`, {color: theme.muted});
 	if (!node.rule) {
-		if (n.description) add('desc', inert(n.description));
+		if (n.description) add('desc', fromFile(n.description));
 		provenance();
 	} else {
 		const rule = node.rule;
-		add('status', <>{label('status')}{STATUS_MARK[status]} {STATUS_LABEL[status][lang]}{finding?.reason ? `: ${inert(finding.reason)}` : ''}</>, {color: status === 'flagged' || status === 'conflict' ? theme.warn : undefined});
-		add('value', <>{label('value')}{finding?.value ? formatValue(rule, finding.value) : t(lang, 'noValue')}</>, {bold: true});
-		add('rule', <>{label('rule')}{describeAccepted(rule, lang)}</>);
-		if (conflict) add('conflict', `${t(lang, 'conflict')}: ${conflict.candidates.map(c => `${inert(c.by)}: ${formatValue(rule, c.value)}`).join(' | ')}`, {color: theme.warn});
-		add('check', <>{label('check')}{inert(n.guide!.check)}</>);
-		add('where', <>{label('where')}{inert(n.guide!.where)}</>);
-		add('met', <>{label('met')}{inert(n.guide!.met)}</>);
-		add('note', <>{label('note')}{finding?.note ? inert(clip(finding.note)) : t(lang, 'none')}</>);
+		add('status', <>{label('status')}{STATUS_MARK[status]} {STATUS_LABEL[status][lang]}{finding?.reason ? `: ${fromFile(finding.reason)}` : ''}</>, {color: status === 'flagged' || status === 'conflict' ? theme.warn : undefined});
+		add('value', <>{label('value')}{finding?.value ? valueText(rule, finding.value, lang) : t(lang, 'noValue')}</>, {bold: true});
+		if (blockers.length) add('open', <>{label('notFinal')}{blockers.join(lang === 'zh' ? '；' : '; ')}</>, {color: theme.warn});
+		add('rule', <>{label('rule')}{ruleText(rule, lang)}</>);
+		if (conflict) add('conflict', `${t(lang, 'conflict')}: ${conflict.candidates.map(c => `${fromFile(c.by)}: ${valueText(rule, c.value, lang)}`).join(' | ')}`, {color: theme.warn});
+		add('check', <>{label('check')}{fromFile(n.guide!.check)}</>);
+		add('where', <>{label('where')}{fromFile(n.guide!.where)}</>);
+		add('met', <>{label('met')}{fromFile(n.guide!.met)}</>);
+		add('note', <>{label('note')}{finding?.note ? fromFile(clip(finding.note)) : t(lang, 'none')}</>);
 		let r = 0;
 		// The selected row: a marker and inverse video when the panel has the focus, underlined when not.
 		const rowProps = (i: number) => (row === i ? (focused ? {inverse: true} : {underline: true}) : {});
 		if (rule.type === 'sampled') {
 			const samples = finding?.value?.type === 'sampled' ? finding.value.samples : [];
-			add('samples', <>{label('samples')}{samples.filter(s => s.pass).length}/{samples.length}{lang === 'zh' ? `（指南要求 ${rule.sampleSize} 项）` : ` (the guide asks for ${rule.sampleSize})`}</>);
+			add('samples', <>{label('samples')}{sampleCountText(samples, rule.sampleSize, lang)}</>);
+			if (samples.length === 0 && planned > 0) add('planned', t(lang, 'planOffer').replace('{n}', String(planned)), {color: theme.muted});
 			for (const s of samples) {
 				const item = catalog.get(s.item);
-				const text = `${row === r ? '>' : ' '} ${s.pass ? '[pass]' : '[fail]'} ${s.item}${item ? ` ${item.name}` : ''}${s.note ? `: ${s.note}` : ''}`;
-				add(`s${r}`, truncate(inert(text), inner), {...rowProps(r), color: s.pass ? undefined : theme.warn});
+				const text = `${row === r ? '>' : ' '} ${sampleMark(s.pass, lang)} ${fromFile(s.item)}${item ? ` ${fromFile(item.name)}` : ''}${s.note ? `: ${fromFile(s.note)}` : ''}`;
+				add(`s${r}`, truncate(text, inner), {...rowProps(r), color: s.pass === false ? theme.warn : s.pass === null ? theme.muted : undefined});
 				r++;
 			}
 		}
 		const evidence = finding?.evidence ?? [];
 		add('evidence', <>{label('evidence')}{evidence.length === 0 ? t(lang, 'none') : evidence.length}</>);
 		for (const e of evidence) {
-			add(`e${r}`, truncate(inert(`${row === r ? '>' : ' '} ${evidenceLine(e)}`), inner), rowProps(r));
+			add(`e${r}`, truncate(`${row === r ? '>' : ' '} ${evidenceLine(e, lang)}`, inner), rowProps(r));
 			r++;
 		}
 		provenance();

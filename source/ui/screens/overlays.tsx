@@ -10,7 +10,13 @@ import {PromptBox, promptHeight} from '../components/prompt-box.js';
 import {ChoiceBox, QuestionBox, choiceHeight} from '../components/dialogs.js';
 import {searchResults, choiceOptions} from '../actions/overlay-actions.js';
 import {removeText} from '../actions/leaf-actions.js';
-import {addRegionQuestion} from '../messages.js';
+import {addRegionQuestion, exportNotes, planQuestion, settleQuestion} from '../messages.js';
+import type {Confirm} from '../state/app-state.js';
+import {findingKey} from '../../domain/workspace/workspace-schema.js';
+import {valueText} from '../value-text.js';
+import {fromFile} from '../display.js';
+import {wrapCells} from '../components/wrap-cells.js';
+import type {ExportDraft} from '../state/derive.js';
 
 const TITLE: Record<PromptPurpose, StringId> = {
 	note: 'promptNote',
@@ -19,13 +25,35 @@ const TITLE: Record<PromptPurpose, StringId> = {
 	value: 'promptValue',
 	flag: 'promptFlag',
 	na: 'promptNa',
+	'done-reason': 'promptDoneReason',
 	'settle-value': 'promptSettle',
+	'settle-reason': 'promptSettleReason',
 	export: 'promptExport',
 	'save-as': 'promptSaveAs',
 };
 
+/** What a question asks, in words. */
+function questionText(state: AppState, env: AppEnv, c: Confirm): string {
+	const {lang} = env;
+	switch (c.kind) {
+		case 'add-region':
+			return addRegionQuestion(lang, fromFile(c.name), c.region);
+		case 'plan':
+			return planQuestion(lang, c.indicator, c.items, c.then);
+		case 'settle-typed': {
+			const {region, indicator, chosen} = c.settle;
+			const rule = env.index.nodes.get(indicator)?.rule;
+			const conflict = state.session.ws.conflicts[findingKey(region, indicator)];
+			const candidates = (conflict?.candidates ?? []).map(x => `${fromFile(x.by)}: ${valueText(rule, x.value, lang) || '-'}`).join(' | ');
+			return settleQuestion(env, region, indicator, candidates, valueText(rule, chosen.value, lang));
+		}
+		default:
+			return removeText(state, env);
+	}
+}
+
 /** The body, with what is open over it: help and search take its place, fields and questions its bottom. */
-export function Overlays({state, env, theme, width, height, top, draft}: {state: AppState; env: AppEnv; theme: Theme; width: number; height: number; top: number; draft: string | undefined}) {
+export function Overlays({state, env, theme, width, height, top, draft}: {state: AppState; env: AppEnv; theme: Theme; width: number; height: number; top: number; draft: ExportDraft | undefined}) {
 	const o = state.overlay;
 	const {lang} = env;
 	if (o?.kind === 'help') return <HelpOverlay lang={lang} theme={theme} width={width} height={height} scroll={o.scroll} />;
@@ -36,18 +64,19 @@ export function Overlays({state, env, theme, width, height, top, draft}: {state:
 	let bottom: React.ReactNode = null;
 	let bottomHeight = 0;
 	if (o?.kind === 'prompt') {
-		bottomHeight = promptHeight(o.multiline);
-		const title = `${t(lang, TITLE[o.purpose])}${o.purpose === 'export' && draft ? `: ${t(lang, 'exportDraft')} (${draft})` : ''}`;
+		const notes = o.purpose === 'export' ? exportNotes(lang, draft) : [];
+		bottomHeight = promptHeight(o.multiline, notes.length);
+		const title = t(lang, TITLE[o.purpose]);
 		const howTo = `${t(lang, o.multiline ? 'fieldSaveMulti' : 'fieldSaveLine')}${o.field.selected ? `; ${t(lang, 'fieldReplace')}` : ''}`;
-		bottom = <PromptBox title={title} howTo={howTo} field={o.field} multiline={o.multiline} error={o.error} question={o.confirmDiscard ? t(lang, 'discardQuestion') : undefined} theme={theme} width={width} top={top + height - bottomHeight} />;
+		bottom = <PromptBox title={title} howTo={howTo} field={o.field} multiline={o.multiline} error={o.error} question={o.confirmDiscard ? t(lang, 'discardQuestion') : undefined} notes={notes} theme={theme} width={width} top={top + height - bottomHeight} />;
 	} else if (o?.kind === 'choice') {
 		const options = choiceOptions(env, state);
 		bottomHeight = choiceHeight(options.length);
 		bottom = <ChoiceBox title={t(lang, o.purpose === 'yesno' ? 'pickYesNo' : 'pickLevel')} options={options} selected={o.selected} theme={theme} width={width} />;
 	} else if (o?.kind === 'confirm') {
 		const c = o.confirm;
-		const text = c.kind === 'add-region' ? addRegionQuestion(lang, c.name, c.region) : removeText(state, env);
-		bottomHeight = 4;
+		const text = questionText(state, env, c);
+		bottomHeight = 2 + Math.min(4, wrapCells(fromFile(text), width - 4).length);
 		bottom = <QuestionBox lines={[text]} theme={theme} width={width} />;
 	} else if (o?.kind === 'quit') {
 		const lines = [t(lang, 'quitTitle'), t(lang, 'quitRetry'), t(lang, 'quitSaveAs'), t(lang, 'quitLose'), t(lang, 'quitStay')];

@@ -1,18 +1,24 @@
 import type {SystemIndex} from '../../domain/system/system-index.js';
 import type {WorkspaceScore} from '../../domain/scoring/score-workspace.js';
-import {pick, type Lang} from '../../domain/text.js';
+import type {Lang} from '../../domain/text.js';
+import type {Finality} from '../../domain/workspace/finality.js';
 import type {ScoreColumn} from '../state/nav-state.js';
+import {shownRank, shownTier, tierLabel} from '../display.js';
 
-export type ScoreboardRow = {code: string; name: string; rank: number | null; total: number | null; tier: string; coverage: number; primaries: (number | null)[]; move: number};
+/** `rankText`, `tier`: as shown, marked `*` while provisional; `final`: the region's total is final. */
+export type ScoreboardRow = {code: string; name: string; rank: number | null; rankText: string; total: number | null; final: boolean; tier: string; coverage: number; primaries: (number | null)[]; move: number};
 
-/** Every region of the workspace as a scoreboard row, sorted by the chosen column. */
-export function scoreboardRows(index: SystemIndex, scores: WorkspaceScore, names: ReadonlyMap<string, string>, moves: ReadonlyMap<string, number>, sortBy: ScoreColumn, lang: Lang): ScoreboardRow[] {
+/** Every region of the workspace as a scoreboard row, sorted by the chosen column. `names`: display names. */
+export function scoreboardRows(index: SystemIndex, scores: WorkspaceScore, names: ReadonlyMap<string, string>, moves: ReadonlyMap<string, number>, sortBy: ScoreColumn, lang: Lang, finality: Finality): ScoreboardRow[] {
+	const final = new Map(finality.regions.map(r => [r.region, r.final]));
 	const rows = scores.regions.map(r => ({
 		code: r.code,
 		name: names.get(r.code) ?? r.code,
 		rank: r.rank,
+		rankText: shownRank(r.rank, finality.final),
 		total: r.total,
-		tier: r.tier ? pick(r.tier.label, lang) : '-',
+		final: final.get(r.code) ?? false,
+		tier: shownTier(tierLabel(r.tier, lang), final.get(r.code) ?? false),
 		coverage: r.coverage,
 		primaries: index.primaries.map(p => r.nodes.get(p)?.score ?? null),
 		move: moves.get(r.code) ?? 0,

@@ -1,21 +1,25 @@
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../components/text.js';
 import type {SystemIndex} from '../../domain/system/system-index.js';
 import type {RegionScore} from '../../domain/scoring/score-workspace.js';
 import type {Workspace} from '../../domain/workspace/workspace-schema.js';
-import {pick, type Lang} from '../../domain/text.js';
+import type {Lang} from '../../domain/text.js';
+import {nodeName, shownRank} from '../display.js';
 import {visibleTreeRows, windowStart, type TreeRow} from '../state/tree-rows.js';
 import {leafStatus} from '../view-model.js';
-import {BRANCH_MARK, STATUS_MARK, shownScore, t} from '../strings.js';
+import {BRANCH_MARK, STATUS_LABEL, STATUS_MARK, shownScore, t} from '../strings.js';
 import type {Theme} from '../theme.js';
 import {PaneTitle} from '../components/pane-title.js';
-import {cellWidth, padEnd, padStart, truncate, inert} from '../../text/cell-width.js';
+import {cellWidth, padEnd, padStart, truncate} from '../../text/cell-width.js';
 
 export type TreePaneProps = {
 	index: SystemIndex;
 	ws: Workspace;
 	region: string;
 	score: RegionScore | undefined;
+	/** The whole result is final: ranks are not marked provisional. */
+	final: boolean;
 	selected: string;
 	expanded: ReadonlySet<string>;
 	focused: boolean;
@@ -25,10 +29,10 @@ export type TreePaneProps = {
 	height: number;
 };
 
-/** " 100.00  #32": the score and rank columns at the right of every row. */
-const NUMBERS = 13;
+/** " 100.00  #32*": the score and rank columns at the right of every row (a provisional rank is marked). */
+const NUMBERS = 14;
 
-const labelOf = (index: SystemIndex, row: TreeRow, lang: Lang, mark: string) => `${'  '.repeat(row.depth)}${mark} ${row.code} ${inert(pick(index.nodes.get(row.code)!.node.name, lang))}`;
+const labelOf = (index: SystemIndex, row: TreeRow, lang: Lang, mark: string) => `${'  '.repeat(row.depth)}${mark} ${row.code} ${nodeName(index, row.code, lang)}`;
 
 const wanted = new WeakMap<SystemIndex, Partial<Record<Lang, number>>>();
 
@@ -48,7 +52,7 @@ function measureTree(index: SystemIndex, lang: Lang): number {
 }
 
 /** The indicator tree of one region: live score and rank on every node, a status mark on leaves. */
-export function TreePane({index, ws, region, score, selected, expanded, focused, lang, theme, width, height}: TreePaneProps) {
+export function TreePane({index, ws, region, score, final, selected, expanded, focused, lang, theme, width, height}: TreePaneProps) {
 	const rows = visibleTreeRows(index, expanded);
 	const at = Math.max(0, rows.findIndex(r => r.code === selected));
 	const listHeight = Math.max(1, height - 1);
@@ -64,8 +68,8 @@ export function TreePane({index, ws, region, score, selected, expanded, focused,
 				const isSelected = row.code === selected;
 				// A visible marker as well as inverse video: terminals without attributes (TERM=dumb) still show it.
 				const label = `${isSelected ? '>' : ' '}${labelOf(index, row, lang, mark)}`;
-				const value = s?.na ? 'n/a' : shownScore(s?.score);
-				const right = `${padStart(value, 7)} ${padStart(s?.rank == null ? '' : `#${s.rank}`, 4)}`;
+				const value = s?.na ? STATUS_LABEL.na[lang] : shownScore(s?.score);
+				const right = `${padStart(value, 7)} ${padStart(s?.rank == null ? '' : `#${shownRank(s.rank, final)}`, 5)}`;
 				const line = `${padEnd(truncate(label, labelWidth), labelWidth)} ${right}`;
 				const color = status === 'conflict' || status === 'flagged' ? theme.warn : status === 'na' ? theme.muted : row.depth === 0 ? theme.accent : undefined;
 				return (

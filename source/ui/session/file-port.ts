@@ -90,17 +90,27 @@ export function filePort(opened: OpenWorkspace, options: FilePortOptions): Sessi
 			const weights = context.weights.file;
 			if (weights.startsWith('(')) return () => undefined;
 			// Polling survives editors that save by renaming a new file over the old one.
+			let seen = loadedWeights;
 			const listener = () => {
+				const now = stampOf(weights);
+				if (now === seen) return;
+				seen = now;
 				try {
-					onChange({ok: true, weights: loadWeights(weights, context.system.index).weights.weights, file: weights});
+					const loaded = loadWeights(weights, context.system.index);
+					onChange({ok: true, weights: loaded.weights.weights, file: weights, loaded});
 				} catch (error) {
 					onChange({ok: false, problem: error instanceof UserError ? error.message : String(error)});
 				}
 			};
 			watchFile(weights, {interval: 300}, listener);
-			// A change made between loading and watching would otherwise go unseen.
-			if (stampOf(weights) !== loadedWeights) listener();
-			return () => unwatchFile(weights, listener);
+			// A change made between loading and watching would otherwise go unseen; so would one
+			// made before the poller's first look (it compares with what it first sees).
+			listener();
+			const late = setTimeout(listener, 1000);
+			return () => {
+				clearTimeout(late);
+				unwatchFile(weights, listener);
+			};
 		},
 		watchWorkspace(onChange) {
 			onDisk = onChange;
@@ -154,10 +164,10 @@ export function filePort(opened: OpenWorkspace, options: FilePortOptions): Sessi
 		defaultSaveAsFile: join(dirname(file), `${basename(file, extname(file))}-rescued${extname(file) || '.json'}`),
 		lastPosition: positions.get(file, options.user),
 		rememberPosition: position => positions.set(file, options.user, position),
-		async exportWorkbook(data, output, draft) {
+		async exportWorkbook(data, output, {draft, weights}) {
 			const target = resolve(cwd, output);
-			const result = await runExport({ws: data, context, workspaceFile: file, inputs: [ws.realFile], output: target, format: 'xlsx', detail: true, allowIncomplete: draft, allowConflicts: draft, now: new Date()});
-			return {file: target, draft: result.draft};
+			await runExport({ws: data, context, workspaceFile: file, inputs: [ws.realFile], output: target, format: 'xlsx', detail: true, allowIncomplete: draft, allowConflicts: draft, weights, now: new Date()});
+			return {file: target};
 		},
 		close: () => ws.close(),
 	};

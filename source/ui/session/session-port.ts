@@ -3,8 +3,11 @@ import type {SystemIndex} from '../../domain/system/system-index.js';
 import type {Region} from '../../domain/regions/region-schema.js';
 import type {ServiceItem} from '../../domain/catalog/catalog-schema.js';
 import type {LockHolder} from '../../storage/workspace-lock.js';
+import type {SamplePlan} from '../../domain/sample-plan/sample-plan.js';
+import type {LoadedWeights} from '../../storage/load-files.js';
 
-export type WeightsUpdate = {ok: true; weights: Record<string, number>; file: string} | {ok: false; problem: string};
+/** `loaded`: the file as read (its digest too), which an export names in 说明. */
+export type WeightsUpdate = {ok: true; weights: Record<string, number>; file: string; loaded?: LoadedWeights} | {ok: false; problem: string};
 
 /**
  * What a save reports. `merged`: another program had changed the file since our last read or
@@ -43,8 +46,11 @@ export type SessionPort = {
 	watchLock(onChange: (holder: LockHolder | undefined) => void): () => void;
 	/** Takes the lock once it is free; the session becomes writable (its data is re-read first). */
 	takeOver(): Promise<boolean>;
-	/** Exports the workspace as an xlsx workbook; a draft when `draft` (unscored leaves or conflicts). */
-	exportWorkbook(ws: Workspace, output: string, draft: boolean): Promise<{file: string; draft: string | undefined}>;
+	/**
+	 * Exports the workspace as an xlsx workbook scored with `weights` (the live weights; default:
+	 * those it was opened with); a draft when `draft` (it is not final), as the workbook then says.
+	 */
+	exportWorkbook(ws: Workspace, output: string, options: {draft: boolean; weights?: LoadedWeights}): Promise<{file: string}>;
 	/** Where `x` proposes to export to, and "save to another file" to save to. */
 	defaultExportFile: string;
 	defaultSaveAsFile: string;
@@ -65,4 +71,7 @@ export type AppModel = {
 	weights: Record<string, number>;
 	/** Who records findings in this session. */
 	user: string;
+	/** The sample plan the workspace refers to; `samplePlanProblem`: why it could not be read. */
+	samplePlan?: SamplePlan;
+	samplePlanProblem?: string;
 };

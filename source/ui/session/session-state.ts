@@ -4,6 +4,8 @@ import {settleConflict, mergeWorkspaces} from '../../domain/merge/merge-workspac
 import {recordFinding, evidenceKey, type FindingChange} from '../../domain/workspace/record-finding.js';
 import {checkFinding} from '../../domain/workspace/workspace-ops.js';
 import type {SystemIndex} from '../../domain/system/system-index.js';
+import {checkRecording} from '../../domain/workspace/recording-rules.js';
+import type {Lang} from '../../domain/text.js';
 
 /** What a change touched, for "undone: the note of 1.1.1 in 北京市". */
 export type ChangeWhat = 'value' | 'samples' | 'note' | 'evidence' | 'status' | 'settle' | 'region';
@@ -22,10 +24,19 @@ export type SessionState = {
 	redo: readonly Step[];
 	/** Bumped on every change; the saver writes the newest one. */
 	version: number;
+	/**
+	 * What the last change touched: the workspace before it and the regions whose findings or
+	 * conflicts it changed (a step touches one). Views that judge region by region judge only
+	 * those again; a change from outside (a merge from disk, a refresh) leaves it unset.
+	 */
+	changed?: {from: Workspace; regions: readonly string[]};
 };
 
-/** A session after an action, or the same one and why not. `step` is what changed, for messages. */
-export type SessionResult = {state: SessionState; problem?: string; step?: Step};
+/**
+ * A session after an action, or the same one and why not. `step` is what changed, for messages;
+ * `demoted`: a done leaf went back to draft, since its new value cannot be done (an item not judged yet).
+ */
+export type SessionResult = {state: SessionState; problem?: string; step?: Step; demoted?: string};
 
 export const UNDO_LIMIT = 200;
 
@@ -36,7 +47,7 @@ export function initialSession(ws: Workspace): SessionState {
 const snapshotOf = (ws: Workspace, key: string): Snapshot => ({finding: ws.findings[key], conflict: ws.conflicts[key]});
 
 function withStep(state: SessionState, ws: Workspace, step: Step): SessionResult {
-	return {state: {ws, undo: [...state.undo, step].slice(-UNDO_LIMIT), redo: [], version: state.version + 1}, step};
+	return {state: {ws, undo: [...state.undo, step].slice(-UNDO_LIMIT), redo: [], version: state.version + 1, changed: {from: state.ws, regions: [step.region]}}, step};
 }
 
 /**
@@ -51,21 +62,38 @@ export function findingProblem(index: SystemIndex, ws: Workspace, f: Finding): s
 	return parsed.success ? undefined : parsed.error.issues[0]?.message;
 }
 
-export function changeFinding(state: SessionState, index: SystemIndex, at: {region: string; indicator: string}, change: FindingChange, what: ChangeWhat, by: string, time: string): SessionResult {
+/**
+ * A change to one finding, under the recording rules (`checkRecording`, as `assess record`):
+ * not applicable and flagged need a reason, done needs a value, every item judged and enough
+ * items (or a reason). A new value a done leaf cannot keep (an item added, not judged yet) puts
+ * the leaf back to draft, and says why, rather than refusing the value.
+ */
+export function changeFinding(state: SessionState, index: SystemIndex, at: {region: string; indicator: string}, change: FindingChange, what: ChangeWhat, by: string, time: string, lang: Lang = 'en'): SessionResult {
 	const key = findingKey(at.region, at.indicator);
 	const previous = state.ws.findings[key];
-	const next = recordFinding(previous, at.region, at.indicator, change, by, time);
+	let next = recordFinding(previous, at.region, at.indicator, change, by, time);
 	if (next === previous) return {state};
+	const rule = index.nodes.get(at.indicator)?.rule;
+	let broken = rule ? checkRecording(rule, next, change, lang) : undefined;
+	let demoted: string | undefined;
+	if (broken && rule && change.value !== undefined && change.status === undefined && next.status === 'done') {
+		demoted = broken.message;
+		next = recordFinding(previous, at.region, at.indicator, {...change, status: 'draft'}, by, time);
+		broken = checkRecording(rule, next, {...change, status: 'draft'}, lang);
+	}
+	if (broken) return {state, problem: broken.message};
 	const problem = findingProblem(index, state.ws, next);
 	if (problem) return {state, problem};
 	const ws = {...state.ws, findings: {...state.ws.findings, [key]: next}};
-	return withStep(state, ws, {kind: 'finding', what, ...at, before: snapshotOf(state.ws, key), after: snapshotOf(ws, key)});
+	const result = withStep(state, ws, {kind: 'finding', what, ...at, before: snapshotOf(state.ws, key), after: snapshotOf(ws, key)});
+	return demoted ? {...result, demoted} : result;
 }
 
-export function settle(state: SessionState, at: {region: string; indicator: string}, chosen: Pick<Finding, 'value' | 'status' | 'reason' | 'note'>, by: string, time: string): SessionResult {
+/** Settles a conflict with a chosen verdict, recording who settled it, when and (optionally) why. */
+export function settle(state: SessionState, at: {region: string; indicator: string}, chosen: Pick<Finding, 'value' | 'status' | 'reason' | 'note'>, by: string, time: string, why?: string): SessionResult {
 	const key = findingKey(at.region, at.indicator);
 	if (!state.ws.conflicts[key]) return {state};
-	const ws = settleConflict(state.ws, at.region, at.indicator, chosen, by, time);
+	const ws = settleConflict(state.ws, at.region, at.indicator, chosen, by, time, why);
 	return withStep(state, ws, {kind: 'finding', what: 'settle', ...at, before: snapshotOf(state.ws, key), after: snapshotOf(ws, key)});
 }
 
@@ -85,7 +113,7 @@ export function undo(state: SessionState, by: string, time: string): SessionResu
 	if (!step) return {state};
 	const ws = restore(state.ws, step, 'before', by, time);
 	if (typeof ws === 'string') return {state, problem: ws};
-	return {state: {ws, undo: state.undo.slice(0, -1), redo: [...state.redo, step], version: state.version + 1}, step};
+	return {state: {ws, undo: state.undo.slice(0, -1), redo: [...state.redo, step], version: state.version + 1, changed: {from: state.ws, regions: [step.region]}}, step};
 }
 
 export function redo(state: SessionState, by: string, time: string): SessionResult {
@@ -93,7 +121,7 @@ export function redo(state: SessionState, by: string, time: string): SessionResu
 	if (!step) return {state};
 	const ws = restore(state.ws, step, 'after', by, time);
 	if (typeof ws === 'string') return {state, problem: ws};
-	return {state: {ws, undo: [...state.undo, step], redo: state.redo.slice(0, -1), version: state.version + 1}, step};
+	return {state: {ws, undo: [...state.undo, step], redo: state.redo.slice(0, -1), version: state.version + 1, changed: {from: state.ws, regions: [step.region]}}, step};
 }
 
 function restore(ws: Workspace, step: Step, side: 'before' | 'after', by: string, time: string): Workspace | string {
@@ -150,10 +178,10 @@ export function mergeFromDisk(state: SessionState, disk: Workspace): SessionResu
 	const merged = mergeWorkspaces([ws, disk], {id: ws.id, assessor: ws.assessor, createdAt: ws.createdAt});
 	if (!merged.ok) return {state, problem: merged.issues[0]?.message ?? 'the file on disk cannot be merged'};
 	const next = {...merged.value.workspace, ...(ws.weights ? {weights: ws.weights} : {})};
-	return {state: {...state, ws: next, version: state.version + 1}};
+	return {state: {...state, ws: next, version: state.version + 1, changed: undefined}};
 }
 
 /** A read-only session follows the file: what is on disk replaces what is shown. */
 export function refresh(state: SessionState, ws: Workspace): SessionState {
-	return {...state, ws};
+	return {...state, ws, changed: undefined};
 }

@@ -1,7 +1,7 @@
 import type {AppEnv, AppState, Effect, Flash, Overlay} from './app-state.js';
 import {navReducer, type NavAction} from './nav-state.js';
 import type {SessionResult, Step} from '../session/session-state.js';
-import {stepText} from '../messages.js';
+import {demotedText, stepText} from '../messages.js';
 
 /** Small steps the key handlers are made of; each returns a new state. */
 
@@ -30,6 +30,7 @@ export function applySession(state: AppState, env: AppEnv, result: SessionResult
 		next = goToStep(next, env, result.step);
 		next = say(next, stepText(env, options.say, result.step));
 	}
+	if (result.demoted) next = say(next, demotedText(env.lang, result.demoted));
 	return next;
 }
 

@@ -9,7 +9,7 @@ import {mergeFromDisk, refresh, undo} from '../session/session-state.js';
 import {evidenceAnswered} from '../actions/prompt-actions.js';
 import {pickSearch} from '../actions/overlay-actions.js';
 import {scoresOf, unsavedChanges} from './derive.js';
-import {mergedText, refusedText} from '../messages.js';
+import {exportedText, mergedText, refusedText} from '../messages.js';
 import {t} from '../strings.js';
 
 /** Everything that changes the state: keys, and what the world answers (saves, files, timers). */
@@ -66,7 +66,7 @@ export function reduce(state: AppState, env: AppEnv, event: AppEvent): AppState 
 			const u = event.update;
 			if (!u.ok) return {...state, weights: {...state.weights, error: u.problem}};
 			const rankBefore = new Map(scoresOf(env, state).regions.map(r => [r.code, r.rank]));
-			return say({...state, weights: {weights: u.weights, rankBefore}}, t(env.lang, 'weightsChanged'));
+			return say({...state, weights: {weights: u.weights, loaded: u.loaded, rankBefore}}, t(env.lang, 'weightsChanged'));
 		}
 		case 'disk':
 			// Read-only: the holder saved; show what is on disk now.
@@ -80,7 +80,7 @@ export function reduce(state: AppState, env: AppEnv, event: AppEvent): AppState 
 		case 'evidence-failed':
 			return evidenceAnswered(state, env, {problem: event.problem});
 		case 'exported':
-			return say(state, `${t(env.lang, 'exported')} ${event.file}${event.draft ? ` (${event.draft})` : ''}`);
+			return say(state, exportedText(env.lang, event.file, event.draft));
 		case 'saved-as':
 			return emit(say({...state, overlay: undefined, quitting: true}, `${t(env.lang, 'savedAs')} ${event.file}`), {type: 'quit', losing: true});
 		case 'failed':
