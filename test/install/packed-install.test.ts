@@ -133,7 +133,7 @@ describe('the installed program', () => {
 			const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
 			child.stdout.on('data', d => {
 				out += d;
-				if (!framed && out.includes('assess · 2020-province')) {
+				if (!framed && /assess\s+2020-province/.test(out)) {
 					framed = true;
 					child.stdin.write('q');
 				}
