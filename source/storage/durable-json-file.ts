@@ -93,6 +93,11 @@ export type AdapterOptions<T, R> = {
 	 * writes nothing; the next write checks again.
 	 */
 	changedOnDisk?: (ours: T, disk: Buffer) => {data: T; report: R};
+	/**
+	 * Called once a write is on disk, before its writers hear so: with the data asked for and
+	 * the data written (the two differ when another program's version was merged in).
+	 */
+	written?: (ours: T, written: T, report: R | undefined) => void;
 	/** Keep the previous version as `file~` (default yes). */
 	keepPrevious?: boolean;
 };
@@ -170,6 +175,7 @@ export class DurableJsonFile<T, R = undefined> implements Adapter<T> {
 					if (disk) ({data: toWrite, report} = changed(data, disk));
 				}
 				this.#stamp = await writeFileDurably(this.file, this.#options.serialize(toWrite), {keepPrevious: this.#options.keepPrevious});
+				this.#options.written?.(data, toWrite, report);
 				for (const w of waiters) w.resolve(report);
 			} catch (error) {
 				for (const w of waiters) w.reject(error);
