@@ -23,8 +23,15 @@ const PROGRESS: Partial<Record<Finding['status'], number>> = {draft: 0, done: 1}
  * reason too.
  */
 function verdictOf(f: Finding): string {
-	if (PROGRESS[f.status] !== undefined) return canonicalJson({value: f.value, status: 'progress'});
-	return canonicalJson({value: f.value, status: f.status, reason: f.reason ?? null});
+	const value = verdictValue(f.value);
+	if (PROGRESS[f.status] !== undefined) return canonicalJson({value, status: 'progress'});
+	return canonicalJson({value, status: f.status, reason: f.reason ?? null});
+}
+
+/** A value as a verdict: a sampled leaf's items and their pass or fail, without the notes and evidence on them (those are united). */
+function verdictValue(value: Finding['value']): unknown {
+	if (value?.type !== 'sampled') return value;
+	return {type: 'sampled', samples: value.samples.map(s => [s.item, s.pass])};
 }
 
 /**
@@ -112,8 +119,27 @@ function combine(group: readonly Finding[]): Finding {
 	const review = sorted
 		.filter(f => f.review)
 		.sort((a, b) => b.review!.at.localeCompare(a.review!.at) || a.review!.by.localeCompare(b.review!.by) || a.rev.localeCompare(b.rev))[0]?.review;
-	const base = {value: newest.value, status: newest.status, note: notes.join('\n'), by: newest.by, at: newest.at, ...(newest.reason !== undefined ? {reason: newest.reason} : {}), ...(review ? {review} : {})};
+	const base = {value: uniteSamples(newest.value, sorted), status: newest.status, note: notes.join('\n'), by: newest.by, at: newest.at, ...(newest.reason !== undefined ? {reason: newest.reason} : {}), ...(review ? {review} : {})};
 	return {region: newest.region, indicator: newest.indicator, ...base, rev: revOf(base, evidence, sorted.map(f => f.rev)), evidence, history, combined: {from: sorted.map(f => f.rev)}};
+}
+
+/** A sampled value with each item's notes and evidence from every version (their verdicts are equal). */
+function uniteSamples(value: Finding['value'], versions: readonly Finding[]): Finding['value'] {
+	if (value?.type !== 'sampled') return value;
+	const others = versions.flatMap(v => (v.value?.type === 'sampled' ? [v.value.samples] : []));
+	if (others.length < 2) return value;
+	return {
+		type: 'sampled',
+		samples: value.samples.map(s => {
+			const same = others.map(list => list.find(x => x.item === s.item)).filter((x): x is NonNullable<typeof x> => x !== undefined);
+			const notes = [...new Set(same.map(x => x.note?.trim() ?? '').filter(Boolean))];
+			const evidence = mergeEvidence(...same.map(x => x.evidence ?? []));
+			const out: typeof s = {item: s.item, pass: s.pass};
+			if (notes.length) out.note = notes.join('\n');
+			if (evidence.length) out.evidence = evidence;
+			return out;
+		}),
+	};
 }
 
 function uniqueByRev(versions: readonly FindingVersion[]): FindingVersion[] {
