@@ -12,12 +12,17 @@ import {mergeDriverCommand} from './commands/merge-driver.js';
 import {agreementCommand} from './commands/agreement.js';
 import {exportCommand} from './commands/export.js';
 import {unlockCommand} from './commands/unlock.js';
+import {reviewCommand} from './commands/review.js';
+import {reviewPolicyCommand} from './commands/review-policy.js';
+import {spotCheckCommand} from './commands/spot-check.js';
+import {statusCommand} from './commands/status.js';
+import {logCommand} from './commands/log.js';
 import {UserError, formatIssue} from '../storage/user-error.js';
 import {VERSION} from '../version.js';
 import {WARM_UP} from '../boot.js';
 
 /** Every sub-command, in the order `assess --help` lists them. */
-export const COMMANDS: readonly Command[] = [openCommand, initCommand, recordCommand, validateCommand, scoreCommand, searchCommand, mergeCommand, mergeDriverCommand, agreementCommand, exportCommand, unlockCommand, schemasCommand];
+export const COMMANDS: readonly Command[] = [openCommand, initCommand, recordCommand, reviewCommand, reviewPolicyCommand, validateCommand, scoreCommand, searchCommand, mergeCommand, mergeDriverCommand, agreementCommand, spotCheckCommand, statusCommand, logCommand, exportCommand, unlockCommand, schemasCommand];
 
 function mainHelp(): string {
 	const width = Math.max(...COMMANDS.map(c => c.name.length));

@@ -5,6 +5,9 @@ import {readRegularFile, describeKind} from './safe-read.js';
 import {writeFileDurably} from './durable-json-file.js';
 import {describeFsError} from './fs-errors.js';
 import {UserError} from './user-error.js';
+import type {Workspace} from '../domain/workspace/workspace-schema.js';
+import {recoveredChanges} from '../domain/audit/workspace-changes.js';
+import {byTime} from '../domain/audit/describe-change.js';
 
 /**
  * The audit trail of a workspace: `<workspace>.changes.jsonl` beside its real file, one change
@@ -245,4 +248,23 @@ export function strayLogProblem(workspaceFile: string): string | undefined {
 		return undefined;
 	}
 	return `${log} already exists, beside no workspace; it is the change log of an earlier file of this name (move it away, or choose another name); nothing was written`;
+}
+
+/** A workspace's whole audit trail: what its log holds, and what it lacks recovered from the workspace. */
+export type AuditTrail = {
+	/** The log's path. */
+	file: string;
+	/** Every change in time order; recovered ones have `via: 'history'`. */
+	entries: ChangeEntry[];
+	problems: LogProblem[];
+	/** How many of the entries were recovered from the workspace (not in the log). */
+	recovered: number;
+};
+
+/** Reads the log of a workspace (at its real path) and fills in what it lacks from the workspace itself. */
+export function auditTrailOf(workspaceRealPath: string, ws: Workspace): AuditTrail {
+	const file = changeLogOf(workspaceRealPath);
+	const log = readChangeLog(file);
+	const recovered = recoveredChanges(ws, log.entries);
+	return {file, entries: byTime([...log.entries, ...recovered]), problems: log.problems, recovered: recovered.length};
 }
