@@ -13,7 +13,8 @@ import {finalityOf, blockerSummary} from '../../domain/workspace/finality.js';
 import {isoWithOffset} from '../../domain/export/times.js';
 import {localZone} from '../../export/run-export.js';
 import {renderTable} from '../table.js';
-import type {Workspace} from '../../domain/workspace/workspace-schema.js';
+import {WORKSPACE_KIND, type Workspace} from '../../domain/workspace/workspace-schema.js';
+import {readJsonFile} from '../../storage/read-json-file.js';
 
 /** Every word `assess status` says, in one place. */
 const WORDS = {
@@ -68,7 +69,7 @@ Examples:
 				read.push(await readWorkspace(file, {validationCache, findingCache}));
 			} catch (error) {
 				// In a folder, a JSON file of another kind (weights, a sample plan) is passed over.
-				if (!named.has(file) && error instanceof UserError && error.issues.some(i => i.place === '$.kind')) {
+				if (!named.has(file) && error instanceof UserError && !looksLikeWorkspace(file)) {
 					io.err(WORDS.skipped(displayPath(io.cwd, file)));
 					continue;
 				}
@@ -111,6 +112,16 @@ Examples:
 		return 0;
 	},
 };
+
+/** Does the file say it is a workspace (its "kind")? A broken workspace is still one, and an error. */
+function looksLikeWorkspace(file: string): boolean {
+	try {
+		const raw = readJsonFile(file) as {kind?: unknown} | null;
+		return typeof raw === 'object' && raw !== null && raw.kind === WORKSPACE_KIND;
+	} catch {
+		return true;
+	}
+}
 
 /** A workspace file as given, or every *.json file in a folder (not hidden, not a backup copy). */
 function expand(path: string, shown: string, warn: (text: string) => void): string[] {
