@@ -25,6 +25,8 @@ import {themeFor} from '../source/ui/theme.js';
 import {HeadlessInput, HeadlessOutput} from '../source/ui/headless-terminal.js';
 import {loadLayoutEngine} from '../source/ui/yoga-loader.js';
 import {syntheticTeam, syntheticCatalog} from './synthetic.js';
+import {workspaceChanges} from '../source/domain/audit/workspace-changes.js';
+import {changeLine} from '../source/domain/audit/change-entry.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -289,27 +291,40 @@ if (measures('save')) {
 		scale.runs,
 	);
 	await ws.close();
-	report('save of the big workspace', ours, '≤ 1.5× stringify + write + fsync', (_m, _p, ratio) => ratio !== null && ratio <= 1.5, {name: 'stringify + write + fsync', samples: baseline});
+	// The audit trail was on: every save appended its change.
+	const logged = readFileSync(`${bigFile}.changes.jsonl`, 'utf8').trim().split('\n').length;
+	if (logged < scale.runs) throw new Error(`the saves logged ${logged} changes, fewer than they made`);
+	report('save of the big workspace (its change log appended)', ours, '≤ 1.5× stringify + write + fsync', (_m, _p, ratio) => ratio !== null && ratio <= 1.5, {name: 'stringify + write + fsync', samples: baseline});
 }
 
 // 6. Merge of the team's workspaces vs JSON.parse of the same files; peak memory in a child.
 if (measures('merge')) {
-	const {team} = syntheticTeam(index, regionCodes, scale.assessors);
+	const {base: common, team} = syntheticTeam(index, regionCodes, scale.assessors);
+	// With the audit trail on: each file's change log, as a team's would be (the common base's
+	// changes, which every file shares, then the assessor's own); the merge unites them.
+	const baseLog = workspaceChanges(undefined, common, '基线', common.createdAt).map(changeLine).join('\n') + '\n';
+	let logBytes = 0;
 	const files = team.map((ws, i) => {
 		const file = join(dir, `assessor-${i}.json`);
 		writeFileSync(file, serializeWorkspace({...ws, system: big.system}));
+		const own = workspaceChanges(common, ws, ws.assessor, ws.createdAt).map(changeLine).join('\n') + '\n';
+		writeFileSync(`${file}.changes.jsonl`, baseLog + own);
+		logBytes += Buffer.byteLength(baseLog) + Buffer.byteLength(own);
 		return file;
 	});
+	process.stderr.write(`     change logs: ${(logBytes / 2 ** 20).toFixed(1)} MB in ${files.length} files (the base's ${(Buffer.byteLength(baseLog) / 2 ** 20).toFixed(1)} MB in each)\n`);
 	// The real command, as a team lead runs it, in a child process: start-up, reading and
 	// validating every file, the merge, validating and writing the result. The baseline
 	// reads and parses the same files in a child process too.
 	const runs = quick ? 3 : 5;
 	const out = join(dir, 'team.json');
+	const outLog = `${out}.changes.jsonl`;
 	const peaks: number[] = [];
 	const parseAll = `const fs = require('node:fs'); for (const f of ${JSON.stringify(files)}) JSON.parse(fs.readFileSync(f, 'utf8'));`;
 	const {ours, baseline} = await timeInTurns(
 		() => {
 			rmSync(out, {force: true});
+			rmSync(outLog, {force: true});
 			const child = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(root, 'bin', 'assess.js'), 'merge', ...files, '-o', out], {encoding: 'utf8'});
 			if (child.status !== 0 && child.status !== 3) throw new Error(`assess merge failed: ${child.stderr}`);
 			peaks.push(Number(child.stderr.trim().split('\n').at(-1)) / 1024);
@@ -318,7 +333,8 @@ if (measures('merge')) {
 		runs,
 		1,
 	);
-	report(`merge of ${files.length} workspaces (assess merge)`, ours, '≤ 3× JSON.parse', (_m, _p, ratio) => ratio !== null && ratio <= 3, {name: 'JSON.parse of the files', samples: baseline});
+	if (!existsSync(outLog)) throw new Error('assess merge wrote no change log');
+	report(`merge of ${files.length} workspaces with their change logs (assess merge)`, ours, '≤ 3× JSON.parse', (_m, _p, ratio) => ratio !== null && ratio <= 3, {name: 'JSON.parse of the files', samples: baseline});
 	report(`peak memory of assess merge (${files.length} files)`, [Math.max(...peaks)], '≤ 300 MB', m => m <= 300, undefined, 'MB');
 }
 

@@ -1,10 +1,12 @@
 import {openSync, closeSync, fstatSync, readSync, writeSync, fdatasyncSync, lstatSync, constants} from 'node:fs';
 import {isUtf8} from 'node:buffer';
 import {changeLine, checkChangeEntry, type ChangeEntry} from '../domain/audit/change-entry.js';
-import {readRegularFile, describeKind} from './safe-read.js';
+import {readRegularFile, describeKind, type Scratch} from './safe-read.js';
 import {writeFileDurably} from './durable-json-file.js';
 import {describeFsError} from './fs-errors.js';
 import {UserError} from './user-error.js';
+import {sha256} from '../domain/canonical-json.js';
+import type {ValidationCache} from './validation-cache.js';
 import type {Workspace} from '../domain/workspace/workspace-schema.js';
 import {recoveredChanges} from '../domain/audit/workspace-changes.js';
 import {byTime} from '../domain/audit/describe-change.js';
@@ -43,6 +45,10 @@ function refusal(file: string): string | undefined {
  */
 export function appendChanges(file: string, entries: readonly ChangeEntry[]): void {
 	if (entries.length === 0) return;
+	appendText(file, Buffer.from(entries.map(changeLine).join('\n') + '\n'));
+}
+
+function appendText(file: string, text: Buffer): void {
 	const refused = refusal(file);
 	if (refused) throw UserError.of(file, `${refused}; the changes were not logged`);
 	let fd: number;
@@ -54,11 +60,10 @@ export function appendChanges(file: string, entries: readonly ChangeEntry[]): vo
 	try {
 		const stat = fstatSync(fd);
 		if (!stat.isFile()) throw UserError.of(file, `is ${describeKind(stat)}, not a regular file; the changes were not logged`);
-		let text = entries.map(changeLine).join('\n') + '\n';
 		if (stat.size > 0) {
 			const last = Buffer.alloc(1);
 			readSync(fd, last, 0, 1, stat.size - 1);
-			if (last[0] !== 0x0a) text = '\n' + text;
+			if (last[0] !== 0x0a) writeSync(fd, NEWLINE);
 		}
 		writeSync(fd, text);
 		fdatasyncSync(fd);
@@ -78,8 +83,6 @@ export type ReadLog = {
 	entries: ChangeEntry[];
 	/** Lines that are not entries (skipped): a line cut off by a crash, an edit gone wrong. */
 	problems: LogProblem[];
-	/** The log's bytes, for a merge that unites logs (see `unionLogs`). */
-	bytes: Buffer;
 };
 
 /** Reads a log: a regular file, never through a symbolic link, bounded; a missing log is empty. */
@@ -90,7 +93,7 @@ export function readChangeLog(file: string): ReadLog {
 	try {
 		bytes = readRegularFile(file, MAX_LOG_BYTES);
 	} catch (error) {
-		if (error instanceof UserError && error.issues[0]?.problem === 'does not exist') return {entries: [], problems: [], bytes: Buffer.alloc(0)};
+		if (error instanceof UserError && error.issues[0]?.problem === 'does not exist') return {entries: [], problems: []};
 		throw error;
 	}
 	return parseLog(file, bytes);
@@ -111,7 +114,7 @@ function parseLog(file: string, bytes: Buffer): ReadLog {
 		ids.add(parsed.id);
 		entries.push(parsed);
 	});
-	return {entries, problems, bytes};
+	return {entries, problems};
 }
 
 function parseLine(line: string): ChangeEntry | string {
@@ -139,71 +142,156 @@ function lines(text: string, each: (line: string, n: number, last: boolean) => v
 	}
 }
 
-/** The logs of a merge's inputs (see `readLogsForMerge`) as one: every valid entry once, in the order read. Problems name the log and line. */
-export function unionLogs(logs: readonly {file: string; log: ReadLog}[]): {lines: string[]; ids: Set<string>; problems: {file: string; line: number; problem: string}[]} {
-	const out: string[] = [];
-	const ids = new Set<string>();
-	const problems: {file: string; line: number; problem: string}[] = [];
-	for (const {file, log} of logs) {
-		for (const p of log.problems) problems.push({file, ...p});
-		for (const e of log.entries) {
-			if (ids.has(e.id)) continue;
-			ids.add(e.id);
-			out.push(changeLine(e));
-		}
-	}
-	return {lines: out, ids, problems};
-}
+/** What the logs of a merge's inputs come to: every valid line once, as it was written. */
+export type UnitedLogs = {
+	/**
+	 * The lines, in runs of whole lines each ending with a newline (UTF-8), in the order read:
+	 * the first log's (one run when it is all valid), then what each other log adds.
+	 */
+	chunks: Buffer[];
+	/** How many of the chunks are the first log's: the rest is what the others add to it. */
+	first: number;
+	ids: Set<string>;
+	/** Lines that are not entries (left out), by log and line. */
+	problems: {file: string; line: number; problem: string}[];
+	/** Logs left out whole (a symbolic link, not a regular file, too big, not UTF-8). */
+	warnings: string[];
+};
+
+/** What a log's validation is remembered against in the validation cache. */
+const LOG_CONTEXT = sha256('assess/change-log 1');
 
 /**
- * Reads the logs of a merge's inputs cheaply. Logs of one team share most of their lines (each
- * began as a copy of the same file): the lines a log shares, byte for byte, with the first log
- * read are that log's, already checked; only the rest is parsed and checked, so uniting 30 logs
- * costs about one. A log that cannot be read is left out with a warning (the merge goes on).
+ * Unites the logs of a merge's inputs, cheaply in time and memory. Logs of one team share most
+ * of their lines (each began as a copy of the same file): the lines a log shares, byte for byte,
+ * with the first log read are that log's, already checked; only the rest is looked at, and a
+ * line whose id is already in is not even parsed. The first log's bytes are remembered as valid
+ * once checked (the validation cache), so merging again does not check them again. Lines are
+ * kept as the bytes written, in runs (never parsed and written again), and only the first log's
+ * bytes are held whole. A log that cannot be read is left out with a warning: the merge goes
+ * on, and `assess log` recovers what it lacks from the workspace.
  */
-export function readLogsForMerge(files: readonly string[]): {logs: {file: string; log: ReadLog}[]; warnings: string[]} {
-	const logs: {file: string; log: ReadLog}[] = [];
-	const warnings: string[] = [];
-	let base: ReadLog | undefined;
+export function uniteLogs(files: readonly string[], cache?: ValidationCache): UnitedLogs {
+	const out: UnitedLogs = {chunks: [], first: 0, ids: new Set(), problems: [], warnings: []};
+	let base: Buffer | undefined;
+	// Every log after the first is read into one buffer: only what it adds is kept (copied).
+	const scratch: Scratch = {buffer: Buffer.alloc(0)};
 	for (const file of files) {
 		const refused = refusal(file);
 		if (refused) {
-			warnings.push(`${file} ${refused}; its changes were not taken into the merged log`);
+			out.warnings.push(`${file} ${refused}; its changes were not taken into the merged log`);
 			continue;
 		}
 		let bytes: Buffer;
 		try {
-			bytes = readRegularFile(file, MAX_LOG_BYTES);
-		} catch (error) {
-			if (error instanceof UserError && error.issues[0]?.problem === 'does not exist') continue;
-			if (error instanceof UserError) {
-				warnings.push(`${error.issues[0]?.file ?? file} ${error.issues[0]?.problem ?? 'cannot be read'}; its changes were not taken into the merged log`);
-				continue;
-			}
-			throw error;
-		}
-		if (!base) {
-			try {
-				base = parseLog(file, bytes);
-			} catch (error) {
-				if (!(error instanceof UserError)) throw error;
-				warnings.push(`${file} ${error.issues[0]?.problem}`);
-				continue;
-			}
-			logs.push({file, log: base});
-			continue;
-		}
-		const shared = sharedLines(base.bytes, bytes);
-		try {
-			const rest = parseLog(file, bytes.subarray(shared));
-			const skipped = countLines(bytes.subarray(0, shared));
-			logs.push({file, log: {...rest, problems: rest.problems.map(p => ({...p, line: p.line + skipped})), bytes}});
+			bytes = readRegularFile(file, MAX_LOG_BYTES, base ? scratch : undefined);
 		} catch (error) {
 			if (!(error instanceof UserError)) throw error;
-			warnings.push(`${file} ${error.issues[0]?.problem}`);
+			if (error.issues[0]?.problem !== 'does not exist') out.warnings.push(`${error.issues[0]?.file ?? file} ${error.issues[0]?.problem ?? 'cannot be read'}; its changes were not taken into the merged log`);
+			continue;
 		}
+		// Lines another log shared byte for byte are in already; only the rest is looked at.
+		const shared = base ? sharedLines(base, bytes) : 0;
+		const rest = shared ? bytes.subarray(shared) : bytes;
+		if (rest.length === 0) continue;
+		if (!isUtf8(rest)) {
+			out.warnings.push(`${file} is not valid UTF-8 text; its changes were not taken into the merged log`);
+			continue;
+		}
+		// Lines are valid or not each by itself: bytes checked before (a first log, what a log adds to it) need no checking again.
+		const digest = sha256(rest);
+		const trusted = cache?.lookup(digest) === LOG_CONTEXT;
+		const before = out.problems.length;
+		if (!base) {
+			base = bytes;
+			// The first log's runs stay views of its bytes (held anyway, to compare the others with).
+			addLines(out, file, bytes, () => 0, trusted, false);
+			out.first = out.chunks.length;
+		} else {
+			// Copies of the runs taken, so this log's bytes are let go.
+			addLines(out, file, rest, () => countLines(bytes.subarray(0, shared)), trusted, true);
+		}
+		if (!trusted && out.problems.length === before) cache?.remember(digest, LOG_CONTEXT);
 	}
-	return {logs, warnings};
+	return out;
+}
+
+const ID_PREFIX = Buffer.from('{"id":"');
+
+/** Does the line at `at` start with `{"id":"` and have the id's closing quote where ours does? */
+function startsWithId(bytes: Buffer, at: number): boolean {
+	for (let i = 0; i < 7; i++) if (bytes[at + i] !== ID_PREFIX[i]) return false;
+	return bytes[at + 23] === 0x22;
+}
+const NEWLINE = Buffer.from('\n');
+
+/**
+ * Adds a log's lines (numbered from `offset` + 1) that are not in yet, checked unless `trusted`,
+ * as runs of the bytes as written: a run ends where a line is left out or rewritten.
+ */
+function addLines(out: UnitedLogs, file: string, bytes: Buffer, offset: () => number, trusted: boolean, copy: boolean): void {
+	let start = 0;
+	let n = 0;
+	let run = -1;
+	const flush = (end: number) => {
+		if (run >= 0 && end > run) out.chunks.push(copy ? Buffer.from(bytes.subarray(run, end)) : bytes.subarray(run, end));
+		run = -1;
+	};
+	while (start < bytes.length) {
+		const newline = bytes.indexOf(0x0a, start);
+		const stop = newline < 0 ? bytes.length : newline;
+		n++;
+		let from = start;
+		let to = stop;
+		while (from < to && (bytes[from] === 0x20 || bytes[from] === 0x09 || bytes[from] === 0x0d)) from++;
+		while (to > from && (bytes[to - 1] === 0x20 || bytes[to - 1] === 0x09 || bytes[to - 1] === 0x0d)) to--;
+		const lineStart = start;
+		start = stop + 1;
+		// Kept as written: a whole line, newline and all, with nothing to trim.
+		const keep = () => {
+			if (from === lineStart && newline >= 0 && to === stop) {
+				if (run < 0) run = lineStart;
+				return;
+			}
+			flush(lineStart);
+			out.chunks.push(Buffer.concat([bytes.subarray(from, to), NEWLINE]));
+		};
+		if (from === to) {
+			flush(lineStart);
+			continue;
+		}
+		const quick = to - from > 24 && startsWithId(bytes, from) ? bytes.toString('latin1', from + 7, from + 23) : undefined;
+		if (quick !== undefined && out.ids.has(quick)) {
+			flush(lineStart);
+			continue;
+		}
+		if (trusted && quick !== undefined) {
+			out.ids.add(quick);
+			keep();
+			continue;
+		}
+		const text = bytes.toString('utf8', from, to);
+		const parsed = parseLine(text);
+		if (typeof parsed === 'string') {
+			flush(lineStart);
+			// Numbered from the start of the file (counted only when there is something to say).
+			out.problems.push({file, line: offset() + n, problem: newline < 0 && !text.endsWith('}') ? `${parsed} (cut off: a save that was interrupted?)` : parsed});
+			continue;
+		}
+		if (out.ids.has(parsed.id)) {
+			flush(lineStart);
+			continue;
+		}
+		out.ids.add(parsed.id);
+		if (quick === parsed.id) {
+			keep();
+			continue;
+		}
+		// A valid line in another form: written in ours.
+		flush(lineStart);
+		out.chunks.push(Buffer.from(changeLine(parsed) + '\n'));
+	}
+	flush(bytes.length);
 }
 
 function countLines(bytes: Buffer): number {
@@ -232,11 +320,17 @@ function sharedLines(a: Buffer, b: Buffer): number {
 	return newline < 0 ? 0 : newline + 1;
 }
 
-/** Writes a whole log (a merge's output): atomically, like every file we write. */
-export async function writeChangeLog(file: string, lines: readonly string[]): Promise<void> {
+/** Writes a whole log (a merge's output) from runs of lines: atomically, like every file we write. */
+export async function writeChangeLog(file: string, chunks: readonly Uint8Array[]): Promise<void> {
 	const refused = refusal(file);
 	if (refused) throw UserError.of(file, `${refused}; the merged changes were not logged`);
-	await writeFileDurably(file, lines.length ? lines.join('\n') + '\n' : '', {keepPrevious: false});
+	await writeFileDurably(file, chunks, {keepPrevious: false});
+}
+
+/** Appends runs of lines already checked (what a merge's union adds) to a log, as `appendChanges` does. */
+export function appendLines(file: string, chunks: readonly Uint8Array[]): void {
+	if (chunks.length === 0) return;
+	appendText(file, Buffer.concat(chunks));
 }
 
 /** A log beside a workspace that does not exist (yet): not ours to write over or into. */

@@ -8,7 +8,8 @@ import {loadSystem} from '../../source/storage/load-files.js';
 import {createWorkspace, applyChange} from '../../source/domain/workspace/workspace-ops.js';
 import {changeReviewPolicy} from '../../source/domain/review/review-policy.js';
 import {serializeWorkspace} from '../../source/storage/workspace-text.js';
-import {changeLogOf, readChangeLog, appendChanges, readLogsForMerge, unionLogs} from '../../source/storage/change-log.js';
+import {changeLogOf, readChangeLog, appendChanges, uniteLogs} from '../../source/storage/change-log.js';
+import {ValidationCache} from '../../source/storage/validation-cache.js';
 import {workspaceChanges} from '../../source/domain/audit/workspace-changes.js';
 import {UserError} from '../../source/storage/user-error.js';
 import type {Workspace} from '../../source/domain/workspace/workspace-schema.js';
@@ -139,13 +140,24 @@ describe('the change log beside a workspace', () => {
 		appendChanges(files[0]!, [...shared, ...workspaceChanges(base, a, '李四', t(2))]);
 		appendChanges(files[1]!, [...shared, ...workspaceChanges(base, b, '王五', t(3))]);
 		appendFileSync(files[1]!, 'broken\n');
-		const {logs, warnings} = readLogsForMerge([...files, join(dir, 'missing.jsonl')]);
-		expect(warnings).toEqual([]);
-		const union = unionLogs(logs);
-		expect(union.lines.map(l => (JSON.parse(l) as {by: string; region: string}).by)).toEqual(['张三', '李四', '王五']);
+		const union = uniteLogs([...files, join(dir, 'missing.jsonl')]);
+		const lines = (u: typeof union) => Buffer.concat(u.chunks).toString('utf8').trimEnd().split('\n');
+		expect(union.warnings).toEqual([]);
+		expect(lines(union).map(l => (JSON.parse(l) as {by: string}).by)).toEqual(['张三', '李四', '王五']);
 		expect(union.problems).toEqual([{file: files[1], line: 3, problem: 'not a JSON line'}]);
+		// Lines kept as written: the first log whole, then only what the second adds.
+		expect(union.chunks[0]!.toString()).toBe(readFileSync(files[0]!, 'utf8'));
+		expect(union.first).toBe(1);
+		expect(union.chunks.slice(union.first).map(c => c.toString()).join('')).toBe(readFileSync(files[1]!, 'utf8').split('\n').slice(1, 2).join('\n') + '\n');
 		// A symbolic link among them is left out, with a warning.
 		symlinkSync(files[0]!, join(dir, 'link.jsonl'));
-		expect(readLogsForMerge([join(dir, 'link.jsonl')]).warnings[0]).toContain('is a symbolic link');
+		expect(uniteLogs([join(dir, 'link.jsonl')]).warnings[0]).toContain('is a symbolic link');
+		// The first log, once checked, is remembered as valid: the next merge does not check it again.
+		const cache = new ValidationCache(join(dir, 'cache'), 'test-build');
+		expect(lines(uniteLogs(files, cache))).toEqual(lines(union));
+		expect(lines(uniteLogs(files, cache))).toEqual(lines(union));
+		// A log edited by hand is other bytes: checked again, its bad line reported.
+		appendFileSync(files[0]!, 'broken too\n');
+		expect(uniteLogs(files, cache).problems.map(p => p.file)).toEqual([files[0], files[1]]);
 	});
 });

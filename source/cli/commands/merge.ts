@@ -17,7 +17,7 @@ import type {Workspace} from '../../domain/workspace/workspace-schema.js';
 import {mergeChanges} from '../../domain/audit/workspace-changes.js';
 import {changeLine} from '../../domain/audit/change-entry.js';
 import {spotCheckAgreement} from '../../domain/spot-check/spot-check.js';
-import {changeLogOf, readLogsForMerge, unionLogs, appendChanges, writeChangeLog, strayLogProblem, readChangeLog} from '../../storage/change-log.js';
+import {changeLogOf, uniteLogs, appendChanges, appendLines, writeChangeLog, strayLogProblem} from '../../storage/change-log.js';
 
 /** Exit code when the merge is written but conflicts remain in it. */
 export const EXIT_CONFLICTS = 3;
@@ -151,7 +151,7 @@ async function mergeInto(files: string[], out: string | undefined, output: strin
 	await writeWorkspaceFile(out!, workspace, read, validationCache);
 	// The audit trail: the inputs' logs united, then the merge's own events (written after the
 	// workspace: a crash between the two leaves entries out, never in for a merge that did not land).
-	for (const w of await mergeLogs(files, out!, existed, mergeChanges(inputs, workspace, actor, new Date().toISOString()))) io.err(`warning: ${w}`);
+	for (const w of await mergeLogs(files, out!, existed, mergeChanges(inputs, workspace, actor, new Date().toISOString()), validationCache)) io.err(`warning: ${w}`);
 	// The evidence files the findings name go with them.
 	const missing = carryEvidence(out!, workspace, files.map(f => realWorkspacePath(f)));
 	for (const m of missing) io.err(`warning: evidence file ${m.stored} (${m.name}, named by ${m.key}) is in no input's evidence folder; it is missing from ${displayPath(io.cwd, evidenceFolderOf(out!))}`);
@@ -168,34 +168,30 @@ const LOG_PROBLEMS_SHOWN = 10;
  * (atomically); an output that is one of the inputs gets the lines its log lacks appended.
  * Returns warnings: logs left out, lines skipped.
  */
-async function mergeLogs(files: readonly string[], out: string, existed: boolean, events: ReturnType<typeof mergeChanges>): Promise<string[]> {
+async function mergeLogs(files: readonly string[], out: string, existed: boolean, events: ReturnType<typeof mergeChanges>, cache: ValidationCache | undefined): Promise<string[]> {
 	const outLog = changeLogOf(out);
-	const {logs, warnings} = readLogsForMerge(files.map(f => changeLogOf(realWorkspacePath(f))));
-	const union = unionLogs(logs);
+	const logs = files.map(f => changeLogOf(realWorkspacePath(f)));
+	// Merging into one of the inputs: its own log is read first, so what the union adds to it is what it lacks.
+	const into = existed && existsSync(outLog) ? logs.indexOf(outLog) : -1;
+	const union = uniteLogs(into > 0 ? [outLog, ...logs.filter((_, i) => i !== into)] : logs, cache);
+	const warnings = [...union.warnings];
 	const problems = union.problems.map(p => `${p.file}: line ${p.line}: ${p.problem}; not taken into the merged log`);
 	warnings.push(...problems.slice(0, LOG_PROBLEMS_SHOWN));
 	if (problems.length > LOG_PROBLEMS_SHOWN) warnings.push(`… and ${problems.length - LOG_PROBLEMS_SHOWN} more lines of the inputs' logs`);
 	const fresh = events.filter(e => !union.ids.has(e.id));
 	try {
-		if (existed && existsSync(outLog)) {
-			// Merging into one of the inputs: its own log is part of the union; add what it lacks.
-			const own = new Set(readChangeLog(outLog).entries.map(e => e.id));
-			const missing = union.lines.filter(line => !own.has(line.slice(7, 23)));
-			appendLines(outLog, missing);
-			appendChanges(outLog, fresh.filter(e => !own.has(e.id)));
+		if (into >= 0) {
+			appendLines(outLog, union.chunks.slice(union.first));
+			appendChanges(outLog, fresh);
 		} else {
-			const lines = [...union.lines, ...fresh.map(changeLine)];
-			if (lines.length) await writeChangeLog(outLog, lines);
+			const chunks = [...union.chunks, ...(fresh.length ? [Buffer.from(fresh.map(changeLine).join('\n') + '\n')] : [])];
+			if (chunks.length) await writeChangeLog(outLog, chunks);
 		}
 	} catch (error) {
 		if (!(error instanceof UserError)) throw error;
 		warnings.push(`${error.issues[0]?.file}: ${error.issues[0]?.problem} (assess log recovers them from the workspace)`);
 	}
 	return warnings;
-}
-
-function appendLines(file: string, lines: readonly string[]): void {
-	if (lines.length) appendChanges(file, lines.map(line => JSON.parse(line)));
 }
 
 /** Agreement on each spot check whose re-check is among the inputs, with the first assessor's file beside it. */

@@ -229,11 +229,11 @@ export function conflictRev(c: Conflict): string {
 	return sha256(c.candidates.map(x => x.rev).sort().join(',')).slice(0, 16);
 }
 
-function conflictEntry(c: Conflict, before: Finding | undefined, actor: string, at: string, via: 'merge' | 'history' = 'merge'): ChangeEntry {
+function conflictEntry(c: Conflict, before: Finding | undefined, actor: string, at: string, via: 'merge' | 'history' = 'merge', rev = conflictRev(c)): ChangeEntry {
 	const key = findingKey(c.region, c.indicator);
 	return entry(
-		{at, by: actor, region: c.region, indicator: c.indicator, field: 'conflict', from: before ? summary(before) : null, to: c.candidates.map(x => ({by: recordersOf(x).join(', '), value: x.value, status: x.status, ...(x.review ? {review: x.review.state} : {}), rev: x.rev})), rev: conflictRev(c), via},
-		[key, conflictRev(c), 'conflict'],
+		{at, by: actor, region: c.region, indicator: c.indicator, field: 'conflict', from: before ? summary(before) : null, to: c.candidates.map(x => ({by: recordersOf(x).join(', '), value: x.value, status: x.status, ...(x.review ? {review: x.review.state} : {}), rev: x.rev})), rev, via},
+		[key, rev, 'conflict'],
 	);
 }
 
@@ -243,12 +243,18 @@ function conflictEntry(c: Conflict, before: Finding | undefined, actor: string, 
  */
 export function mergeChanges(inputs: readonly Workspace[], merged: Workspace, actor: string, at: string): ChangeEntry[] {
 	const out: ChangeEntry[] = [];
-	const conflictsBefore = new Set(inputs.flatMap(ws => Object.values(ws.conflicts).map(conflictRev)));
-	const revsBefore = new Set(inputs.flatMap(ws => Object.values(ws.findings).map(f => f.rev)));
-	for (const c of Object.values(merged.conflicts)) if (!conflictsBefore.has(conflictRev(c))) out.push(conflictEntry(c, undefined, actor, at));
-	for (const [key, f] of Object.entries(merged.findings)) {
-		if (!f.combined || revsBefore.has(f.rev)) continue;
-		const sources = f.history.filter(h => f.combined!.from.includes(h.rev));
+	const conflictsBefore = new Set<string>();
+	for (const ws of inputs) for (const c of Object.values(ws.conflicts)) conflictsBefore.add(conflictRev(c));
+	for (const c of Object.values(merged.conflicts)) {
+		const rev = conflictRev(c);
+		if (!conflictsBefore.has(rev)) out.push(conflictEntry(c, undefined, actor, at, 'merge', rev));
+	}
+	for (const key in merged.findings) {
+		const f = merged.findings[key]!;
+		// Made here: a version no input holds (looked up by key, not gathered from 30 files).
+		if (!f.combined || inputs.some(ws => ws.findings[key]?.rev === f.rev)) continue;
+		const from = new Set(f.combined.from);
+		const sources = f.history.filter(h => from.has(h.rev));
 		out.push(entry({at, by: actor, region: f.region, indicator: f.indicator, field: 'combined', from: sources.map(s => ({by: s.by, rev: s.rev, status: s.status})), to: summary(f), rev: f.rev, via: 'merge'}, [key, f.rev, 'combined']));
 	}
 	// Policy changes and spot checks keep the ids their own logs gave them: a union keeps each once.
