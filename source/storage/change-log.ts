@@ -230,69 +230,63 @@ const NEWLINE = Buffer.from('\n');
  * as runs of the bytes as written: a run ends where a line is left out or rewritten.
  */
 function addLines(out: UnitedLogs, file: string, bytes: Buffer, offset: () => number, trusted: boolean, copy: boolean): void {
-	let start = 0;
-	let n = 0;
+	// A run of lines kept as written: [run, its end).
 	let run = -1;
+	let n = 0;
 	const flush = (end: number) => {
 		if (run >= 0 && end > run) out.chunks.push(copy ? Buffer.from(bytes.subarray(run, end)) : bytes.subarray(run, end));
 		run = -1;
 	};
-	while (start < bytes.length) {
+	for (let start = 0; start < bytes.length; ) {
 		const newline = bytes.indexOf(0x0a, start);
 		const stop = newline < 0 ? bytes.length : newline;
-		n++;
-		let from = start;
-		let to = stop;
-		while (from < to && (bytes[from] === 0x20 || bytes[from] === 0x09 || bytes[from] === 0x0d)) from++;
-		while (to > from && (bytes[to - 1] === 0x20 || bytes[to - 1] === 0x09 || bytes[to - 1] === 0x0d)) to--;
 		const lineStart = start;
 		start = stop + 1;
-		// Kept as written: a whole line, newline and all, with nothing to trim.
-		const keep = () => {
-			if (from === lineStart && newline >= 0 && to === stop) {
-				if (run < 0) run = lineStart;
-				return;
-			}
-			flush(lineStart);
-			out.chunks.push(Buffer.concat([bytes.subarray(from, to), NEWLINE]));
-		};
+		n++;
+		let from = lineStart;
+		let to = stop;
+		while (from < to && isBlank(bytes[from]!)) from++;
+		while (to > from && isBlank(bytes[to - 1]!)) to--;
 		if (from === to) {
 			flush(lineStart);
 			continue;
 		}
 		const quick = to - from > 24 && startsWithId(bytes, from) ? bytes.toString('latin1', from + 7, from + 23) : undefined;
+		let keep = false;
 		if (quick !== undefined && out.ids.has(quick)) {
-			flush(lineStart);
-			continue;
-		}
-		if (trusted && quick !== undefined) {
+			// In already.
+		} else if (trusted && quick !== undefined) {
 			out.ids.add(quick);
-			keep();
+			keep = true;
+		} else {
+			const text = bytes.toString('utf8', from, to);
+			const parsed = parseLine(text);
+			if (typeof parsed === 'string') {
+				// Numbered from the start of the file (counted only when there is something to say).
+				out.problems.push({file, line: offset() + n, problem: newline < 0 && !text.endsWith('}') ? `${parsed} (cut off: a save that was interrupted?)` : parsed});
+			} else if (!out.ids.has(parsed.id)) {
+				out.ids.add(parsed.id);
+				if (quick === parsed.id) keep = true;
+				else {
+					// A valid line in another form: written in ours.
+					flush(lineStart);
+					out.chunks.push(Buffer.from(changeLine(parsed) + '\n'));
+					continue;
+				}
+			}
+		}
+		// Kept as written when it is a whole line, newline and all, with nothing to trim.
+		if (keep && from === lineStart && to === stop && newline >= 0) {
+			if (run < 0) run = lineStart;
 			continue;
 		}
-		const text = bytes.toString('utf8', from, to);
-		const parsed = parseLine(text);
-		if (typeof parsed === 'string') {
-			flush(lineStart);
-			// Numbered from the start of the file (counted only when there is something to say).
-			out.problems.push({file, line: offset() + n, problem: newline < 0 && !text.endsWith('}') ? `${parsed} (cut off: a save that was interrupted?)` : parsed});
-			continue;
-		}
-		if (out.ids.has(parsed.id)) {
-			flush(lineStart);
-			continue;
-		}
-		out.ids.add(parsed.id);
-		if (quick === parsed.id) {
-			keep();
-			continue;
-		}
-		// A valid line in another form: written in ours.
 		flush(lineStart);
-		out.chunks.push(Buffer.from(changeLine(parsed) + '\n'));
+		if (keep) out.chunks.push(Buffer.concat([bytes.subarray(from, to), NEWLINE]));
 	}
 	flush(bytes.length);
 }
+
+const isBlank = (byte: number) => byte === 0x20 || byte === 0x09 || byte === 0x0d;
 
 function countLines(bytes: Buffer): number {
 	let n = 0;
