@@ -96,10 +96,11 @@ export function readChangeLog(file: string): ReadLog {
 		if (error instanceof UserError && error.issues[0]?.problem === 'does not exist') return {entries: [], problems: []};
 		throw error;
 	}
-	return parseLog(file, bytes);
+	return parseChangeLog(file, bytes);
 }
 
-function parseLog(file: string, bytes: Buffer): ReadLog {
+/** A log's bytes as entries and problems (what `readChangeLog` does once the file is read). */
+export function parseChangeLog(file: string, bytes: Buffer): ReadLog {
 	if (!isUtf8(bytes)) throw UserError.of(file, 'is not valid UTF-8 text; it was not read');
 	const entries: ChangeEntry[] = [];
 	const problems: LogProblem[] = [];

@@ -146,7 +146,7 @@ export const policyChange = z.strictObject({
 	/** A reviewer may review findings they recorded themselves. */
 	selfReview: z.boolean().optional(),
 	/** Reviewers assigned by region (region code → name; an empty name removes the assignment). */
-	reviewers: z.record(regionCode, z.string()).optional(),
+	reviewers: z.record(z.string(), z.string()).optional(),
 	/** Why (optional). */
 	note: z.string().optional(),
 });
@@ -215,6 +215,11 @@ export const workspace = z
 		for (const [key, c] of Object.entries(ws.conflicts)) {
 			if (key !== findingKey(c.region, c.indicator)) ctx.addIssue({code: 'custom', path: ['conflicts', key], message: `the key should be "${findingKey(c.region, c.indicator)}"`});
 		}
+		(ws.reviewPolicy?.changes ?? []).forEach((change, i) => {
+			for (const region of Object.keys(change.reviewers ?? {})) {
+				if (!regionCode.safeParse(region).success) ctx.addIssue({code: 'custom', path: ['reviewPolicy', 'changes', i, 'reviewers', region], message: `"${region}" is not a region code (six digits or capitals, like "110000")`});
+			}
+		});
 	});
 export type Workspace = z.infer<typeof workspace>;
 
