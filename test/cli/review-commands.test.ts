@@ -157,6 +157,10 @@ describe('assess log', () => {
 		const log = `${ws}.changes.jsonl`;
 		writeFileSync(log, readFileSync(log, 'utf8') + 'garbage\n');
 		expect(ok(['log', ws]).stderr).toMatch(/warning: .*zhang\.json\.changes\.jsonl: line \d+: not a JSON line; skipped/);
+		// assess validate says so too (a warning: the workspace itself is fine).
+		const validated = ok(['validate', ws]);
+		expect(validated.stdout + validated.stderr).toMatch(/change log line \d+: not a JSON line/);
+		expect(validated.stdout + validated.stderr).toMatch(/\d+ changes logged/);
 		renameSync(log, join(dir, 'real.jsonl'));
 		symlinkSync(join(dir, 'real.jsonl'), log);
 		const r = runCli(['log', ws]);
