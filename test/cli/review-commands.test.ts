@@ -82,8 +82,8 @@ describe('assess review', () => {
 		const findings = rowsOf(book.Sheets['评估记录']!);
 		expect(findings[0]!.at(-1)).toBe('审核');
 		expect(String(findings[1]!.at(-1))).toMatch(/^已通过：王五 于 /);
-		// An edit after acceptance: waiting again.
-		ok(['record', file, '110000', '1.1.1', '-', '--note', '补充说明']);
+		// An edit after acceptance: waiting again, and record says so.
+		expect(ok(['record', file, '110000', '1.1.1', '-', '--note', '补充说明']).stderr).toContain('had been reviewed for 北京市 110000 (accepted by 王五); the change makes it wait for review again');
 		expect(JSON.parse(ok(['score', file, '--json']).stdout).final).toBe(false);
 	});
 
