@@ -1,4 +1,5 @@
-import {openSync, closeSync, fstatSync, readSync, writeSync, fdatasyncSync, lstatSync, constants} from 'node:fs';
+import {lstatSync, constants} from 'node:fs';
+import {open} from 'node:fs/promises';
 import {isUtf8} from 'node:buffer';
 import {changeLine, checkChangeEntry, type ChangeEntry} from '../domain/audit/change-entry.js';
 import {readRegularFile, describeKind, type Scratch} from './safe-read.js';
@@ -41,37 +42,44 @@ function refusal(file: string): string | undefined {
 
 /**
  * Appends entries to a log, durably (fdatasync), each on a line of its own: a line a crash cut
- * off is ended first, so it stays one bad line and the new entries stay whole.
+ * off is ended first, so it stays one bad line and the new entries stay whole. Asynchronous: a
+ * save in the TUI does not make the keyboard wait while the disk syncs.
  */
-export function appendChanges(file: string, entries: readonly ChangeEntry[]): void {
+export async function appendChanges(file: string, entries: readonly ChangeEntry[]): Promise<void> {
 	if (entries.length === 0) return;
-	appendText(file, Buffer.from(entries.map(changeLine).join('\n') + '\n'));
+	await appendText(file, Buffer.from(entries.map(changeLine).join('\n') + '\n'));
 }
 
-function appendText(file: string, text: Buffer): void {
+/** Appends runs of lines already checked (what a merge's union adds) to a log, as `appendChanges` does. */
+export async function appendLines(file: string, chunks: readonly Uint8Array[]): Promise<void> {
+	if (chunks.length === 0) return;
+	await appendText(file, Buffer.concat(chunks));
+}
+
+async function appendText(file: string, text: Buffer): Promise<void> {
 	const refused = refusal(file);
 	if (refused) throw UserError.of(file, `${refused}; the changes were not logged`);
-	let fd: number;
+	let handle;
 	try {
-		fd = openSync(file, APPEND_FLAGS, 0o644);
+		handle = await open(file, APPEND_FLAGS, 0o644);
 	} catch (error) {
 		throw UserError.of(file, `cannot be written: ${describeFsError(error)}; the changes were not logged`);
 	}
 	try {
-		const stat = fstatSync(fd);
+		const stat = await handle.stat();
 		if (!stat.isFile()) throw UserError.of(file, `is ${describeKind(stat)}, not a regular file; the changes were not logged`);
 		if (stat.size > 0) {
 			const last = Buffer.alloc(1);
-			readSync(fd, last, 0, 1, stat.size - 1);
-			if (last[0] !== 0x0a) writeSync(fd, NEWLINE);
+			await handle.read(last, 0, 1, stat.size - 1);
+			if (last[0] !== 0x0a) await handle.write(NEWLINE);
 		}
-		writeSync(fd, text);
-		fdatasyncSync(fd);
+		await handle.write(text);
+		await handle.datasync();
 	} catch (error) {
 		if (error instanceof UserError) throw error;
 		throw UserError.of(file, `could not be written: ${describeFsError(error)}; the changes were not logged`);
 	} finally {
-		closeSync(fd);
+		await handle.close();
 	}
 }
 
@@ -320,12 +328,6 @@ export async function writeChangeLog(file: string, chunks: readonly Uint8Array[]
 	const refused = refusal(file);
 	if (refused) throw UserError.of(file, `${refused}; the merged changes were not logged`);
 	await writeFileDurably(file, chunks, {keepPrevious: false});
-}
-
-/** Appends runs of lines already checked (what a merge's union adds) to a log, as `appendChanges` does. */
-export function appendLines(file: string, chunks: readonly Uint8Array[]): void {
-	if (chunks.length === 0) return;
-	appendText(file, Buffer.concat(chunks));
 }
 
 /** A log beside a workspace that does not exist (yet): not ours to write over or into. */

@@ -99,7 +99,7 @@ export type AdapterOptions<T, R> = {
 	 * Called once a write is on disk, before its writers hear so: with the data asked for and
 	 * the data written (the two differ when another program's version was merged in).
 	 */
-	written?: (ours: T, written: T, report: R | undefined) => void;
+	written?: (ours: T, written: T, report: R | undefined) => void | Promise<void>;
 	/** Keep the previous version as `file~` (default yes). */
 	keepPrevious?: boolean;
 };
@@ -177,7 +177,7 @@ export class DurableJsonFile<T, R = undefined> implements Adapter<T> {
 					if (disk) ({data: toWrite, report} = changed(data, disk));
 				}
 				this.#stamp = await writeFileDurably(this.file, this.#options.serialize(toWrite), {keepPrevious: this.#options.keepPrevious});
-				this.#options.written?.(data, toWrite, report);
+				await this.#options.written?.(data, toWrite, report);
 				for (const w of waiters) w.resolve(report);
 			} catch (error) {
 				for (const w of waiters) w.reject(error);

@@ -302,7 +302,7 @@ export class OpenWorkspace {
 		try {
 			// Set once the context is known: a save that finds the file changed on disk merges it in.
 			let onDiskChange: ((ours: Workspace, disk: Buffer) => {data: Workspace; report: SaveReport}) | undefined;
-			let onWritten: ((ours: Workspace, written: Workspace, report: SaveReport | undefined) => void) | undefined;
+			let onWritten: ((ours: Workspace, written: Workspace, report: SaveReport | undefined) => Promise<void>) | undefined;
 			const adapter = new DurableJsonFile<Workspace, SaveReport>(real, {
 				serialize: workspaceBytes,
 				parse: workspaceParser({validationCache: options.validationCache}),
@@ -321,12 +321,12 @@ export class OpenWorkspace {
 			const actor = options.actor ?? db.data.assessor;
 			let onDisk = db.data;
 			// The audit trail: what each write changed, appended once it is on disk.
-			onWritten = (ours, written, report) => {
+			onWritten = async (ours, written, report) => {
 				const at = new Date().toISOString();
 				const entries = [...workspaceChanges(onDisk, ours, actor, at), ...(report?.merged?.changes ?? [])];
 				onDisk = written;
 				try {
-					appendChanges(changeLogOf(real), entries);
+					await appendChanges(changeLogOf(real), entries);
 				} catch (error) {
 					if (!(error instanceof UserError)) throw error;
 					opened.warnings.push(`${error.issues[0]?.file}: ${error.issues[0]?.problem} (assess log recovers them from the workspace)`);
@@ -441,7 +441,7 @@ export async function createWorkspaceFile(file: string, ws: Workspace, actor: st
 	const adapter = new DurableJsonFile<Workspace>(file, {serialize: workspaceBytes, parse: workspaceParser({})});
 	await adapter.write(result.data);
 	try {
-		appendChanges(changeLogOf(realWorkspacePath(file)), workspaceChanges(undefined, result.data, actor, new Date().toISOString()));
+		await appendChanges(changeLogOf(realWorkspacePath(file)), workspaceChanges(undefined, result.data, actor, new Date().toISOString()));
 	} catch (error) {
 		if (!(error instanceof UserError)) throw error;
 		return {warnings: [`${error.issues[0]?.file}: ${error.issues[0]?.problem}`]};

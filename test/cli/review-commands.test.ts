@@ -278,7 +278,8 @@ describe('the workbook\'s 变更记录', () => {
 		expect(rows[0]).toEqual(['时间', '人员', '地区代码', '地区', '指标代码', '指标', '变更项', '原值', '新值', '说明', '版本']);
 		const text = rows.slice(1).map(r => r.slice(1, 9).join('|'));
 		expect(text).toContain('张三|||||审核规则|—|review required; reviewer 王五 for 110000; reviewer 赵六 for 310000');
-		expect(text).toContain('张三|110000|北京市|1.1.1|国家平台互联互通|状态|—|已提交');
+		// One row per version: its fields one a line.
+		expect(text).toContain('张三|110000|北京市|1.1.1|国家平台互联互通|分值\n状态\n备注|—\n—\n—|是\n已提交\n首页可见');
 		expect(text).toContain('赵六|310000|上海市|1.1.1|国家平台互联互通|审核|—|退回 (赵六)：截图过期');
 		const unfinished = rowsOf(readBook(join(dir, 'x.xlsx')).Sheets['未完成项']!);
 		expect(unfinished.find(r => r[2] === '1.1.1' && r[0] === '310000')).toEqual(['310000', '上海市', '1.1.1', '国家平台互联互通', '审核退回（赵六：截图过期）', '赵六']);

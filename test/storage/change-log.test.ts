@@ -65,7 +65,7 @@ describe('the change log beside a workspace', () => {
 			const theirs = applyChange(now, ['110000'], '1.1.1', {value: yes}, '李四', t(1));
 			writeFileSync(`${file}.new`, serializeWorkspace(theirs));
 			renameSync(`${file}.new`, file);
-			appendChanges(changeLogOf(file), workspaceChanges(now, theirs, '李四', t(1)));
+			await appendChanges(changeLogOf(file), workspaceChanges(now, theirs, '李四', t(1)));
 			await ws.save(applyChange(ws.data, ['110000'], '1.1.1', {value: {type: 'yesno', met: false}}, '张三', t(2)));
 		} finally {
 			await ws.close();
@@ -96,7 +96,7 @@ describe('the change log beside a workspace', () => {
 		const fifo = join(dir, 'fifo.jsonl');
 		execFileSync('mkfifo', [fifo]);
 		expect(() => readChangeLog(fifo)).toThrow(/FIFO/);
-		expect(() => appendChanges(fifo, workspaceChanges(undefined, applyChange(createWorkspace({id: 'w', index, systemDigest: digest, assessor: 'x', createdAt: t(0), regions: ['110000']}), ['110000'], '1.1.1', {value: yes}, 'x', t(1)), 'x', t(1)))).toThrow(UserError);
+		await expect(appendChanges(fifo, workspaceChanges(undefined, applyChange(createWorkspace({id: 'w', index, systemDigest: digest, assessor: 'x', createdAt: t(0), regions: ['110000']}), ['110000'], '1.1.1', {value: yes}, 'x', t(1)), 'x', t(1)))).rejects.toThrow(UserError);
 		mkdirSync(join(dir, 'folder.jsonl'));
 		expect(() => readChangeLog(join(dir, 'folder.jsonl'))).toThrow(/folder/);
 	});
@@ -137,8 +137,8 @@ describe('the change log beside a workspace', () => {
 		const a = applyChange(base, ['310000'], '1.1.1', {value: yes}, '李四', t(2));
 		const b = applyChange(base, ['110000'], '1.1.2', {value: {type: 'levels', level: 'all'}}, '王五', t(3));
 		const files = ['a', 'b', 'c'].map(n => join(dir, `${n}.json.changes.jsonl`));
-		appendChanges(files[0]!, [...shared, ...workspaceChanges(base, a, '李四', t(2))]);
-		appendChanges(files[1]!, [...shared, ...workspaceChanges(base, b, '王五', t(3))]);
+		await appendChanges(files[0]!, [...shared, ...workspaceChanges(base, a, '李四', t(2))]);
+		await appendChanges(files[1]!, [...shared, ...workspaceChanges(base, b, '王五', t(3))]);
 		appendFileSync(files[1]!, 'broken\n');
 		const union = uniteLogs([...files, join(dir, 'missing.jsonl')]);
 		const lines = (u: typeof union) => Buffer.concat(u.chunks).toString('utf8').trimEnd().split('\n');

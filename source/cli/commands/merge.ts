@@ -181,8 +181,8 @@ async function mergeLogs(files: readonly string[], out: string, existed: boolean
 	const fresh = events.filter(e => !union.ids.has(e.id));
 	try {
 		if (into >= 0) {
-			appendLines(outLog, union.chunks.slice(union.first));
-			appendChanges(outLog, fresh);
+			await appendLines(outLog, union.chunks.slice(union.first));
+			await appendChanges(outLog, fresh);
 		} else {
 			const chunks = [...union.chunks, ...(fresh.length ? [Buffer.from(fresh.map(changeLine).join('\n') + '\n')] : [])];
 			if (chunks.length) await writeChangeLog(outLog, chunks);

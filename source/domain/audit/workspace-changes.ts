@@ -17,21 +17,26 @@ export function workspaceChanges(prev: Workspace | undefined, next: Workspace, a
 	const out: ChangeEntry[] = [];
 	const prevFindings = prev?.findings ?? {};
 	const prevConflicts = prev?.conflicts ?? {};
-	for (const [key, f] of Object.entries(next.findings)) {
+	// Findings are never changed in place: an unchanged finding is the same object (a save after
+	// one keypress compares 4,096 references, nothing more).
+	for (const key in next.findings) {
+		const f = next.findings[key]!;
 		const before = prevFindings[key];
 		if (before === f) continue;
 		const conflict = prevConflicts[key];
 		if (conflict) out.push(...findingChanges(f, {conflict}, actor, at));
 		else if (!before || before.rev !== f.rev || before.evidence !== f.evidence) out.push(...findingChanges(f, before ? {finding: before} : {}, actor, at));
 	}
-	for (const [key, c] of Object.entries(next.conflicts)) {
+	for (const key in next.conflicts) {
+		const c = next.conflicts[key]!;
 		const before = prevConflicts[key];
 		if (before === c || (before && conflictRev(before) === conflictRev(c))) continue;
 		out.push(conflictEntry(c, prevFindings[key], actor, at));
 	}
 	// A finding taken out (an undo of its first version): logged, never silently.
-	for (const [key, f] of Object.entries(prevFindings)) {
+	for (const key in prevFindings) {
 		if (next.findings[key] || next.conflicts[key]) continue;
+		const f = prevFindings[key]!;
 		out.push(entry({at, by: actor, region: f.region, indicator: f.indicator, field: 'removed', from: summary(f), to: null, prev: f.rev, via: 'undo'}, [key, f.rev, 'removed', at]));
 	}
 	out.push(...workspaceWideChanges(prev, next));
@@ -41,6 +46,7 @@ export function workspaceChanges(prev: Workspace | undefined, next: Workspace, a
 /** What the workspace-wide record gained: review policy changes, spot checks drawn. */
 function workspaceWideChanges(prev: Workspace | undefined, next: Workspace): ChangeEntry[] {
 	const out: ChangeEntry[] = [];
+	if (prev && prev.reviewPolicy === next.reviewPolicy && prev.spotChecks === next.spotChecks) return out;
 	const had = new Set((prev?.reviewPolicy?.changes ?? []).map(c => canonicalJson(c)));
 	for (const change of next.reviewPolicy?.changes ?? []) {
 		const text = canonicalJson(change);

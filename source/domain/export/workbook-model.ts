@@ -206,16 +206,20 @@ export function workbookModel(index: SystemIndex, ws: Workspace, report: ScoreRe
 	}
 	sheets.push(tableSheet('评估记录', findings, 60));
 
-	// Every change, oldest first: who, when, what it was, what it became.
+	// Every change, oldest first: who, when, what it was, what it became. One row per version a
+	// person made (its fields one a line in 变更项, 原值 and 新值): a season's trail stays a table
+	// a person can filter, and the workbook stays quick to write.
 	if (options.changes) {
 		const rows: Cell[][] = [['时间', '人员', '地区代码', '地区', '指标代码', '指标', '变更项', '原值', '新值', '说明', '版本'].map(text)];
 		const via: Record<string, string> = {merge: '合并', undo: '撤销', history: '据历史版本恢复（变更日志中缺失）'};
-		for (const e of options.changes) {
-			if (options.regions && e.region !== undefined && !options.regions.includes(e.region)) continue;
-			const d = describeChange(e, index, 'zh');
+		for (const group of changeGroups(options.changes, options.regions)) {
+			const e = group[0]!;
+			const described = group.map(x => describeChange(x, index, 'zh'));
 			const node = e.indicator ? index.nodes.get(e.indicator) : undefined;
-			const why = [e.via ? via[e.via] : '', e.field !== 'review' && e.field !== 'settled' ? (e.note ?? '') : ''].filter(Boolean).join('；');
-			rows.push([date(e.at), text(e.by), text(e.region ?? ''), text(e.region ? ctx.regionName(e.region) : ''), text(e.indicator ?? ''), text(node ? pick(node.node.name, 'zh') : (e.indicator ?? '')), text(d.what), text(d.from), text(d.to), text(why), text(e.rev ?? '')]);
+			const notes = [...new Set(group.filter(x => x.note && x.field !== 'review' && x.field !== 'settled').map(x => x.note!))];
+			const why = [e.via ? via[e.via] : '', ...notes].filter(Boolean).join('；');
+			const lines = (pick: (d: ReturnType<typeof describeChange>) => string) => described.map(d => pick(d).replace(/\n/g, ' ')).join('\n');
+			rows.push([date(e.at), text(e.by), text(e.region ?? ''), text(e.region ? ctx.regionName(e.region) : ''), text(e.indicator ?? ''), text(node ? pick(node.node.name, 'zh') : (e.indicator ?? '')), text(lines(d => d.what)), text(lines(d => d.from)), text(lines(d => d.to)), text(why), text(e.rev ?? '')]);
 		}
 		sheets.push(tableSheet('变更记录', rows, 60));
 	}
@@ -231,6 +235,27 @@ export function workbookModel(index: SystemIndex, ws: Workspace, report: ScoreRe
 
 	sheets.push(metaSheet(index, report, chosen, facts, order, edition, stats, date));
 	return {sheets};
+}
+
+/**
+ * Changes as the rows of 变更记录: the entries one version made (same time, person, leaf,
+ * version and way) together, in the trail's order; workspace-wide changes each alone.
+ */
+function changeGroups(changes: readonly ChangeEntry[], regions: readonly string[] | undefined): ChangeEntry[][] {
+	const groups: ChangeEntry[][] = [];
+	const open = new Map<string, ChangeEntry[]>();
+	for (const e of changes) {
+		if (regions && e.region !== undefined && !regions.includes(e.region)) continue;
+		const key = e.rev === undefined ? undefined : `${e.at}|${e.by}|${e.region}|${e.indicator}|${e.rev}|${e.via ?? ''}`;
+		const group = key === undefined ? undefined : open.get(key);
+		if (group) group.push(e);
+		else {
+			const made = [e];
+			groups.push(made);
+			if (key !== undefined) open.set(key, made);
+		}
+	}
+	return groups;
 }
 
 /** A long table: a frozen header row and a filter over its columns. */
