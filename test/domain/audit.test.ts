@@ -51,6 +51,8 @@ describe('the audit trail of a workspace', () => {
 	it('logs each sampled item added, judged or annotated, and evidence removed', () => {
 		const a = applyChange(blank(), ['110000'], '1.2.1', {value: {type: 'sampled', samples: [{item: 'SI-0001', pass: null}, {item: 'SI-0002', pass: true}]}}, '张三', t(1));
 		const b = applyChange(a, ['110000'], '1.2.1', {value: {type: 'sampled', samples: [{item: 'SI-0001', pass: false, note: '无法提交'}, {item: 'SI-0003', pass: true}]}}, '张三', t(2));
+		// A first list is one value; a change to a list, item by item.
+		expect(rows(workspaceChanges(blank(), a, 'x', t(9)))).toEqual(['张三 110000/1.2.1 value: — → 1/1（1 项未判定）']);
 		expect(rows(workspaceChanges(a, b, 'x', t(9)))).toEqual(['张三 110000/1.2.1 sampled item SI-0001: not judged → fail · 无法提交', '张三 110000/1.2.1 sampled item SI-0003: — → pass', '张三 110000/1.2.1 sampled item SI-0002: pass → —']);
 		const withUrl = applyChange(b, ['110000'], '1.2.1', {addEvidence: [{kind: 'url', url: 'https://x.gov.cn', seenAt: t(3), by: '张三'}]}, '张三', t(3));
 		const removed = applyChange(withUrl, ['110000'], '1.2.1', {removeEvidence: ['url:https://x.gov.cn']}, '李四', t(4));

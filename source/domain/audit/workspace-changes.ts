@@ -142,10 +142,9 @@ export function versionChanges(key: string, a: FindingVersion | undefined, b: Fi
 		out.push(entry({at, by, ...base, field, ...(item !== undefined ? {item} : {}), from, to, ...extra}, idOf(field, item)));
 	const av = a?.value ?? null;
 	const bv = b.value;
-	if ((av?.type === 'sampled' || av === null) && bv?.type === 'sampled' && !(av === null && a === undefined && bv.samples.length === 0)) {
-		for (const d of sampleChanges(av?.type === 'sampled' ? av.samples : [], bv.samples)) add('sample', d.from, d.to, d.item);
-	} else if (av?.type === 'sampled' && bv === null) {
-		for (const d of sampleChanges(av.samples, [])) add('sample', d.from, d.to, d.item);
+	// A list of sampled items changed item by item; a first list (or one taken away) is one value.
+	if (av?.type === 'sampled' && bv?.type === 'sampled') {
+		for (const d of sampleChanges(av.samples, bv.samples)) add('sample', d.from, d.to, d.item);
 	} else if (canonicalJson(av) !== canonicalJson(bv)) {
 		add('value', av, bv);
 	}
