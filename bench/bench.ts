@@ -27,6 +27,9 @@ import {themeFor} from '../source/ui/theme.js';
 import {HeadlessInput, HeadlessOutput} from '../source/runtime/headless-terminal.js';
 import {loadLayoutEngine} from '../source/runtime/yoga-loader.js';
 import {syntheticTeam, syntheticCatalog} from './synthetic.js';
+import {workspaceChanges} from '../source/domain/audit/workspace-changes.js';
+import {changeLine} from '../source/domain/audit/change-entry.js';
+import {auditTrailOf} from '../source/storage/change-log.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -122,6 +125,8 @@ const {base} = syntheticTeam(index, regionCodes, 0);
 const big = {...base, system: {...base.system, digest: system.digest}};
 const bigFile = join(dir, 'big.json');
 writeFileSync(bigFile, serializeWorkspace(big));
+// With the audit trail on: the workspace's change log, as every save since its first would have left it.
+writeFileSync(`${bigFile}.changes.jsonl`, workspaceChanges(undefined, big, '基线', big.createdAt).map(changeLine).join('\n') + '\n');
 const catalog = syntheticCatalog(loadCatalog().items, allRegions, scale.catalog);
 
 // 1. Start-up to the first frame of the built TUI, in a real pseudo-terminal (`script`).
@@ -283,6 +288,7 @@ if (measures('score')) report(`full re-score of ${scale.regions} regions`, await
 
 // 5. Save of the big workspace vs JSON.stringify + write + fsync of the same data.
 if (measures('save')) {
+	const initialLogLines = readFileSync(`${bigFile}.changes.jsonl`, 'utf8').trim().split('\n').length;
 	const ws = await OpenWorkspace.open(bigFile, {write: true});
 	let flip = false;
 	const rawFile = join(dir, 'raw.json');
@@ -302,36 +308,51 @@ if (measures('save')) {
 		scale.runs,
 	);
 	await ws.close();
-	report('save of the big workspace', ours, '≤ 1.5× stringify + write + fsync', (_m, _p, ratio) => ratio !== null && ratio <= 1.5, {name: 'stringify + write + fsync', samples: baseline});
+	// The audit trail was on: every save appended its change.
+	const logged = readFileSync(`${bigFile}.changes.jsonl`, 'utf8').trim().split('\n').length - initialLogLines;
+	if (logged < scale.runs) throw new Error(`the saves logged ${logged} changes, fewer than they made`);
+	report('save of the big workspace (its change log appended)', ours, '≤ 1.5× stringify + write + fsync', (_m, _p, ratio) => ratio !== null && ratio <= 1.5, {name: 'stringify + write + fsync', samples: baseline});
 }
 
 // 6. Merge of the team's workspaces vs JSON.parse of the same files; peak memory in a child.
 if (measures('merge')) {
-	const {team} = syntheticTeam(index, regionCodes, scale.assessors);
+	const {base: common, team} = syntheticTeam(index, regionCodes, scale.assessors);
+	// With the audit trail on: each file's change log, as a team's would be (the common base's
+	// changes, which every file shares, then the assessor's own); the merge unites them.
+	const baseLog = workspaceChanges(undefined, common, '基线', common.createdAt).map(changeLine).join('\n') + '\n';
+	let logBytes = 0;
 	const files = team.map((ws, i) => {
 		const file = join(dir, `assessor-${i}.json`);
 		writeFileSync(file, serializeWorkspace({...ws, system: big.system}));
+		const own = workspaceChanges(common, ws, ws.assessor, ws.createdAt).map(changeLine).join('\n') + '\n';
+		writeFileSync(`${file}.changes.jsonl`, baseLog + own);
+		logBytes += Buffer.byteLength(baseLog) + Buffer.byteLength(own);
 		return file;
 	});
+	process.stderr.write(`     change logs: ${(logBytes / 2 ** 20).toFixed(1)} MB in ${files.length} files (the base's ${(Buffer.byteLength(baseLog) / 2 ** 20).toFixed(1)} MB in each)\n`);
 	// The real command, as a team lead runs it, in a child process: start-up, reading and
 	// validating every file, the merge, validating and writing the result. The baseline
 	// reads and parses the same files in a child process too.
 	const runs = quick ? 3 : 5;
 	const out = join(dir, 'team.json');
+	const outLog = `${out}.changes.jsonl`;
 	const peaks: number[] = [];
 	const parseAll = `const fs = require('node:fs'); for (const f of ${JSON.stringify(files)}) JSON.parse(fs.readFileSync(f, 'utf8'));`;
-	const {ours, baseline} = await timeInTurns(
-		() => {
-			rmSync(out, {force: true});
-			const child = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(root, 'bin', 'assess.js'), 'merge', ...files, '-o', out], {encoding: 'utf8'});
-			if (child.status !== 0 && child.status !== 3) throw new Error(`assess merge failed: ${child.stderr}`);
-			peaks.push(Number(child.stderr.trim().split('\n').at(-1)) / 1024);
-		},
-		() => spawnSync(process.execPath, ['-e', parseAll]),
-		runs,
-		1,
-	);
-	report(`merge of ${files.length} workspaces (assess merge)`, ours, '≤ 3× JSON.parse', (_m, _p, ratio) => ratio !== null && ratio <= 3, {name: 'JSON.parse of the files', samples: baseline});
+	// Everything the merge reads: the workspaces, and every line of their logs.
+	const parseWithLogs = `${parseAll} for (const f of ${JSON.stringify(files)}) for (const l of fs.readFileSync(f + '.changes.jsonl', 'utf8').split('\\n')) if (l) JSON.parse(l);`;
+	const merge = () => {
+		rmSync(out, {force: true});
+		rmSync(outLog, {force: true});
+		const child = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(root, 'bin', 'assess.js'), 'merge', ...files, '-o', out], {encoding: 'utf8'});
+		if (child.status !== 0 && child.status !== 3) throw new Error(`assess merge failed: ${child.stderr}`);
+		peaks.push(Number(child.stderr.trim().split('\n').at(-1)) / 1024);
+	};
+	const {ours, baseline} = await timeInTurns(merge, () => spawnSync(process.execPath, ['-e', parseAll]), runs, 1);
+	if (!existsSync(outLog)) throw new Error('assess merge wrote no change log');
+	report(`merge of ${files.length} workspaces with their change logs (assess merge)`, ours, '≤ 3× JSON.parse', (_m, _p, ratio) => ratio !== null && ratio <= 3, {name: 'JSON.parse of the workspace files', samples: baseline});
+	// The same figure against all the merge reads now: the workspaces and, beside them, their logs.
+	const all = await timeInTurns(merge, () => spawnSync(process.execPath, ['-e', parseWithLogs]), runs, 1);
+	report(`merge of ${files.length} workspaces with their change logs, against all it reads`, all.ours, '≤ 3× JSON.parse', (_m, _p, ratio) => ratio !== null && ratio <= 3, {name: 'JSON.parse of the workspaces and every log line', samples: all.baseline});
 	report(`peak memory of assess merge (${files.length} files)`, [Math.max(...peaks)], '≤ 300 MB', m => m <= 300, undefined, 'MB');
 }
 
@@ -346,7 +367,9 @@ if (measures('export')) {
 	// The same cells, as plain values, written by SheetJS with nothing else.
 	const names = new Map(allRegions.map(r => [r.code, r.name]));
 	const scores = scoreOf(index, weights, big);
-	const cells = workbookModel(index, big, scoreReport(index, big, scores, c => names.get(c) ?? c), scores.best, {workspaceFile: 'big.json', systemFile: 's', systemDigest: '', weightsFile: 'w', weightsDigest: '', generatedAt: '', program: 'bench', draft: undefined}, {detail: true});
+	// The same cells: the 变更记录 sheet's too (the audit trail, as the export reads it).
+	const changes = auditTrailOf(bigFile, opened.data).entries;
+	const cells = workbookModel(index, big, scoreReport(index, big, scores, c => names.get(c) ?? c), scores.best, {workspaceFile: 'big.json', systemFile: 's', systemDigest: '', weightsFile: 'w', weightsDigest: '', generatedAt: '', program: 'bench', draft: undefined}, {detail: true, changes});
 	const plainValue = (c: Cell) => (c.kind === 'empty' ? null : c.value);
 	const rawWrite = () => {
 		const book = XLSX.utils.book_new();

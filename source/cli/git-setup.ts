@@ -92,7 +92,7 @@ export function shellWords(command: string): string[] {
 export const IGNORE_LINES = ['*.json.lock', '*.json.lock.break', '*.json~', '*.json.backups/', '*.tmp-*'] as const;
 
 /**
- * The .gitattributes lines: workspace files merged by assess, evidence files never converted
+ * The .gitattributes lines: workspace files merged by assess, change logs united line by line, evidence files never converted
  * (their names are their SHA-256; a line-ending conversion would break them). A folder of
  * workspace files gets one pattern (`workspaces/*.json`), so that a new assessor's file is
  * covered too; a folder that also holds other JSON (weights, a system file) names its
@@ -108,7 +108,8 @@ export function attributeLines(top: string): string[] {
 		const folder = folderOf(file);
 		patterns.add(folder !== '.' && onlyWorkspaces(folder) ? `${folder}/*.json` : `/${file}`);
 	}
-	return [...[...patterns].map(p => `${p} merge=assess`), '**/*.evidence/** binary'];
+	// A workspace's change log (`<ws>.changes.jsonl`) only ever gains whole lines: git's own union merge unites two branches' logs.
+	return [...[...patterns].map(p => `${p} merge=assess`), '*.changes.jsonl merge=union', '**/*.evidence/** binary'];
 }
 
 /** Workspace files in the repository (tracked, or new and not ignored), as paths relative to it with `/`. */

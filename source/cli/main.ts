@@ -17,12 +17,17 @@ import {compareCommand} from './commands/compare.js';
 import {setupGitCommand} from './commands/setup-git.js';
 import {doctorCommand} from './commands/doctor.js';
 import {completionCommand} from './commands/completion.js';
+import {reviewCommand} from './commands/review.js';
+import {reviewPolicyCommand} from './commands/review-policy.js';
+import {spotCheckCommand} from './commands/spot-check.js';
+import {statusCommand} from './commands/status.js';
+import {logCommand} from './commands/log.js';
 import {UserError, formatIssue} from '../storage/user-error.js';
 import {VERSION} from '../version.js';
 import {WARM_UP} from '../runtime/boot.js';
 
 /** Every sub-command, in the order `assess --help` lists them. */
-export const COMMANDS: readonly Command[] = [openCommand, initCommand, recordCommand, validateCommand, scoreCommand, searchCommand, mergeCommand, mergeDriverCommand, agreementCommand, exportCommand, reportCommand, compareCommand, unlockCommand, schemasCommand, setupGitCommand, doctorCommand, completionCommand(() => COMMANDS)];
+export const COMMANDS: readonly Command[] = [openCommand, initCommand, recordCommand, reviewCommand, reviewPolicyCommand, validateCommand, scoreCommand, searchCommand, mergeCommand, mergeDriverCommand, agreementCommand, spotCheckCommand, statusCommand, logCommand, exportCommand, reportCommand, compareCommand, unlockCommand, schemasCommand, setupGitCommand, doctorCommand, completionCommand(() => COMMANDS)];
 
 function mainHelp(): string {
 	const width = Math.max(...COMMANDS.map(c => c.name.length));

@@ -20,6 +20,8 @@ import {describeFsError} from '../storage/fs-errors.js';
 import {csvScores, csvSamples, csvFindings} from './write-csv.js';
 import {PROGRAM} from '../version.js';
 import {exportTarget, EXPORT_KIND, type ExportFormat} from './export-target.js';
+import {auditTrailOf, type AuditTrail} from '../storage/change-log.js';
+import {realWorkspacePath} from '../storage/workspace-store.js';
 
 export type {ExportFormat};
 /** What a CSV holds: one table per file (scores by default). */
@@ -85,7 +87,30 @@ function refusal(file: string, finality: Finality, refused: readonly Blocker[]):
 	const issues: FileIssue[] = [{file, place: '', problem: `is not final (${blockerSummary(finality.counts)}); ${hints}. ${refused.length > BLOCKERS_SHOWN ? `The first ${BLOCKERS_SHOWN} of ${refused.length}` : `All ${refused.length}`}:`}];
 	for (const b of refused.slice(0, BLOCKERS_SHOWN)) issues.push({file, place: '', problem: `  ${blockerLine(b)}`});
 	if (refused.length > BLOCKERS_SHOWN) issues.push({file, place: '', problem: `  … and ${refused.length - BLOCKERS_SHOWN} more (assess export --json lists them all)`});
+	for (const line of waitingByReviewer(refused)) issues.push({file, place: '', problem: line});
 	return new ExportRefused(issues, refused);
+}
+
+/**
+ * The findings still waiting for review (or returned), by assigned reviewer, every one of them:
+ * "Waiting for review, by reviewer:", "  王五: 12 (北京市 8, 上海市 4)", "  (no reviewer assigned): 3 …".
+ */
+export function waitingByReviewer(blockers: readonly Blocker[]): string[] {
+	const review = blockers.filter(b => b.kind === 'awaiting-review' || b.kind === 'returned');
+	if (review.length === 0) return [];
+	const byReviewer = new Map<string, Blocker[]>();
+	for (const b of review) {
+		const who = b.reviewer ?? '';
+		byReviewer.set(who, [...(byReviewer.get(who) ?? []), b]);
+	}
+	const lines = ['Findings waiting for review (or returned to the assessor), by reviewer:'];
+	for (const [who, list] of [...byReviewer].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'zh')))) {
+		const regions = new Map<string, number>();
+		for (const b of list) regions.set(b.regionName, (regions.get(b.regionName) ?? 0) + 1);
+		const returned = list.filter(b => b.kind === 'returned').length;
+		lines.push(`  ${who || '(no reviewer assigned)'}: ${list.length}${returned ? ` (${returned} returned)` : ''} — ${[...regions].map(([r, n]) => `${r} ${n}`).join(', ')}`);
+	}
+	return lines;
 }
 
 /** A path as the export names it: relative to the workspace's folder, or a bundled file by name; never a local absolute path. */
@@ -134,11 +159,13 @@ export async function runExport(req: ExportRequest): Promise<ExportResult> {
 	let catalogNames: Map<string, string> | undefined;
 	const itemName = (id: string) => (catalogNames ??= new Map(loadCatalog().items.map(i => [i.id, i.name]))).get(id);
 	const rowsContext = {index, ws: req.ws, regions: req.regions, stats: scores.stats, regionName};
+	// The audit trail goes with xlsx and JSON (a CSV is one table).
+	const trail: AuditTrail | undefined = req.format === 'csv' ? undefined : auditTrailOf(realWorkspacePath(req.workspaceFile), req.ws);
 	let bytes: Uint8Array | string;
 	if (req.format === 'xlsx') {
 		// SheetJS is large; it is loaded only when a workbook is written.
 		const {xlsxBytes} = await import('./write-xlsx.js');
-		bytes = xlsxBytes(workbookModel(index, req.ws, report, scores.best, facts, {regions: req.regions, detail: req.detail, order: req.order ?? 'rank', finality, stats: scores.stats, itemName}));
+		bytes = xlsxBytes(workbookModel(index, req.ws, report, scores.best, facts, {regions: req.regions, detail: req.detail, order: req.order ?? 'rank', finality, stats: scores.stats, itemName, changes: trail?.entries ?? []}));
 	} else if (req.format === 'csv') {
 		const table = req.table ?? 'scores';
 		const time = (iso: string) => isoWithOffset(iso, zone);
@@ -160,9 +187,10 @@ export async function runExport(req: ExportRequest): Promise<ExportResult> {
 			order: req.order ?? 'rank',
 			...report,
 			regions,
-			blockerList: finality.blockers.filter(b => !req.regions || req.regions.includes(b.region)).map(b => ({region: b.region, regionName: b.regionName, indicator: b.indicator, indicatorName: b.indicatorName, kind: b.kind, why: blockerLine(b).slice(`${b.regionName} ${b.indicator} ${b.indicatorName}: `.length)})),
+			blockerList: finality.blockers.filter(b => !req.regions || req.regions.includes(b.region)).map(b => ({region: b.region, regionName: b.regionName, indicator: b.indicator, indicatorName: b.indicatorName, kind: b.kind, why: blockerLine(b).slice(`${b.regionName} ${b.indicator} ${b.indicatorName}: `.length), ...(b.reviewer ? {reviewer: b.reviewer} : {})})),
 			samples: sampleRows(rowsContext, itemName).map(s => ({...s, evidence: s.evidence.map(withTime), at: time(s.at)})),
-			findings: findingRows(rowsContext).map(f => ({...f, evidence: f.evidence.map(withTime), at: time(f.at), ...(f.settled ? {settled: {...f.settled, at: time(f.settled.at)}} : {})})),
+			findings: findingRows(rowsContext).map(f => ({...f, evidence: f.evidence.map(withTime), at: time(f.at), ...(f.settled ? {settled: {...f.settled, at: time(f.settled.at)}} : {}), ...(f.review ? {review: {...f.review, at: time(f.review.at)}} : {})})),
+			changeLog: (trail?.entries ?? []).filter(e => !req.regions || e.region === undefined || req.regions.includes(e.region)).map(e => ({...e, at: time(e.at)})),
 		};
 		bytes = JSON.stringify(json, null, 2) + '\n';
 	}

@@ -38,6 +38,8 @@ const STRINGS = {
 			'na-without-reason': (n: number) => `${n} 项不适用未说明原因`,
 			'short-sample': (n: number) => `${n} 项抽查事项不足`,
 			'unjudged-items': (n: number) => `${n} 项抽查事项未判定`,
+			'awaiting-review': (n: number) => `${n} 项待审核`,
+			returned: (n: number) => `${n} 项已退回修改`,
 			relative: () => '相对得分仍可能随其他地区变化',
 		},
 		en: {
@@ -48,6 +50,8 @@ const STRINGS = {
 			'na-without-reason': (n: number) => `${n} not applicable without a reason`,
 			'short-sample': (n: number) => `${n} sampled leaves short of their sample`,
 			'unjudged-items': (n: number) => `${n} sampled leaves with unjudged items`,
+			'awaiting-review': (n: number) => `${n} awaiting review`,
+			returned: (n: number) => `${n} returned for changes`,
 			relative: () => 'relative scores may still move with other regions',
 		},
 	},

@@ -6,7 +6,7 @@ import {CodeCache} from './code-cache.js';
 import {BUILD_ID, cacheFolder} from '../storage/cache-folder.js';
 
 /** The commands whose code is cached apart (each runs different code); anything else runs uncached. */
-export const CACHED_COMMANDS = ['open', 'init', 'record', 'validate', 'score', 'search', 'merge', 'merge-driver', 'agreement', 'export', 'report', 'compare', 'unlock', 'schemas', 'setup-git', 'doctor', 'completion'] as const;
+export const CACHED_COMMANDS = ['open', 'init', 'record', 'review', 'review-policy', 'validate', 'score', 'search', 'merge', 'merge-driver', 'agreement', 'spot-check', 'status', 'log', 'export', 'report', 'compare', 'unlock', 'schemas', 'setup-git', 'doctor', 'completion'] as const;
 
 /** The build's run of the TUI's start-up with no screen (source/ui/warm-up.tsx); it makes the code cache of `open`. */
 export const WARM_UP = '__warm-up';

@@ -23,7 +23,7 @@ export type WriteOptions = {
  * unless asked not to. Never replaces what is not a plain, writable file of someone who let us:
  * a symbolic link (callers write to the real path), a folder, a FIFO, or a read-only file.
  */
-export async function writeFileDurably(file: string, text: string | Uint8Array, options: WriteOptions = {}): Promise<FileStamp> {
+export async function writeFileDurably(file: string, text: string | Uint8Array | readonly Uint8Array[], options: WriteOptions = {}): Promise<FileStamp> {
 	const dir = dirname(file);
 	const tmp = join(dir, `.${basename(file)}.tmp-${process.pid}-${++counter}`);
 	let mode = 0o644;
@@ -38,7 +38,9 @@ export async function writeFileDurably(file: string, text: string | Uint8Array, 
 		const handle = await open(tmp, 'wx', mode);
 		let stamp: FileStamp;
 		try {
-			await handle.writeFile(text);
+			// Many pieces (a merged change log) are written one after another, never joined in memory.
+			if (Array.isArray(text)) for (const piece of text as readonly Uint8Array[]) await handle.write(piece);
+			else await handle.writeFile(text as string | Uint8Array);
 			await handle.sync();
 			// The stamp of the new file, from the file itself: the rename keeps inode and times.
 			stamp = stampOf(await handle.stat());
@@ -93,6 +95,11 @@ export type AdapterOptions<T, R> = {
 	 * writes nothing; the next write checks again.
 	 */
 	changedOnDisk?: (ours: T, disk: Buffer) => {data: T; report: R};
+	/**
+	 * Called once a write is on disk, before its writers hear so: with the data asked for and
+	 * the data written (the two differ when another program's version was merged in).
+	 */
+	written?: (ours: T, written: T, report: R | undefined) => void | Promise<void>;
 	/** Keep the previous version as `file~` (default yes). */
 	keepPrevious?: boolean;
 };
@@ -170,6 +177,7 @@ export class DurableJsonFile<T, R = undefined> implements Adapter<T> {
 					if (disk) ({data: toWrite, report} = changed(data, disk));
 				}
 				this.#stamp = await writeFileDurably(this.file, this.#options.serialize(toWrite), {keepPrevious: this.#options.keepPrevious});
+				await this.#options.written?.(data, toWrite, report);
 				for (const w of waiters) w.resolve(report);
 			} catch (error) {
 				for (const w of waiters) w.reject(error);

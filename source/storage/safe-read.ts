@@ -49,8 +49,8 @@ export function openRegularFile(file: string, limit: number): {fd: number; size:
  * Reads a whole regular file, never more than `limit` bytes: refuses FIFOs, devices, sockets
  * and folders before reading a byte, and a file that grows past the limit while it is read.
  */
-export function readRegularFile(file: string, limit: number): Buffer {
-	return readRegularFileStamped(file, limit).bytes;
+export function readRegularFile(file: string, limit: number, scratch?: Scratch): Buffer {
+	return readRegularFileStamped(file, limit, scratch).bytes;
 }
 
 /**
@@ -61,12 +61,20 @@ export function readRegularFile(file: string, limit: number): Buffer {
 export type FileStamp = string;
 export const stampOf = (stat: {dev: number; ino: number; size: number; mtimeMs: number}): FileStamp => `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`;
 
-/** The same, with the stamp of the bytes read (taken from the open file, so it is theirs). */
-export function readRegularFileStamped(file: string, limit: number): {bytes: Buffer; stamp: FileStamp} {
+/**
+ * A buffer to read into again and again (many files read one after another, only one of them
+ * at a time needed): no fresh memory, and no garbage, per file.
+ */
+export type Scratch = {buffer: Buffer};
+
+/** The same, with the stamp of the bytes read (taken from the open file, so it is theirs). With `scratch`, the bytes are a view of its buffer, good until the next read into it. */
+export function readRegularFileStamped(file: string, limit: number, scratch?: Scratch): {bytes: Buffer; stamp: FileStamp} {
 	const {fd, size, stat} = openRegularFile(file, limit);
 	try {
 		// One byte more than the size: a file still growing is noticed, and read to the limit.
-		let buffer = Buffer.allocUnsafe(Math.min(limit + 1, size + 1));
+		const want = Math.min(limit + 1, size + 1);
+		if (scratch && scratch.buffer.length < want) scratch.buffer = Buffer.allocUnsafe(Math.min(limit + 1, Math.max(want, scratch.buffer.length * 2)));
+		let buffer = scratch ? scratch.buffer : Buffer.allocUnsafe(want);
 		let length = 0;
 		for (;;) {
 			if (length === buffer.length) {
@@ -74,6 +82,7 @@ export function readRegularFileStamped(file: string, limit: number): {bytes: Buf
 				const bigger = Buffer.allocUnsafe(Math.min(limit + 1, buffer.length * 2));
 				buffer.copy(bigger, 0, 0, length);
 				buffer = bigger;
+				if (scratch) scratch.buffer = bigger;
 			}
 			const n = readSync(fd, buffer, length, buffer.length - length, null);
 			if (n === 0) break;

@@ -21,6 +21,9 @@ import {PROGRAM} from '../version.js';
 import {workspaceBytes} from './workspace-text.js';
 import {ValidationCache} from './validation-cache.js';
 import {sha256} from '../domain/canonical-json.js';
+import {workspaceChanges, mergeChanges} from '../domain/audit/workspace-changes.js';
+import type {ChangeEntry} from '../domain/audit/change-entry.js';
+import {appendChanges, changeLogOf, strayLogProblem} from './change-log.js';
 
 /** Everything a workspace needs to be scored: its system, weights and the known regions. */
 export type WorkspaceContext = {
@@ -182,6 +185,8 @@ export type OpenOptions = {
 	weights?: string;
 	/** Skips validating the file when this build validated the same bytes before; remembers it once validated, and after a session's saves. */
 	validationCache?: ValidationCache;
+	/** Who is making the changes, for the log's entries that carry no author of their own (an undo); default: the workspace's assessor. */
+	actor?: string;
 };
 
 /** What a save did besides writing: merged a version another program wrote meanwhile. */
@@ -193,6 +198,8 @@ export type SaveReport = {
 		fromDisk: number;
 		/** Conflicts the merge made: the disk's version and the session's disagree there. */
 		conflicts: number;
+		/** The merge's own events for the change log (conflicts made, equal verdicts united). */
+		changes?: ChangeEntry[];
 	};
 };
 
@@ -295,10 +302,12 @@ export class OpenWorkspace {
 		try {
 			// Set once the context is known: a save that finds the file changed on disk merges it in.
 			let onDiskChange: ((ours: Workspace, disk: Buffer) => {data: Workspace; report: SaveReport}) | undefined;
+			let onWritten: ((ours: Workspace, written: Workspace, report: SaveReport | undefined) => Promise<void>) | undefined;
 			const adapter = new DurableJsonFile<Workspace, SaveReport>(real, {
 				serialize: workspaceBytes,
 				parse: workspaceParser({validationCache: options.validationCache}),
 				changedOnDisk: (ours, disk) => onDiskChange!(ours, disk),
+				written: (ours, written, report) => onWritten?.(ours, written, report),
 			});
 			// lowdb wants default data; null marks "not read yet" and is replaced by read() or refused below.
 			const db = new Low<Workspace>(adapter, null as unknown as Workspace);
@@ -307,8 +316,23 @@ export class OpenWorkspace {
 			const context = loadContext(real, db.data, options.weights);
 			rememberRead(db.data, context, options.validationCache);
 			const validator = new WorkspaceValidator(context.system.index, knownRegions(context));
-			onDiskChange = (ours, disk) => mergeDiskVersion(real, ours, disk, context, validator);
-			return new OpenWorkspace(file, real, db, adapter, context, lock, lockedBy, readOnlyBecause, validator, options.validationCache);
+			onDiskChange = (ours, disk) => mergeDiskVersion(real, ours, disk, context, validator, options.actor ?? db.data.assessor);
+			const opened = new OpenWorkspace(file, real, db, adapter, context, lock, lockedBy, readOnlyBecause, validator, options.validationCache);
+			const actor = options.actor ?? db.data.assessor;
+			let onDisk = db.data;
+			// The audit trail: what each write changed, appended once it is on disk.
+			onWritten = async (ours, written, report) => {
+				const at = new Date().toISOString();
+				const entries = [...workspaceChanges(onDisk, ours, actor, at), ...(report?.merged?.changes ?? [])];
+				onDisk = written;
+				try {
+					await appendChanges(changeLogOf(real), entries);
+				} catch (error) {
+					if (!(error instanceof UserError)) throw error;
+					opened.warnings.push(`${error.issues[0]?.file}: ${error.issues[0]?.problem} (assess log recovers them from the workspace)`);
+				}
+			};
+			return opened;
 		} catch (error) {
 			lock?.release();
 			throw error instanceof UserError ? error.named(real, file) : error;
@@ -375,7 +399,7 @@ export class OpenWorkspace {
  * like any file, merged with the session's by the same merge as \`assess merge\` (nothing is
  * lost; disagreements become conflicts).
  */
-function mergeDiskVersion(file: string, ours: Workspace, disk: Buffer, context: WorkspaceContext, validator: WorkspaceValidator): {data: Workspace; report: SaveReport} {
+function mergeDiskVersion(file: string, ours: Workspace, disk: Buffer, context: WorkspaceContext, validator: WorkspaceValidator, actor: string): {data: Workspace; report: SaveReport} {
 	let theirs: Workspace;
 	try {
 		theirs = parseWorkspace(file, parseJsonText(file, disk));
@@ -395,12 +419,18 @@ function mergeDiskVersion(file: string, ours: Workspace, disk: Buffer, context: 
 	for (const [key, f] of Object.entries(ws.findings)) if (ours.findings[key]?.rev !== f.rev) fromDisk++;
 	let conflicts = 0;
 	for (const key of Object.keys(ws.conflicts)) if (!ours.conflicts[key]) conflicts++;
-	return {data: ws, report: {merged: {ws, fromDisk: fromDisk + conflicts, conflicts}}};
+	const changes = mergeChanges([ours, theirs], ws, actor, new Date().toISOString());
+	return {data: ws, report: {merged: {ws, fromDisk: fromDisk + conflicts, conflicts, changes}}};
 }
 
-/** Creates a new workspace file; refuses to overwrite an existing one. */
-export async function createWorkspaceFile(file: string, ws: Workspace): Promise<void> {
+/**
+ * Creates a new workspace file; refuses to overwrite an existing one, or to start beside the
+ * change log of an earlier file of the same name. Its change log starts with what it holds.
+ */
+export async function createWorkspaceFile(file: string, ws: Workspace, actor: string = ws.assessor): Promise<{warnings: string[]}> {
 	if (existsSync(file)) throw UserError.of(file, 'already exists; choose another name (nothing was changed)');
+	const stray = strayLogProblem(file);
+	if (stray) throw UserError.of(file, stray);
 	const result = workspaceSchema.safeParse(ws);
 	if (!result.success) throw UserError.fromIssues(file, zodIssues(result.error));
 	try {
@@ -410,6 +440,16 @@ export async function createWorkspaceFile(file: string, ws: Workspace): Promise<
 	}
 	const adapter = new DurableJsonFile<Workspace>(file, {serialize: workspaceBytes, parse: workspaceParser({})});
 	await adapter.write(result.data);
+	try {
+		const log = changeLogOf(realWorkspacePath(file));
+		await appendChanges(log, workspaceChanges(undefined, result.data, actor, new Date().toISOString()));
+		// There from the start, even empty: a team that commits the new workspace commits its log with it.
+		if (!existsSync(log)) await writeFileDurably(log, '', {keepPrevious: false});
+	} catch (error) {
+		if (!(error instanceof UserError)) throw error;
+		return {warnings: [`${error.issues[0]?.file}: ${error.issues[0]?.problem}`]};
+	}
+	return {warnings: []};
 }
 
 /**

@@ -81,7 +81,7 @@ describe.skipIf(!has('bash'))('bash completion (assess completion bash, sourced 
 			const expected = [...Object.keys(command.options).map(o => `--${o}`), '--help'].sort();
 			expect(bash('assess', command.name, '--'), command.name).toEqual(expected);
 		}
-		expect(bash('assess', 'init', 'w.json', '--s')).toEqual(['--sample-plan', '--system']);
+		expect(bash('assess', 'init', 'w.json', '--s')).toEqual(['--sample-plan', '--self-review', '--system']);
 	});
 
 	it('completes option values: languages, formats, statuses, bundled systems, files', () => {

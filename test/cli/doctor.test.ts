@@ -129,7 +129,7 @@ describe('assess doctor', () => {
 		expect(runCli(['init', 'workspaces/team.json', '--system', '2020-province', '--assessor', 'team', '--regions', '110000'], {cwd: dir}).code).toBe(0);
 		const before = doctor(dir, env);
 		expect(before.code).toBe(1);
-		expect(before.stdout).toMatch(/PROBLEM +git +\. is not set up for workspace merges: merge\.assess\.driver is not set[^\n]*; \.gitattributes lacks 2 lines; \.gitignore lacks 5 lines; 1 workspace file would be merged by git as text\n +→ run: assess setup-git/);
+		expect(before.stdout).toMatch(/PROBLEM +git +\. is not set up for workspace merges: merge\.assess\.driver is not set[^\n]*; \.gitattributes lacks 3 lines; \.gitignore lacks 5 lines; 1 workspace file would be merged by git as text\n +→ run: assess setup-git/);
 		expect(runCli(['setup-git'], {cwd: dir, env}).code).toBe(0);
 		const after = doctor(join(dir, 'workspaces'), env);
 		expect(after.stdout).toMatch(/ok +git +\.\.: the merge driver and \.gitattributes\/\.gitignore are set up/);

@@ -79,7 +79,8 @@ function gitRepo(): {dir: string; git: (...args: string[]) => {status: number | 
 	const dir = tempDir('assess-git-');
 	const git = (...args: string[]) => spawnSync('git', args, {cwd: dir, encoding: 'utf8', env: {...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x'}});
 	git('init', '-q', '-b', 'main');
-	writeFileSync(join(dir, '.gitattributes'), 'workspaces/*.json merge=assess\n');
+	// Change logs are append-only: git unites them line by line.
+	writeFileSync(join(dir, '.gitattributes'), 'workspaces/*.json merge=assess\n*.changes.jsonl merge=union\n');
 	git('config', 'merge.assess.name', 'assess workspace merge');
 	git('config', 'merge.assess.driver', `${process.execPath} ${bin} merge-driver %O %A %B %P`);
 	mkdirSync(join(dir, 'workspaces'));
@@ -111,6 +112,9 @@ describe('the git merge driver', () => {
 		const merged = JSON.parse(readFileSync(ws, 'utf8'));
 		expect(Object.keys(merged.findings).sort()).toEqual(['110000/1.1.1', '310000/1.1.1']);
 		expect(runCli(['validate', ws]).code).toBe(0);
+		// Both branches' change logs, united line by line.
+		const log = JSON.parse(runCli(['log', ws, '--json']).stdout) as {entries: {field: string; to: unknown; via?: string}[]};
+		expect(log.entries.filter(e => e.field === 'note' && !e.via).map(e => e.to).sort()).toEqual(['张三的', '李四的']);
 		// No `~` copy of git's temporary file is left in the repository.
 		expect(git('status', '--porcelain', '--untracked-files=all').stdout).toBe('');
 		expect(readdirSync(dir).filter(n => n.includes('merge_file'))).toEqual([]);

@@ -104,7 +104,7 @@ describe.skipIf(!hasGit)('git merge driver', () => {
 		const git = (...args: string[]) => spawnSync('git', args, {cwd: dir, encoding: 'utf8', env: {...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x'}});
 		const assess = (...args: string[]) => runCli(args, {cwd: dir});
 		git('init', '-q', '-b', 'main');
-		writeFileSync(join(dir, '.gitattributes'), 'workspaces/*.json merge=assess\n');
+		writeFileSync(join(dir, '.gitattributes'), 'workspaces/*.json merge=assess\n*.changes.jsonl merge=union\n');
 		git('config', 'merge.assess.name', 'assess workspace merge');
 		git('config', 'merge.assess.driver', `${process.execPath} ${bin} merge-driver %O %A %B %P`);
 		expect(assess('init', 'workspaces/team.json', '--system', '2020-province', '--assessor', 'team', '--regions', '110000,310000').code).toBe(0);

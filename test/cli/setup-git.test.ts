@@ -57,7 +57,7 @@ describe.skipIf(!hasGit)('assess setup-git', () => {
 		expect(set.code).toBe(0);
 		expect(set.stderr).toContain('(was: npx assess merge-driver %O %A %B %P)');
 		expect(readFileSync(join(dir, '.gitattributes'), 'utf8')).toBe(
-			'*.png binary\r\n*.md text\r\n\r\n# assess: workspace files are merged by assess (assess setup-git)\r\nworkspaces/*.json merge=assess\r\n**/*.evidence/** binary\r\n',
+			'*.png binary\r\n*.md text\r\n\r\n# assess: workspace files are merged by assess (assess setup-git)\r\nworkspaces/*.json merge=assess\r\n*.changes.jsonl merge=union\r\n**/*.evidence/** binary\r\n',
 		);
 		expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe(
 			'node_modules/\n\n# assess: what a workspace leaves beside it, never shared (assess setup-git)\n*.json.lock\n*.json.lock.break\n*.json~\n*.json.backups/\n*.tmp-*\n',
@@ -122,8 +122,9 @@ describe.skipIf(!hasGit)('assess setup-git', () => {
 		git('commit', '-qam', 'zhang scores 1.1.1');
 		git('checkout', '-q', 'main');
 		expect(assess('record', 'workspaces/team.json', '110000', '1.1.2', '1', '--by', '李四').code).toBe(0);
-		// Saving left its companions beside the workspace (previous save, backups…): none shows.
-		expect(git('status', '--porcelain', '--untracked-files=all').stdout).toBe(' M workspaces/team.json\n');
+		// Saving left its companions beside the workspace (previous save, backups…): none shows but
+		// the change log, which the team commits with the workspace (init made it, empty).
+		expect(git('status', '--porcelain', '--untracked-files=all').stdout).toBe(' M workspaces/team.json\n M workspaces/team.json.changes.jsonl\n');
 		git('commit', '-qam', 'li scores 1.1.2');
 
 		const clean = git('merge', '--no-edit', 'zhang');

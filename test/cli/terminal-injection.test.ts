@@ -54,6 +54,15 @@ describe('the output boundary', () => {
 		run('agreement json', ['agreement', ws, li, '--json']);
 		run('merge dry run', ['merge', ws, li, '--dry-run']);
 		run('merge dry run json', ['merge', ws, li, '--dry-run', '--json']);
+		// Review, its policy, the audit trail and the team's progress: names and notes from files and arguments.
+		run('review policy', ['review-policy', ws, '--review', 'required', '--reviewer', `${hostile('王五')}=110000`, '--note', hostile('why'), '--by', hostile('组长')]);
+		run('review policy shown', ['review-policy', ws]);
+		run('review return', ['review', ws, '110000', '1.1.1', 'return', '--note', hostile('fix'), '--by', hostile('王五')]);
+		run('review refused', ['review', ws, '110000', '1.1.2', 'accept', '--by', hostile('张三')]);
+		run('log', ['log', ws]);
+		run('log json', ['log', ws, '--json']);
+		run('status', ['status', ws, li]);
+		run('status json', ['status', ws, li, '--json']);
 		run('export', ['export', ws, '-o', join(dir, 'out.xlsx'), '--allow-incomplete', '--allow-conflicts']);
 		run('export json', ['export', ws, '-o', join(dir, 'out.json'), '--allow-incomplete', '--allow-conflicts']);
 		// Error messages that quote file content: a weights file's system and keys, a lock's holder.

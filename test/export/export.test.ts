@@ -26,7 +26,7 @@ describe('xlsx export', () => {
 		const score = JSON.parse(runCli(['score', file, '--json']).stdout);
 		expect(score.final).toBe(true);
 		const book = readBook(out);
-		expect(book.SheetNames).toEqual(['北京市', '上海市', '江苏省', '浙江省', '广东省', '排名', '抽查事项', '评估记录', '说明']);
+		expect(book.SheetNames).toEqual(['北京市', '上海市', '江苏省', '浙江省', '广东省', '排名', '抽查事项', '评估记录', '变更记录', '说明']);
 		for (const region of score.regions) {
 			const sheet = book.Sheets[region.name]!;
 			const rows = rowsOf(sheet);
@@ -173,8 +173,8 @@ describe('final means final', () => {
 		expect(rowsOf(book.Sheets['说明']!).find(r => r[0] === '状态')![1]).toBe('草稿：待复核 1 项，草稿 1 项');
 		const open = rowsOf(book.Sheets['未完成项']!);
 		expect(open.slice(1)).toEqual([
-			['110000', '北京市', '1.4.3', '统一身份认证', '待复核：页面无法访问'],
-			['310000', '上海市', '2.1.1', '省级事项清单公开', '草稿'],
+			['110000', '北京市', '1.4.3', '统一身份认证', '待复核：页面无法访问', ''],
+			['310000', '上海市', '2.1.1', '省级事项清单公开', '草稿', ''],
 		]);
 		expect(runCli(['export', file, '-o', join(dir, 'd.csv'), '--allow-incomplete']).code).toBe(0);
 		const lines = readFileSync(join(dir, 'd.csv'), 'utf8').slice(1).trimEnd().split('\r\n');
@@ -242,7 +242,7 @@ describe('final means final', () => {
 		expect(JSON.parse(readFileSync(team, 'utf8')).conflicts).toEqual({});
 		expect(runCli(['export', team, '--allow-incomplete', '-o', join(dir, 's.xlsx')], {env: {TZ: 'Asia/Shanghai'}}).code).toBe(0);
 		const rows = rowsOf(readBook(join(dir, 's.xlsx')).Sheets['评估记录']!);
-		expect(rows[0]).toEqual(['地区代码', '地区', '指标代码', '指标', '分值', '单位', '得分', '状态', '原因', '备注', '证据', '评估人', '时间', '裁定']);
+		expect(rows[0]).toEqual(['地区代码', '地区', '指标代码', '指标', '分值', '单位', '得分', '状态', '原因', '备注', '证据', '评估人', '时间', '裁定', '审核']);
 		const ofLeaf = rows.filter(r => r[2] === '1.1.1');
 		expect(ofLeaf.map(r => [r[4], r[7], r[9], r[11]])).toEqual([
 			['是', '完成', '复核后有入口', '组长'],
@@ -317,7 +317,7 @@ describe('read back by an independent reader (openpyxl)', () => {
 		const sheets = readWithOpenpyxl(out);
 		const findings = sheetOf(sheets, '评估记录');
 		expect(findings.freeze).toBe('A2');
-		expect(findings.filter).toBe(`A1:N${findings.rows.length}`);
+		expect(findings.filter).toBe(`A1:O${findings.rows.length}`);
 		// Recorded at 2026-11-02T00:00:00Z: 08:00 in Beijing, a date cell, not a UTC string.
 		expect(findings.rows[1]![12]).toEqual({date: '2026-11-02T08:00:00'});
 		expect(findings.formats[1]![12]).toBe('yyyy-mm-dd hh:mm:ss');

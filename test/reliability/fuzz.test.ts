@@ -13,6 +13,9 @@ import {weightsFile, checkWeights} from '../../source/domain/weights/weights-sch
 import {regionList} from '../../source/domain/regions/region-schema.js';
 import {serviceCatalog} from '../../source/domain/catalog/catalog-schema.js';
 import {checkWorkspace} from '../../source/domain/workspace/workspace-ops.js';
+import {parseChangeLog} from '../../source/storage/change-log.js';
+import {workspaceChanges} from '../../source/domain/audit/workspace-changes.js';
+import {changeLine} from '../../source/domain/audit/change-entry.js';
 
 const read = (...p: string[]) => readFileSync(join(repoRoot, ...p));
 const provinceIndex = indexSystem(indicatorSystem.parse(JSON.parse(read('indicators', '2020-province.json').toString())));
@@ -32,6 +35,11 @@ const loaders: Record<string, {bytes: Buffer; load: (bytes: Buffer) => void}> = 
 	},
 	regions: {bytes: read('indicators', 'regions.json'), load: b => void regionList.parse(parseJsonText('x.json', b))},
 	catalog: {bytes: Buffer.from(JSON.stringify({...JSON.parse(read('indicators', 'service-items.json').toString()), items: JSON.parse(read('indicators', 'service-items.json').toString()).items.slice(0, 20)})), load: b => void serviceCatalog.parse(parseJsonText('x.json', b))},
+	// A change log: a line that is not a change is skipped and reported, never a crash.
+	'change log': {
+		bytes: Buffer.from(workspaceChanges(undefined, parseWorkspace('demo.json', parseJsonText('demo.json', read('workspaces', 'demo.json'))), 'x', '2026-11-24T00:00:00Z').slice(0, 40).map(changeLine).join('\n') + '\n'),
+		load: b => void parseChangeLog('x.jsonl', b),
+	},
 	workspace: {
 		bytes: Buffer.from(JSON.stringify({...JSON.parse(read('workspaces', 'demo.json').toString()), findings: Object.fromEntries(Object.entries(JSON.parse(read('workspaces', 'demo.json').toString()).findings).slice(0, 15))})),
 		load: b => {
@@ -49,22 +57,37 @@ const mutation = (bytes: Buffer) =>
 		fc.tuple(fc.nat(bytes.length), fc.uint8Array({minLength: 1, maxLength: 8})).map(([at, extra]) => Buffer.concat([bytes.subarray(0, at), Buffer.from(extra), bytes.subarray(at)])),
 		fc.nat(bytes.length).map(at => bytes.subarray(0, at)),
 		fc.tuple(fc.nat(), fc.jsonValue({maxDepth: 2})).map(([pick, value]) => {
-			const data = JSON.parse(bytes.toString());
-			// Walk to a random place and put the random value there.
-			let node: any = data;
-			for (let depth = 0; depth < 6; depth++) {
-				const keys = node && typeof node === 'object' ? Object.keys(node) : [];
-				if (keys.length === 0) break;
-				const key = keys[(pick >> depth) % keys.length]!;
-				if (depth === 5 || !node[key] || typeof node[key] !== 'object' || (pick >> (depth + 8)) % 3 === 0) {
-					node[key] = value;
-					break;
-				}
-				node = node[key];
+			const text = bytes.toString();
+			let whole: unknown;
+			try {
+				whole = JSON.parse(text);
+			} catch {
+				// JSON lines (a change log): one line gets the random value.
+				const lines = text.trimEnd().split('\n');
+				const at = pick % lines.length;
+				lines[at] = placed(JSON.parse(lines[at]!), pick >> 4, value);
+				return Buffer.from(lines.join('\n') + '\n');
 			}
-			return Buffer.from(JSON.stringify(data));
+			return Buffer.from(placed(whole, pick, value));
 		}),
 	);
+
+/** The JSON of `data` with `value` put at a random place in it (by `pick`). */
+function placed(data: any, pick: number, value: unknown): string {
+	// Walk to a random place and put the random value there.
+	let node: any = data;
+	for (let depth = 0; depth < 6; depth++) {
+		const keys = node && typeof node === 'object' ? Object.keys(node) : [];
+		if (keys.length === 0) break;
+		const key = keys[(pick >> depth) % keys.length]!;
+		if (depth === 5 || !node[key] || typeof node[key] !== 'object' || (pick >> (depth + 8)) % 3 === 0) {
+			node[key] = value;
+			break;
+		}
+		node = node[key];
+	}
+	return JSON.stringify(data);
+}
 
 describe('fuzz: random mutations of valid files never crash or hang a loader', () => {
 	for (const [kind, {bytes, load}] of Object.entries(loaders)) {

@@ -9,10 +9,12 @@ import {createWorkspaceFile} from '../../storage/workspace-store.js';
 import {loadSamplePlan} from '../../storage/load-sample-plan.js';
 import {prefillFromPlan, planByIndicator} from '../../domain/sample-plan/sample-plan.js';
 import {resolveRegions} from '../region-args.js';
+import {policyChangeFrom} from './review-policy.js';
+import {changeReviewPolicy, describePolicyChange} from '../../domain/review/review-policy.js';
 
 export const initCommand: Command = {
 	name: 'init',
-	usage: 'assess init <workspace> --system <id|file> --assessor <name> [--regions <codes,...>] [--weights <file>] [--sample-plan <file>]',
+	usage: 'assess init <workspace> --system <id|file> --assessor <name> [--regions <codes,...>] [--weights <file>] [--sample-plan <file>] [--review required|optional] [--self-review allowed|refused] [--reviewer <name>=<regions>]...',
 	summary: 'create a workspace for a set of regions under one indicator system',
 	help: `Creates a new workspace file. It never overwrites an existing file.
 
@@ -25,10 +27,15 @@ export const initCommand: Command = {
                        leaves start with the plan's items, in its order, not yet judged; the
                        workspace refers to the plan and assess validate reports regions whose
                        samples differ from it
+  --review required    final needs every finding accepted by a reviewer (assess review); the
+                       policy is recorded (by the assessor), and assess review-policy changes it
+  --self-review allowed   a reviewer may review findings they recorded (default: refused)
+  --reviewer <name>=<regions>   assigns a reviewer to regions; repeatable
 
-Example:
-  assess init workspaces/zhang.json --system 2020-province --assessor 张三 --regions 110000,310000`,
-	options: {system: {type: 'string'}, assessor: {type: 'string'}, regions: {type: 'string'}, weights: {type: 'string'}, 'sample-plan': {type: 'string'}},
+Examples:
+  assess init workspaces/zhang.json --system 2020-province --assessor 张三 --regions 110000,310000
+  assess init workspaces/team.json --system 2020-province --assessor 组长 --review required --reviewer 王五=all`,
+	options: {system: {type: 'string'}, assessor: {type: 'string'}, regions: {type: 'string'}, weights: {type: 'string'}, 'sample-plan': {type: 'string'}, review: {type: 'string'}, 'self-review': {type: 'string'}, reviewer: {type: 'string', multiple: true}},
 	positionals: {min: 1, max: 1},
 	async run(args, io) {
 		const file = resolve(io.cwd, args.positionals[0]!);
@@ -61,11 +68,14 @@ Example:
 			createdAt,
 			regions: chosen,
 		});
-		const ws = plan ? prefillFromPlan(made, plan.plan, assessor, createdAt) : made;
-		await createWorkspaceFile(file, ws);
+		const policy = policyChangeFrom(args, regions, chosen, problem => usageError(initCommand, problem));
+		const prefilled = plan ? prefillFromPlan(made, plan.plan, assessor, createdAt) : made;
+		const ws = policy ? changeReviewPolicy(prefilled, policy, assessor, createdAt) : prefilled;
+		const {warnings} = await createWorkspaceFile(file, ws);
+		for (const w of warnings) io.err(`warning: ${w}`);
 		const leaves = system.index.leaves.length;
 		const planned = plan ? planByIndicator(plan.plan).size : 0;
-		io.err(`Created ${args.positionals[0]}: ${system.index.system.title.zh}, ${chosen.length} regions × ${leaves} leaves, assessor ${assessor}${plan ? `; ${planned} sampled leaves pre-filled from the sample plan (items not judged yet)` : ''}.`);
+		io.err(`Created ${args.positionals[0]}: ${system.index.system.title.zh}, ${chosen.length} regions × ${leaves} leaves, assessor ${assessor}${plan ? `; ${planned} sampled leaves pre-filled from the sample plan (items not judged yet)` : ''}${policy ? `; ${describePolicyChange(policy)}` : ''}.`);
 		return 0;
 	},
 };

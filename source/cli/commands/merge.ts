@@ -14,6 +14,10 @@ import {acquireLock, LockedError, type Lock} from '../../storage/workspace-lock.
 import {PROGRAM} from '../../version.js';
 import {renderTable} from '../table.js';
 import type {Workspace} from '../../domain/workspace/workspace-schema.js';
+import {mergeChanges} from '../../domain/audit/workspace-changes.js';
+import {changeLine} from '../../domain/audit/change-entry.js';
+import {spotCheckAgreement} from '../../domain/spot-check/spot-check.js';
+import {changeLogOf, uniteLogs, appendChanges, appendLines, writeChangeLog, strayLogProblem} from '../../storage/change-log.js';
 
 /** Exit code when the merge is written but conflicts remain in it. */
 export const EXIT_CONFLICTS = 3;
@@ -105,7 +109,12 @@ async function mergeInto(files: string[], out: string | undefined, output: strin
 			else seen.set(id, f);
 		}
 	}
+	if (out && !existsSync(out)) {
+		const stray = strayLogProblem(out);
+		if (stray) throw UserError.of(output!, stray);
+	}
 	const inputs = read.map(r => r.data);
+	const actor = stringOption(args, 'assessor') ?? inputs[0]!.assessor;
 	const merged = mergeWorkspaces(inputs, {id: inputs.length === 1 ? inputs[0]!.id : randomUUID(), assessor: stringOption(args, 'assessor') ?? inputs[0]!.assessor, createdAt: new Date().toISOString()});
 	if (!merged.ok) throw UserError.fromIssues(displayPath(io.cwd, files[Number(merged.issues[0]!.path[0] ?? 0)] ?? files[0]!), merged.issues.map(i => ({...i, path: i.path.slice(1)})));
 	const {summary, conflicts} = merged.value;
@@ -113,8 +122,9 @@ async function mergeInto(files: string[], out: string | undefined, output: strin
 	if (dryRun) {
 		const context = read[0]!.context;
 		const listed = conflictList(workspace, context);
+		const spot = spotCheckReports(read, files, io.cwd);
 		if (args.values.json) {
-			io.out(JSON.stringify({inputs: files.map(f => displayPath(io.cwd, f)), findings: Object.keys(workspace.findings).length, conflicts: listed, regions: summary}, null, 2));
+			io.out(JSON.stringify({inputs: files.map(f => displayPath(io.cwd, f)), findings: Object.keys(workspace.findings).length, conflicts: listed, regions: summary, spotChecks: spot.map(r => r.json)}, null, 2));
 		} else {
 			io.out(
 				renderTable(
@@ -132,16 +142,79 @@ async function mergeInto(files: string[], out: string | undefined, output: strin
 				);
 			}
 		}
+		for (const r of spot) io.err(r.text);
 		io.err(`Dry run: ${files.length} workspaces would merge into ${Object.keys(workspace.findings).length} findings and ${conflicts} conflicts; nothing was written.`);
 		return conflicts ? EXIT_CONFLICTS : 0;
 	}
+	const existed = existsSync(out!);
 	// What was read is validated already: only the findings the merge made are checked.
 	await writeWorkspaceFile(out!, workspace, read, validationCache);
+	// The audit trail: the inputs' logs united, then the merge's own events (written after the
+	// workspace: a crash between the two leaves entries out, never in for a merge that did not land).
+	for (const w of await mergeLogs(files, out!, existed, mergeChanges(inputs, workspace, actor, new Date().toISOString()), validationCache)) io.err(`warning: ${w}`);
 	// The evidence files the findings name go with them.
 	const missing = carryEvidence(out!, workspace, files.map(f => realWorkspacePath(f)));
 	for (const m of missing) io.err(`warning: evidence file ${m.stored} (${m.name}, named by ${m.key}) is in no input's evidence folder; it is missing from ${displayPath(io.cwd, evidenceFolderOf(out!))}`);
+	for (const r of spotCheckReports(read, files, io.cwd)) io.err(r.text);
 	io.err(`Merged ${files.length} workspaces into ${output}: ${Object.keys(workspace.findings).length} findings, ${conflicts} conflicts${conflicts ? ' (kept in the file; settle them in the TUI with c)' : ''}.`);
 	return conflicts ? EXIT_CONFLICTS : 0;
+}
+
+/** Problems of a log shown at most, per merge. */
+const LOG_PROBLEMS_SHOWN = 10;
+
+/**
+ * Unites the inputs' change logs into the output's: a new output gets the union written whole
+ * (atomically); an output that is one of the inputs gets the lines its log lacks appended.
+ * Returns warnings: logs left out, lines skipped.
+ */
+async function mergeLogs(files: readonly string[], out: string, existed: boolean, events: ReturnType<typeof mergeChanges>, cache: ValidationCache | undefined): Promise<string[]> {
+	const outLog = changeLogOf(out);
+	const logs = files.map(f => changeLogOf(realWorkspacePath(f)));
+	// Merging into one of the inputs: its own log is read first, so what the union adds to it is what it lacks.
+	const into = existed && existsSync(outLog) ? logs.indexOf(outLog) : -1;
+	const union = uniteLogs(into > 0 ? [outLog, ...logs.filter((_, i) => i !== into)] : logs, cache);
+	const warnings = [...union.warnings];
+	const problems = union.problems.map(p => `${p.file}: line ${p.line}: ${p.problem}; not taken into the merged log`);
+	warnings.push(...problems.slice(0, LOG_PROBLEMS_SHOWN));
+	if (problems.length > LOG_PROBLEMS_SHOWN) warnings.push(`… and ${problems.length - LOG_PROBLEMS_SHOWN} more lines of the inputs' logs`);
+	const fresh = events.filter(e => !union.ids.has(e.id));
+	try {
+		if (into >= 0) {
+			await appendLines(outLog, union.chunks.slice(union.first));
+			await appendChanges(outLog, fresh);
+		} else {
+			const chunks = [...union.chunks, ...(fresh.length ? [Buffer.from(fresh.map(changeLine).join('\n') + '\n')] : [])];
+			if (chunks.length) await writeChangeLog(outLog, chunks);
+		}
+	} catch (error) {
+		if (!(error instanceof UserError)) throw error;
+		warnings.push(`${error.issues[0]?.file}: ${error.issues[0]?.problem} (assess log recovers them from the workspace)`);
+	}
+	return warnings;
+}
+
+/** Agreement on each spot check whose re-check is among the inputs, with the first assessor's file beside it. */
+function spotCheckReports(read: readonly {data: Workspace; context: WorkspaceContext}[], files: readonly string[], cwd: string): {text: string; json: unknown}[] {
+	const out: {text: string; json: unknown}[] = [];
+	const index = read[0]!.context.system.index;
+	for (const [i, {data}] of read.entries()) {
+		for (const s of data.spotChecks ?? []) {
+			if (data.assessor !== s.assessor) continue;
+			const others = read.filter((_, j) => j !== i).map(r => r.data);
+			if (others.length === 0) continue;
+			const report = spotCheckAgreement(index, s, others, data);
+			const o = report.overall;
+			if (o.units === 0) continue;
+			const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+			const num = (x: number | null) => (x === null ? '—' : x.toFixed(3));
+			out.push({
+				text: `Spot check by ${s.assessor} (${s.leaves.length} leaves drawn from ${s.source.file}, seed ${s.seed}; ${displayPath(cwd, files[i]!)}): ${o.units} re-checked, ${o.agreed} agree (${pct(o.percent)}); Fleiss' kappa ${num(o.fleissKappa)}, Krippendorff's alpha ${num(o.alpha)}; ${o.units - o.agreed} disagree${o.units - o.agreed ? ' (conflicts to settle)' : ''}.`,
+				json: {id: s.id, assessor: s.assessor, source: s.source.file, seed: s.seed, drawn: s.leaves.length, ...o, disagreements: report.disagreements},
+			});
+		}
+	}
+	return out;
 }
 
 function sameFile(a: string, b: string): boolean {
@@ -181,7 +254,7 @@ function assessorsOf(f: Workspace['findings'][string]): string[] {
 }
 
 /** A team's own system or weights file is named relative to the workspace: keep it right for the output's folder. */
-function rebase(ws: Workspace, from: string, to: string): Workspace {
+export function rebase(ws: Workspace, from: string, to: string): Workspace {
 	const move = (path: string) => relative(dirname(to), resolve(dirname(from), path));
-	return {...ws, system: ws.system.file ? {...ws.system, file: move(ws.system.file)} : ws.system, ...(ws.weights ? {weights: move(ws.weights)} : {})};
+	return {...ws, system: ws.system.file ? {...ws.system, file: move(ws.system.file)} : ws.system, ...(ws.weights ? {weights: move(ws.weights)} : {}), ...(ws.samplePlan ? {samplePlan: move(ws.samplePlan)} : {})};
 }

@@ -129,6 +129,8 @@ Examples:
 
 			const problems: FileIssue[] = [];
 			const said: string[] = [];
+			// Reviews this change makes void: what was reviewed is not what the finding says now.
+			const voided: string[] = [];
 			let next: Workspace = ws.data;
 			const findings = {...ws.data.findings};
 			const inConflict = regions.filter(r => ws.data.conflicts[findingKey(r, indicator)]);
@@ -174,6 +176,7 @@ Examples:
 				} else {
 					made = recordFinding(previous, region, indicator, change, by, at);
 				}
+				if (previous?.review && made !== previous && !made.review) voided.push(`${regionLabel(ws.context.regions.regions, region)} (${previous.review.state} by ${previous.review.by})`);
 				const broken = checkRecording(rule, made, change);
 				if (broken) problems.push({file: wsArg, place: '', problem: `${where} (${regionLabel(ws.context.regions.regions, region)}): ${broken.message}`});
 				findings[key] = made;
@@ -189,6 +192,7 @@ Examples:
 			for (const warning of ws.warnings) io.err(`warning: ${warning}`);
 			if (report.merged) io.err(`${wsArg} was changed by another program while this ran; both versions were merged (${report.merged.fromDisk} findings from it, ${report.merged.conflicts} conflicts).`);
 			for (const line of said) io.err(line);
+			if (voided.length) io.err(`note: ${where} had been reviewed for ${voided.slice(0, 8).join(', ')}${voided.length > 8 ? ` and ${voided.length - 8} more` : ''}; the change makes ${voided.length === 1 ? 'it wait' : 'them wait'} for review again.`);
 			const what = settle ? `Settled ${inConflict.length} conflict${inConflict.length === 1 ? '' : 's'} and recorded` : 'Recorded';
 			io.err(`${what} ${where} for ${regions.length === 1 ? regions[0] : `${regions.length} regions`}${value || sampleEdit ? '' : ' (value unchanged)'}.`);
 			return 0;

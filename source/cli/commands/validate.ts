@@ -6,7 +6,8 @@ import {readBytes, parseJsonText} from '../../storage/read-json-file.js';
 import {UserError, formatIssue} from '../../storage/user-error.js';
 import {loadSystem, loadWeights, loadRegions, loadCatalog} from '../../storage/load-files.js';
 import {bundledSystemFile} from '../../storage/bundled-paths.js';
-import {readWorkspace} from '../../storage/workspace-store.js';
+import {readWorkspace, realWorkspacePath} from '../../storage/workspace-store.js';
+import {auditTrailOf} from '../../storage/change-log.js';
 import {countByLevel} from '../../domain/system/system-index.js';
 import {SYSTEM_KIND} from '../../domain/system/system-schema.js';
 import {WEIGHTS_KIND, zeroWeightWarnings} from '../../domain/weights/weights-schema.js';
@@ -121,7 +122,21 @@ async function validateOne(file: string, shown: string, systemOverride: string |
 					missing.map(m => ({path: ['findings', m.key, 'evidence'], message: `evidence file ${m.stored} (${m.name}) is missing from ${folder}; copy it there from the assessor's evidence folder`})),
 				);
 			}
-			return `workspace of ${data.assessor}: ${data.regions.length} regions, ${Object.keys(data.findings).length} findings, ${Object.keys(data.conflicts).length} conflicts${planned}`;
+			// Its change log: lines that are not changes, and changes it lacks (recovered by assess log).
+			let trail = '';
+			try {
+				const audit = auditTrailOf(realWorkspacePath(file), data);
+				for (const p of audit.problems.slice(0, 10)) warnings.push(`change log line ${p.line}: ${p.problem}`);
+				if (audit.problems.length > 10) warnings.push(`change log: … and ${audit.problems.length - 10} more lines that are not changes`);
+				const logged = audit.entries.length - audit.recovered;
+				// A workspace from before change logs has none: its findings' histories are its trail.
+				if (audit.recovered && logged) warnings.push(`${audit.recovered} change${audit.recovered === 1 ? ' is' : 's are'} not in the change log (assess log recovers them from the findings' histories)`);
+				trail = logged ? `, ${logged} changes logged` : ', no change log yet (assess log shows the findings\' histories)';
+			} catch (error) {
+				if (!(error instanceof UserError)) throw error;
+				warnings.push(`change log: ${error.issues[0]?.file}: ${error.issues[0]?.problem}`);
+			}
+			return `workspace of ${data.assessor}: ${data.regions.length} regions, ${Object.keys(data.findings).length} findings, ${Object.keys(data.conflicts).length} conflicts${planned}${trail}`;
 		}
 		case MAPPING_KIND: {
 			const structure = loadMapping(file, shown);

@@ -66,9 +66,12 @@ export function verdictOf(rule: Rule, f: Finding | undefined): Verdict | undefin
 			return {key, category: v.met ? 'yes' : 'no', amount: null, label};
 		case 'levels':
 			return {key, category: v.level, amount: null, label};
-		case 'sampled':
-			if (v.samples.length === 0) return undefined;
-			return {key, category: null, amount: (v.samples.filter(s => s.pass).length / v.samples.length) * 100, label};
+		case 'sampled': {
+			// Scored as the leaf is: passed ÷ judged; items not judged count neither way, notes on items are no verdict.
+			const judged = v.samples.filter(s => s.pass !== null);
+			if (judged.length === 0) return undefined;
+			return {key: JSON.stringify(v.samples.map(s => [s.item, s.pass])), category: null, amount: (judged.filter(s => s.pass).length / judged.length) * 100, label};
+		}
 		case 'measure':
 			return {key, category: null, amount: v.amount, label};
 		case 'direct':

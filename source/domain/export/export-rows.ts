@@ -40,6 +40,8 @@ export type FindingRow = {
 	at: string;
 	/** On the settled finding (and its candidates' rows): who settled it, when, why. */
 	settled?: {by: string; at: string; reason?: string};
+	/** A reviewer's decision on this version, if any. */
+	review?: {state: 'accepted' | 'returned'; by: string; at: string; note?: string};
 };
 
 export type SampleRow = {
@@ -127,6 +129,7 @@ function rowOf(ctx: Context, f: Finding, kind: FindingRowKind, statusText: strin
 		by: f.by,
 		at: f.at,
 		...(settled ? {settled} : {}),
+		...(f.review ? {review: f.review} : {}),
 	};
 }
 

@@ -12,6 +12,9 @@ import {formatPercent} from '../scoring/score-report.js';
 import {findingRows, sampleRows, evidenceText} from './export-rows.js';
 import {excelSerial, isoWithOffset, DATE_FORMAT, type ZoneOffset} from './times.js';
 import {describeMethod} from '../rules/parse-value.js';
+import type {ChangeEntry} from '../audit/change-entry.js';
+import {describeChange} from '../audit/describe-change.js';
+import {reviewPolicyOf} from '../review/review-policy.js';
 
 /** A cell of the model: a number (with a number format) or text. Never a formula. */
 export type Cell = {kind: 'number'; value: number; format?: string} | {kind: 'text'; value: string} | {kind: 'empty'};
@@ -63,6 +66,8 @@ export type WorkbookOptions = {
 	stats?: ReadonlyMap<string, MeasureStats>;
 	/** The catalog's name of a service item id. */
 	itemName?: (id: string) => string | undefined;
+	/** The audit trail (see `auditTrailOf`), for the 变更记录 sheet; absent: no such sheet. */
+	changes?: readonly ChangeEntry[];
 };
 
 export const SCORE_FORMAT = '0.00';
@@ -142,7 +147,7 @@ export function workbookModel(index: SystemIndex, ws: Workspace, report: ScoreRe
 	const withRanks = order === 'rank';
 	const draft = facts.draft !== undefined;
 	const stats = options.stats ?? new Map([...best].map(([code, b]) => [code, {best: b, worst: b, count: 1}]));
-	const taken = new Set<string>(['排名', '抽查事项', '评估记录', '未完成项', '说明'].map(s => s.toLowerCase()));
+	const taken = new Set<string>(['排名', '抽查事项', '评估记录', '变更记录', '未完成项', '说明'].map(s => s.toLowerCase()));
 	const chosen = report.regions.filter(r => !options.regions || options.regions.includes(r.code));
 	const ordered = orderRegions(chosen, order, system.tiers.map(t => t.id));
 	const edition = `${system.edition.reportYear}年报告（${system.edition.dataYear}年数据）`;
@@ -189,27 +194,68 @@ export function workbookModel(index: SystemIndex, ws: Workspace, report: ScoreRe
 		sheets.push(tableSheet('抽查事项', rows));
 	}
 
+	const reviewRequired = reviewPolicyOf(ws).reviewRequired;
 	// Every finding; a settled one followed by the candidates it was settled from, an open conflict by its candidates.
-	const header = ['地区代码', '地区', '指标代码', '指标', '分值', '单位', '得分', '状态', '原因', '备注', '证据', '评估人', '时间', '裁定'];
+	const header = ['地区代码', '地区', '指标代码', '指标', '分值', '单位', '得分', '状态', '原因', '备注', '证据', '评估人', '时间', '裁定', '审核'];
 	const findings: Cell[][] = [header.map(text)];
 	for (const f of findingRows(ctx)) {
 		const value = f.amount !== null ? num(f.amount) : text(f.display);
 		const settled = f.settled && f.kind === 'finding' ? `由 ${f.settled.by} 于 ${localTime(f.settled.at)} 裁定${f.settled.reason ? `：${f.settled.reason}` : ''}` : f.kind === 'settled-candidate' ? '裁定前的候选' : f.kind === 'conflict-candidate' ? '未裁定' : '';
-		findings.push([text(f.region), text(f.regionName), text(f.indicator), text(f.indicatorName), value, text(f.unit), f.score === null ? EMPTY : num(f.score, SCORE_FORMAT), text(f.statusText), text(f.reason), text(f.note), text(f.evidence.map(e => evidenceText(e, localTime)).join('\n')), text(f.by), date(f.at), text(settled)]);
+		const review = f.review ? `${f.review.state === 'accepted' ? '已通过' : '已退回'}：${f.review.by} 于 ${localTime(f.review.at)}${f.review.note ? `；${f.review.note}` : ''}` : reviewRequired && f.kind === 'finding' && (f.status === 'done' || f.status === 'na') ? '待审核' : '';
+		findings.push([text(f.region), text(f.regionName), text(f.indicator), text(f.indicatorName), value, text(f.unit), f.score === null ? EMPTY : num(f.score, SCORE_FORMAT), text(f.statusText), text(f.reason), text(f.note), text(f.evidence.map(e => evidenceText(e, localTime)).join('\n')), text(f.by), date(f.at), text(settled), text(review)]);
 	}
 	sheets.push(tableSheet('评估记录', findings, 60));
 
+	// Every change, oldest first: who, when, what it was, what it became. One row per version a
+	// person made (its fields one a line in 变更项, 原值 and 新值): a season's trail stays a table
+	// a person can filter, and the workbook stays quick to write.
+	if (options.changes) {
+		const rows: Cell[][] = [['时间', '人员', '地区代码', '地区', '指标代码', '指标', '变更项', '原值', '新值', '说明', '版本'].map(text)];
+		const via: Record<string, string> = {merge: '合并', undo: '撤销', history: '据历史版本恢复（变更日志中缺失）'};
+		for (const group of changeGroups(options.changes, options.regions)) {
+			const e = group[0]!;
+			const described = group.map(x => describeChange(x, index, 'zh'));
+			const node = e.indicator ? index.nodes.get(e.indicator) : undefined;
+			const notes = [...new Set(group.filter(x => x.note && x.field !== 'review' && x.field !== 'settled').map(x => x.note!))];
+			const why = [e.via ? via[e.via] : '', ...notes].filter(Boolean).join('；');
+			const lines = (pick: (d: ReturnType<typeof describeChange>) => string) => described.map(d => pick(d).replace(/\n/g, ' ')).join('\n');
+			rows.push([date(e.at), text(e.by), text(e.region ?? ''), text(e.region ? ctx.regionName(e.region) : ''), text(e.indicator ?? ''), text(node ? pick(node.node.name, 'zh') : (e.indicator ?? '')), text(lines(d => d.what)), text(lines(d => d.from)), text(lines(d => d.to)), text(why), text(e.rev ?? '')]);
+		}
+		sheets.push(tableSheet('变更记录', rows, 60));
+	}
+
 	if (draft && options.finality && options.finality.blockers.length) {
-		const rows: Cell[][] = [['地区代码', '地区', '指标代码', '指标', '原因'].map(text)];
+		const rows: Cell[][] = [['地区代码', '地区', '指标代码', '指标', '原因', '审核人'].map(text)];
 		for (const b of options.finality.blockers) {
 			if (options.regions && !options.regions.includes(b.region)) continue;
-			rows.push([text(b.region), text(b.regionName), text(b.indicator), text(b.indicatorName), text(blockerLine(b, 'zh').slice(`${b.regionName} ${b.indicator} ${b.indicatorName}：`.length))]);
+			rows.push([text(b.region), text(b.regionName), text(b.indicator), text(b.indicatorName), text(blockerLine(b, 'zh').slice(`${b.regionName} ${b.indicator} ${b.indicatorName}：`.length)), text(b.reviewer ?? '')]);
 		}
 		sheets.push(tableSheet('未完成项', rows));
 	}
 
 	sheets.push(metaSheet(index, report, chosen, facts, order, edition, stats, date));
 	return {sheets};
+}
+
+/**
+ * Changes as the rows of 变更记录: the entries one version made (same time, person, leaf,
+ * version and way) together, in the trail's order; workspace-wide changes each alone.
+ */
+function changeGroups(changes: readonly ChangeEntry[], regions: readonly string[] | undefined): ChangeEntry[][] {
+	const groups: ChangeEntry[][] = [];
+	const open = new Map<string, ChangeEntry[]>();
+	for (const e of changes) {
+		if (regions && e.region !== undefined && !regions.includes(e.region)) continue;
+		const key = e.rev === undefined ? undefined : `${e.at}|${e.by}|${e.region}|${e.indicator}|${e.rev}|${e.via ?? ''}`;
+		const group = key === undefined ? undefined : open.get(key);
+		if (group) group.push(e);
+		else {
+			const made = [e];
+			groups.push(made);
+			if (key !== undefined) open.set(key, made);
+		}
+	}
+	return groups;
 }
 
 /** A long table: a frozen header row and a filter over its columns. */

@@ -3,6 +3,8 @@ import {findingKey} from '../workspace/workspace-schema.js';
 import {type Result, ok, fail} from '../issues.js';
 import {mergeFindingVersions} from './merge-findings.js';
 import {mergeEvidence, revOf, versionOf} from '../workspace/record-finding.js';
+import {mergeReviewPolicies} from '../review/review-policy.js';
+import type {SpotCheck} from '../workspace/workspace-schema.js';
 
 export type RegionSummary = {region: string; added: number; updated: number; unchanged: number; conflicts: number};
 
@@ -59,7 +61,19 @@ export function mergeWorkspaces(inputs: readonly Workspace[], options: MergeOpti
 		findings,
 		conflicts,
 	};
+	// Who required review and assigned reviewers, and every spot check drawn, from every input.
+	const reviewPolicy = mergeReviewPolicies(inputs);
+	if (reviewPolicy) workspace.reviewPolicy = reviewPolicy;
+	const spotChecks = mergeSpotChecks(inputs);
+	if (spotChecks.length) workspace.spotChecks = spotChecks;
 	return ok({workspace, summary: summarise(first, workspace), conflicts: Object.keys(conflicts).length});
+}
+
+/** Spot checks of several workspaces: each draw once, in the order they were drawn. */
+function mergeSpotChecks(inputs: readonly Workspace[]): SpotCheck[] {
+	const byId = new Map<string, SpotCheck>();
+	for (const ws of inputs) for (const s of ws.spotChecks ?? []) if (!byId.has(s.id)) byId.set(s.id, s);
+	return [...byId.values()].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
 }
 
 function summarise(base: Workspace, merged: Workspace): RegionSummary[] {

@@ -4,6 +4,8 @@ import type {Finding, Workspace} from './workspace-schema.js';
 import {findingKey} from './workspace-schema.js';
 import {sampleCounts} from '../rules/leaf-score.js';
 import {pick, type Lang} from '../text.js';
+import {reviewStageOf} from '../review/review-stage.js';
+import {reviewPolicyOf, type ReviewPolicy} from '../review/review-policy.js';
 
 /**
  * Why a leaf of a region keeps a workspace from being final. In the order a person deals with
@@ -23,11 +25,13 @@ export type BlockerKind =
 	/** Fewer sampled items than the rule asks for, and no reason given. */
 	| 'short-sample'
 	/** Recorded but still a draft. */
-	| 'draft';
-// Review (DESIGN.md, second round: submitted → accepted | returned) adds a kind here, e.g.
-// 'not-accepted', and a check in `leafBlockers` that runs when the workspace requires review.
+	| 'draft'
+	/** The workspace requires review: a reviewer returned it to the assessor (its note says why). */
+	| 'returned'
+	/** The workspace requires review: submitted, not reviewed yet. */
+	| 'awaiting-review';
 
-export const BLOCKER_KINDS: readonly BlockerKind[] = ['conflict', 'flagged', 'na-without-reason', 'unscored', 'unjudged-items', 'short-sample', 'draft'];
+export const BLOCKER_KINDS: readonly BlockerKind[] = ['conflict', 'flagged', 'na-without-reason', 'unscored', 'unjudged-items', 'short-sample', 'draft', 'returned', 'awaiting-review'];
 
 export type Blocker = {
 	region: string;
@@ -41,6 +45,10 @@ export type Blocker = {
 	items?: {recorded: number; unjudged: number; sampleSize: number};
 	/** For a conflict: how many candidates. */
 	candidates?: number;
+	/** For review: the reviewer assigned to the region, if any. */
+	reviewer?: string;
+	/** For a returned finding: who returned it, and their note. */
+	returned?: {by: string; note?: string};
 };
 
 export type RegionFinality = {
@@ -61,11 +69,8 @@ export type Finality = {
 	counts: Record<BlockerKind, number>;
 };
 
-/**
- * What the workspace asks of a final result. Review (a later round) will add `requireReview`;
- * the checks below are the rule every workspace keeps.
- */
-export type FinalityPolicy = Record<string, never>;
+/** What the workspace asks of a final result beyond the rule every workspace keeps: review. */
+export type FinalityPolicy = Pick<ReviewPolicy, 'reviewRequired'> & Partial<Pick<ReviewPolicy, 'reviewers'>>;
 
 /**
  * What blocks one leaf of one region from being final (none: it is final). Final means scored
@@ -73,7 +78,18 @@ export type FinalityPolicy = Record<string, never>;
  * sampled leaf every item judged and as many items as the rule asks for (or, with fewer, done
  * with a reason that says why).
  */
-export function leafBlockers(rule: Rule, finding: Finding | undefined, inConflict: boolean): BlockerKind[] {
+export function leafBlockers(rule: Rule, finding: Finding | undefined, inConflict: boolean, reviewRequired = false): BlockerKind[] {
+	const out = ownBlockers(rule, finding, inConflict);
+	// Review comes last: what is not complete yet is the assessor's to finish first.
+	if (out.length === 0 && reviewRequired && finding) {
+		const stage = reviewStageOf(finding);
+		if (stage === 'returned') out.push('returned');
+		else if (stage === 'waiting') out.push('awaiting-review');
+	}
+	return out;
+}
+
+function ownBlockers(rule: Rule, finding: Finding | undefined, inConflict: boolean): BlockerKind[] {
 	if (inConflict) return ['conflict'];
 	if (!finding) return ['unscored'];
 	const out: BlockerKind[] = [];
@@ -110,7 +126,7 @@ const hasText = (s: string | undefined): boolean => s !== undefined && s.trim() 
  * scored relative to the other regions, no other region's measure on a leaf it has is still open.
  * Ranks compare regions, so they are final only when the whole workspace is.
  */
-export function finalityOf(index: SystemIndex, ws: Workspace, regionName: (code: string) => string = c => c, _policy: FinalityPolicy = {}): Finality {
+export function finalityOf(index: SystemIndex, ws: Workspace, regionName: (code: string) => string = c => c, policy: FinalityPolicy = reviewPolicyOf(ws)): Finality {
 	const blockers: Blocker[] = [];
 	const own = new Map<string, number>();
 	const openMeasures = new Set<string>();
@@ -122,7 +138,7 @@ export function finalityOf(index: SystemIndex, ws: Workspace, regionName: (code:
 			const key = findingKey(region, leaf.code);
 			const conflict = ws.conflicts[key];
 			const finding = ws.findings[key];
-			const kinds = leafBlockers(rule, finding, conflict !== undefined);
+			const kinds = leafBlockers(rule, finding, conflict !== undefined, policy.reviewRequired);
 			if (kinds.length === 0) continue;
 			if (rule.type === 'measure') openMeasures.add(leaf.code);
 			own.set(region, (own.get(region) ?? 0) + 1);
@@ -131,6 +147,11 @@ export function finalityOf(index: SystemIndex, ws: Workspace, regionName: (code:
 				const b: Blocker = {region, regionName: name, indicator: leaf.code, indicatorName: pick(leaf.node.name, 'zh'), kind};
 				if (kind === 'flagged' && hasText(finding?.reason)) b.reason = finding!.reason!.trim();
 				if (kind === 'conflict') b.candidates = conflict!.candidates.length;
+				if (kind === 'returned' || kind === 'awaiting-review') {
+					const reviewer = policy.reviewers?.[region];
+					if (reviewer) b.reviewer = reviewer;
+					if (kind === 'returned' && finding?.review) b.returned = {by: finding.review.by, ...(finding.review.note ? {note: finding.review.note} : {})};
+				}
 				if ((kind === 'unjudged-items' || kind === 'short-sample') && rule.type === 'sampled' && finding?.value?.type === 'sampled') {
 					const c = sampleCounts(finding.value.samples);
 					b.items = {recorded: c.total, unjudged: c.unjudged, sampleSize: rule.sampleSize};
@@ -160,6 +181,8 @@ const KIND_EN: Record<BlockerKind, string> = {
 	'unjudged-items': 'sampled items not judged',
 	'short-sample': 'fewer sampled items than the rule asks for, and no reason',
 	draft: 'draft',
+	returned: 'returned by the reviewer',
+	'awaiting-review': 'awaiting review',
 };
 const KIND_ZH: Record<BlockerKind, string> = {
 	conflict: '冲突未裁定',
@@ -169,6 +192,8 @@ const KIND_ZH: Record<BlockerKind, string> = {
 	'unjudged-items': '抽查事项未判定',
 	'short-sample': '抽查事项不足且未说明原因',
 	draft: '草稿',
+	returned: '审核退回',
+	'awaiting-review': '待审核',
 };
 
 /** Why a blocker blocks, in words: "flagged for review: 页面无法访问", "3 of 10 sampled items, no reason". */
@@ -177,6 +202,8 @@ export function describeBlocker(b: Blocker, lang: Lang = 'en'): string {
 	if (b.kind === 'flagged' && b.reason) return `${base}${lang === 'zh' ? '：' : ': '}${b.reason}`;
 	if (b.kind === 'conflict' && b.candidates) return lang === 'zh' ? `${base}（${b.candidates} 个候选）` : `${base} (${b.candidates} candidates)`;
 	if (b.kind === 'short-sample' && b.items) return lang === 'zh' ? `${base}（${b.items.recorded}/${b.items.sampleSize} 项）` : `${b.items.recorded} of ${b.items.sampleSize} sampled items, no reason given`;
+	if (b.kind === 'returned' && b.returned) return lang === 'zh' ? `${base}（${b.returned.by}${b.returned.note ? `：${b.returned.note}` : ''}）` : `${base} (${b.returned.by}${b.returned.note ? `: ${b.returned.note}` : ''})`;
+	if (b.kind === 'awaiting-review' && b.reviewer) return lang === 'zh' ? `${base}（审核人：${b.reviewer}）` : `${base} (reviewer ${b.reviewer})`;
 	if (b.kind === 'unjudged-items' && b.items) return lang === 'zh' ? `${base}（${b.items.unjudged} 项）` : `${b.items.unjudged} sampled item${b.items.unjudged === 1 ? '' : 's'} not judged`;
 	return base;
 }
@@ -194,6 +221,8 @@ const SUMMARY_EN: Record<BlockerKind, (n: number) => string> = {
 	'unjudged-items': n => `${n} with sampled items not judged`,
 	'short-sample': n => `${n} with too few sampled items (no reason)`,
 	draft: n => `${n} draft`,
+	returned: n => `${n} returned by the reviewer`,
+	'awaiting-review': n => `${n} awaiting review`,
 };
 
 /** "127 unscored, 3 draft, 1 flagged for review, 2 conflicts not settled" — the counts that are not zero. */
@@ -219,5 +248,7 @@ export function blockerJson(b: Blocker): Record<string, unknown> {
 		...(b.reason !== undefined ? {reason: b.reason} : {}),
 		...(b.items ? {items: b.items} : {}),
 		...(b.candidates !== undefined ? {candidates: b.candidates} : {}),
+		...(b.reviewer !== undefined ? {reviewer: b.reviewer} : {}),
+		...(b.returned ? {returned: b.returned} : {}),
 	};
 }

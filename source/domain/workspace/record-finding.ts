@@ -42,6 +42,8 @@ export function revOf(version: Omit<FindingVersion, 'rev'>, evidence: readonly E
 		by: version.by,
 		at: version.at,
 		evidence: evidence.map(evidenceKey).sort(),
+		// Only when there is one: versions made before reviews existed keep the revs they had.
+		...(version.review ? {review: version.review} : {}),
 	};
 	return sha256(canonicalJson(content)).slice(0, 16);
 }
@@ -69,11 +71,12 @@ export function recordFinding(previous: Finding | undefined, region: string, ind
 	const history = previous ? [versionOf(previous), ...previous.history].slice(0, HISTORY_LIMIT) : [];
 	// How a settled conflict came to be (every candidate, who settled it and why) stays with the
 	// finding through later edits: the export shows it, and a merge still sees the candidates as ancestors.
+	// A review is of the content it was given on: a change makes a version without one.
 	return {region, indicator, ...next, rev: revOf(next, evidence), evidence, history, ...(previous?.settled ? {settled: previous.settled} : {})};
 }
 
 export function versionOf(f: Finding): FindingVersion {
-	return {rev: f.rev, value: f.value, status: f.status, ...(f.reason !== undefined ? {reason: f.reason} : {}), note: f.note, by: f.by, at: f.at};
+	return {rev: f.rev, value: f.value, status: f.status, ...(f.reason !== undefined ? {reason: f.reason} : {}), note: f.note, by: f.by, at: f.at, ...(f.review ? {review: f.review} : {})};
 }
 
 function sameContent(previous: Finding, next: Omit<FindingVersion, 'rev'>, evidence: readonly Evidence[]): boolean {

@@ -49,8 +49,29 @@ export const findingValue = z.discriminatedUnion('type', [
 ]);
 export type FindingValue = z.infer<typeof findingValue>;
 
+/**
+ * The stored word for each status. `done` is what DESIGN.md (second round) calls "submitted":
+ * the assessor's verdict, ready for review. The words stay as they are so that older files load.
+ */
 export const findingStatus = z.enum(['draft', 'done', 'flagged', 'na']);
 export type FindingStatus = z.infer<typeof findingStatus>;
+
+/**
+ * A reviewer's decision on one version of a finding: accepted, or returned to the assessor with
+ * a note. It is a field of a version (see `reviewFinding`): a review is a new version that
+ * descends from the one reviewed, so merges order reviews by the same history as edits, and an
+ * assessor's later edit makes a version without it (the new content has not been reviewed).
+ */
+export const reviewState = z.enum(['accepted', 'returned']);
+export type ReviewState = z.infer<typeof reviewState>;
+export const review = z.strictObject({
+	state: reviewState,
+	by: z.string().min(1),
+	at: isoTime,
+	/** What the reviewer tells the assessor (required in words for a return by the CLI and the TUI). */
+	note: z.string().optional(),
+});
+export type Review = z.infer<typeof review>;
 
 /** What a finding says at one moment; a finding keeps a few earlier ones for merging. */
 export const findingVersion = z.strictObject({
@@ -64,8 +85,11 @@ export const findingVersion = z.strictObject({
 	 */
 	reason: z.string().optional(),
 	note: z.string(),
+	/** Who recorded this content, and when: the recorder, who may not review it (unless the workspace allows self-review). */
 	by: z.string(),
 	at: isoTime,
+	/** A reviewer's decision on this content; absent until reviewed (older files never have it). */
+	review: review.optional(),
 });
 export type FindingVersion = z.infer<typeof findingVersion>;
 
@@ -109,6 +133,44 @@ export type Conflict = z.infer<typeof conflict>;
 /** A conflict with its candidates unchecked: for validating candidates one by one (see WorkspaceValidator). */
 export const conflictShell = conflict.extend({candidates: z.array(z.unknown()).min(2)});
 
+/**
+ * One change of the review policy, as recorded: who changed what, when. The policy in force is
+ * every change applied in time order (see `reviewPolicyOf`), so two files that changed it merge
+ * by uniting their changes, and the record of who required review, and when, is kept.
+ */
+export const policyChange = z.strictObject({
+	by: z.string().min(1),
+	at: isoTime,
+	/** Final needs every finding accepted. */
+	reviewRequired: z.boolean().optional(),
+	/** A reviewer may review findings they recorded themselves. */
+	selfReview: z.boolean().optional(),
+	/** Reviewers assigned by region (region code → name; an empty name removes the assignment). */
+	reviewers: z.record(z.string(), z.string()).optional(),
+	/** Why (optional). */
+	note: z.string().optional(),
+});
+export type PolicyChange = z.infer<typeof policyChange>;
+
+/** A spot check drawn from a workspace: which leaves were given to a second assessor, blind. */
+export const spotCheck = z.strictObject({
+	/** Identifies the draw: seed, share, source and time (a merge keeps each draw once). */
+	id: z.string().regex(/^[0-9a-f]{16}$/),
+	/** The workspace drawn from: its id, file name and assessor. */
+	source: z.strictObject({id: z.string().min(1), file: z.string(), assessor: z.string()}),
+	/** Who re-checks the leaves. */
+	assessor: z.string().min(1),
+	/** Who drew it, and when. */
+	by: z.string().min(1),
+	at: isoTime,
+	/** The share asked for (0.1 for 10%), and the seed that makes the draw repeatable. */
+	share: z.number().gt(0).max(1),
+	seed: z.number().int().min(0).max(4294967295),
+	/** The leaves drawn, each with the rev of the version that was re-checked. */
+	leaves: z.array(z.strictObject({region: regionCode, indicator: indicatorCode, rev: z.string().regex(/^[0-9a-f]{16}$/)})),
+});
+export type SpotCheck = z.infer<typeof spotCheck>;
+
 export const WORKSPACE_KIND = 'assess/workspace';
 export const WORKSPACE_FORMAT = 1;
 
@@ -138,6 +200,10 @@ export const workspace = z
 		/** Keyed `<region>/<indicator>`. */
 		findings: z.record(z.string(), finding),
 		conflicts: z.record(z.string(), conflict).default({}),
+		/** Who required review and assigned reviewers, and when (absent: review not required). */
+		reviewPolicy: z.strictObject({changes: z.array(policyChange)}).optional(),
+		/** Spot checks drawn from this workspace or merged into it. */
+		spotChecks: z.array(spotCheck).optional(),
 	})
 	.superRefine((ws, ctx) => {
 		const regions = new Set(ws.regions);
@@ -149,6 +215,11 @@ export const workspace = z
 		for (const [key, c] of Object.entries(ws.conflicts)) {
 			if (key !== findingKey(c.region, c.indicator)) ctx.addIssue({code: 'custom', path: ['conflicts', key], message: `the key should be "${findingKey(c.region, c.indicator)}"`});
 		}
+		(ws.reviewPolicy?.changes ?? []).forEach((change, i) => {
+			for (const region of Object.keys(change.reviewers ?? {})) {
+				if (!regionCode.safeParse(region).success) ctx.addIssue({code: 'custom', path: ['reviewPolicy', 'changes', i, 'reviewers', region], message: `"${region}" is not a region code (six digits or capitals, like "110000")`});
+			}
+		});
 	});
 export type Workspace = z.infer<typeof workspace>;
 
