@@ -12,6 +12,7 @@ import {useEffectRunner} from './hooks/use-effect-runner.js';
 import {useWeights, useReadOnlyWatch, useRestorePosition} from './hooks/use-session-watchers.js';
 import {useSearchIndex} from './hooks/use-search-index.js';
 import {Frame} from './screens/frame.js';
+import {startReview} from './actions/review-actions.js';
 
 export type AppProps = {model: AppModel; port: SessionPort; lang: Lang; theme: Theme};
 
@@ -34,7 +35,9 @@ function createStore(model: AppModel, port: SessionPort, lang: Lang, rows: numbe
 		samplePlanProblem: model.samplePlanProblem,
 	};
 	const readOnly = port.readOnly ? {holder: port.lockedBy, free: false} : undefined;
-	return new AppStore(initialState(model.index, model.workspace, model.weights, readOnly), env);
+	const state = initialState(model.index, model.workspace, model.weights, readOnly, model.review ? model.user : undefined);
+	// Review mode opens on the first finding waiting for this reviewer.
+	return new AppStore(model.review ? startReview(state, env) : state, env);
 }
 
 /**

@@ -15,6 +15,7 @@ export const WHAT: Record<ChangeWhat, {zh: string; en: string}> = {
 	status: {zh: '状态', en: 'the status'},
 	settle: {zh: '冲突裁定', en: 'the settlement'},
 	region: {zh: '加入地区', en: 'adding the region'},
+	review: {zh: '审核', en: 'the review'},
 };
 
 /** "undone: the note of 1.1.1 in 北京市" — what was taken back (or put again), and where. */

@@ -12,7 +12,7 @@ import {loadLayoutEngine} from '../runtime/yoga-loader.js';
 import {loadSamplePlan} from '../storage/load-sample-plan.js';
 import {relativeToWorkspace} from '../storage/bundled-paths.js';
 
-export type TuiOptions = {file: string; weights?: string; lang: Lang; env: NodeJS.ProcessEnv; cwd: string; by?: string};
+export type TuiOptions = {file: string; weights?: string; lang: Lang; env: NodeJS.ProcessEnv; cwd: string; by?: string; review?: boolean};
 
 /** The terminal's modes the TUI uses: the alternate screen (scrollback stays intact) and bracketed paste. */
 const ENTER = '\u001B[?1049h\u001B[?2004h';
@@ -51,7 +51,7 @@ async function openAndRun(options: TuiOptions): Promise<number> {
 	const layout = loadLayoutEngine();
 	// Awaited below; if opening fails first, a failure here is not left unhandled.
 	layout.catch(() => undefined);
-	const ws = await OpenWorkspace.open(options.file, {write: true, fallbackToReadOnly: true, weights: options.weights, validationCache: ValidationCache.fromEnvironment(options.env)});
+	const ws = await OpenWorkspace.open(options.file, {write: true, fallbackToReadOnly: true, weights: options.weights, validationCache: ValidationCache.fromEnvironment(options.env), actor: options.by});
 	const {context} = ws;
 	const user = options.by ?? ws.data.assessor;
 	let catalog: AppModel['catalog'] | undefined;
@@ -65,6 +65,7 @@ async function openAndRun(options: TuiOptions): Promise<number> {
 		workspace: ws.data,
 		weights: context.weights.weights.weights,
 		user,
+		review: options.review ?? false,
 		...samplePlanOf(ws.data.samplePlan, options.file, context.system.index),
 	};
 	const port = filePort(ws, {file: options.file, weights: options.weights, env: options.env, cwd: options.cwd, user});

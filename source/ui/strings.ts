@@ -98,6 +98,50 @@ const STRINGS = {
 	takeOverFailed: {zh: '无法接手：他人又取得了锁', en: 'could not take over: someone else holds the lock again'},
 	refreshed: {zh: '已从磁盘刷新', en: 'refreshed from disk'},
 	notFinal: {zh: '未完成', en: 'Not final'},
+	recorded: {zh: '记录', en: 'Recorded'},
+	review: {zh: '审核', en: 'Review'},
+	reviewMode: {zh: '审核模式', en: 'review mode'},
+	waitingShort: {zh: '待审核', en: 'waiting'},
+	reviewWaiting: {zh: '等待审核', en: 'waiting for review'},
+	reviewNotSubmitted: {zh: '未提交（草稿或待复核）', en: 'not submitted (a draft, or flagged)'},
+	reviewerLabel: {zh: '审核人', en: 'reviewer'},
+	promptReturn: {zh: '退回给评估人：需要修改什么？（必填）', en: 'Return to the assessor: what should be fixed? (required)'},
+	returnNeedsNote: {zh: '退回须填写说明，告诉评估人要修改什么', en: 'a return needs a note that tells the assessor what to fix'},
+	onlyThisWaits: {zh: '只有这一项在等待你审核', en: 'this is the only finding waiting for your review'},
+	reviewInConflict: {zh: '此项有冲突：评估人的结论不一致，须先裁定（c 查看）', en: 'in conflict: the assessors disagree on the verdict; it is settled first (c lists the conflicts)'},
+	nothingWaits: {zh: '没有等待你审核的结论', en: 'nothing is waiting for your review'},
+	reviewModeNoEdits: {zh: '审核模式只记录审核：a 通过，R 退回（记录结论请不带 --review 打开）', en: 'review mode records reviews only: a accepts, R returns (open without --review to record findings)'},
+	resubmitted: {zh: '已重新提交：此结论再次等待审核', en: 'submitted again: the finding waits for review again'},
+	reviewNothingRecorded: {zh: '此项尚未记录，无可审核', en: 'nothing is recorded here yet: there is nothing to review'},
+	reviewDraft: {zh: '仍是草稿：评估人尚未提交（标记完成）', en: 'still a draft: the assessor has not submitted it (done) yet'},
+	reviewFlagged: {zh: '已标记待复核：评估人在请求决定，请记录答复而非审核', en: 'flagged: the assessor asks for a decision; record the answer rather than review it'},
+	reviewOwn: {zh: '这是你自己记录的结论，须由他人审核（工作区不允许自审）', en: 'you recorded this finding: someone else reviews it (the workspace does not allow self-review)'},
+	team: {zh: '团队进度', en: 'Team progress'},
+	teamAssessors: {zh: '评估人', en: 'Assessors'},
+	teamRegions: {zh: '地区', en: 'Regions'},
+	teamReviewers: {zh: '审核人', en: 'Reviewers'},
+	teamSpotChecks: {zh: '抽样复查', en: 'Spot checks'},
+	teamScored: {zh: '已评', en: 'Scored'},
+	teamSubmitted: {zh: '已提交', en: 'Submitted'},
+	teamWaiting: {zh: '待审核', en: 'Waiting'},
+	teamAccepted: {zh: '已通过', en: 'Accepted'},
+	teamReturned: {zh: '已退回', en: 'Returned'},
+	teamConflicts: {zh: '冲突', en: 'Conflicts'},
+	teamLast: {zh: '最近改动', en: 'Last change'},
+	teamReviewRequired: {zh: '须经审核', en: 'review required'},
+	teamReviewOptional: {zh: '无须审核', en: 'review not required'},
+	teamFinal: {zh: '正式结果', en: 'final'},
+	teamNotFinal: {zh: '尚非正式结果', en: 'not final'},
+	teamNobody: {zh: '尚无人记录结论', en: 'nobody has recorded a finding yet'},
+	teamNoReviewer: {zh: '未指定审核人的地区', en: 'regions with no reviewer'},
+	teamOpenRegion: {zh: '选中一个地区后按 Enter 打开', en: 'select a region to open it with Enter'},
+	compare: {zh: '对比', en: 'Compare'},
+	compareWith: {zh: '与', en: 'vs'},
+	diff: {zh: '差值', en: 'Diff'},
+	indicator: {zh: '评估指标', en: 'Indicator'},
+	markedHint: {zh: '已标记，再标记另一个地区即并排对比（再按一次取消）', en: 'marked: mark another region to compare the two (again on it unmarks)'},
+	unmarked: {zh: '已取消标记', en: 'unmarked'},
+	compareOnlyOne: {zh: '本工作区只有一个地区，无可对比', en: 'this workspace has one region: there is nothing to compare it with'},
 	planOffer: {zh: '抽查计划为此项列出 {n} 个事项：进入详情或按 + 时可一次加入（未判定）', en: 'the sample plan lists {n} items for this leaf: entering the item panel or + offers them (not judged yet)'},
 } as const;
 
@@ -117,6 +161,8 @@ export const STATUS_LABEL = {
 	flagged: {zh: '待复核', en: 'flagged'},
 	na: {zh: '不适用', en: 'n/a'},
 	conflict: {zh: '冲突', en: 'conflict'},
+	accepted: {zh: '已通过', en: 'accepted'},
+	returned: {zh: '已退回', en: 'returned'},
 } as const;
 
 /** Where a node's name comes from (the system file says). */
@@ -128,9 +174,10 @@ export const PROVENANCE_LABEL = {
 
 /**
  * ASCII marks (East-Asian "ambiguous" glyphs such as ✓ ○ ★ break alignment in CJK terminals).
- * Leaves are bracketed; branches are `+` (collapsed) and `-` (expanded), never bracketed.
+ * Leaves are bracketed; branches are `+` (collapsed) and `-` (expanded), never bracketed. A
+ * reviewed finding (done or not applicable) shows its review: `[v]` accepted, `[<]` returned.
  */
-export const STATUS_MARK = {none: '[ ]', draft: '[~]', done: '[x]', flagged: '[!]', na: '[/]', conflict: '[?]'} as const;
+export const STATUS_MARK = {none: '[ ]', draft: '[~]', done: '[x]', flagged: '[!]', na: '[/]', conflict: '[?]', accepted: '[v]', returned: '[<]'} as const;
 export const BRANCH_MARK = {collapsed: '+', expanded: '-'} as const;
 export type LeafStatus = keyof typeof STATUS_MARK;
 

@@ -1,4 +1,6 @@
 import {unscoredLeaves} from '../domain/workspace/workspace-ops.js';
+import {assessorWalk, type WalkItem} from '../domain/review/review-queue.js';
+import {reviewStageOf} from '../domain/review/review-stage.js';
 import type {SystemIndex} from '../domain/system/system-index.js';
 import type {Workspace} from '../domain/workspace/workspace-schema.js';
 import {findingKey} from '../domain/workspace/workspace-schema.js';
@@ -6,14 +8,15 @@ import type {WorkspaceScore, RegionScore} from '../domain/scoring/score-workspac
 import type {Finality} from '../domain/workspace/finality.js';
 import type {LeafStatus} from './strings.js';
 
-/** The status mark of a leaf in a region. */
+/** The status mark of a leaf in a region: a submitted finding a reviewer decided on shows the decision. */
 export function leafStatus(ws: Workspace, region: string, code: string): LeafStatus {
 	const key = findingKey(region, code);
 	if (ws.conflicts[key]) return 'conflict';
 	const f = ws.findings[key];
 	if (!f) return 'none';
 	if (f.status === 'draft' && f.value === null && f.note === '' && f.evidence.length === 0) return 'none';
-	return f.status;
+	const stage = reviewStageOf(f);
+	return stage === 'accepted' || stage === 'returned' ? stage : f.status;
 }
 
 /** A row of the regions list; `final`: its total and tier are final (its rank only when `wholeFinal`). */
@@ -46,6 +49,24 @@ export function walkUnscored(index: SystemIndex, ws: Workspace, region: string, 
 		if (open.has(code)) return code;
 	}
 	return undefined;
+}
+
+/**
+ * The assessor's walk (n / N): findings a reviewer returned first, then the leaves not scored
+ * (the domain's `assessorWalk`), from the leaf at hand (`from`; undefined: from the start or the
+ * end). Off the walk, `n` offers the first returned finding while any is left, else the next
+ * unscored leaf after `from` in published order. Undefined when nothing is left to do.
+ */
+export function walkTodo(index: SystemIndex, ws: Workspace, region: string, from: string | undefined, direction: 1 | -1): WalkItem | undefined {
+	const items = assessorWalk(index, ws, region);
+	if (items.length === 0) return undefined;
+	if (from === undefined) return direction === 1 ? items[0] : items.at(-1);
+	const at = items.findIndex(i => i.indicator === from);
+	if (at >= 0) return items[(at + direction + items.length) % items.length];
+	const returned = items.filter(i => i.why === 'returned');
+	if (returned.length > 0) return direction === 1 ? returned[0] : returned.at(-1);
+	const next = walkUnscored(index, ws, region, from, direction);
+	return items.find(i => i.indicator === next);
 }
 
 /** `[####......]` — ASCII, because block glyphs are ambiguous-width in CJK terminals. */

@@ -6,6 +6,7 @@ import {SAMPLE_MARKS} from '../../source/ui/value-text.js';
 import {EVIDENCE_KIND} from '../../source/ui/screens/evidence-line.js';
 import {SEARCH_KIND} from '../../source/ui/components/search-overlay.js';
 import * as messages from '../../source/ui/messages.js';
+import * as reviewMessages from '../../source/ui/review-messages.js';
 import type {Lang} from '../../source/domain/text.js';
 import type {AppEnv} from '../../source/ui/state/app-state.js';
 import {index, renderTui, openLeaf, testWorkspace} from '../helpers/render-tui.js';
@@ -25,7 +26,7 @@ import {loadRegions} from '../../source/storage/load-files.js';
 
 const HAN = /\p{Script=Han}/u;
 /** What a Chinese string may hold in Latin letters: key names, the program and its options, syntax codes, units. */
-const ALLOWED = new Set(['Ctrl', 'Enter', 'Esc', 'Tab', 'Space', 'Alt', 'Shift', 'Del', 'Bksp', 'Home', 'End', 'PgUp', 'PgDn', 'Excel', 'assess', 'export', 'json', 'quote', 'url', 'sha256', 'SI']);
+const ALLOWED = new Set(['Ctrl', 'Enter', 'Esc', 'Tab', 'Space', 'Alt', 'Shift', 'Del', 'Bksp', 'Home', 'End', 'PgUp', 'PgDn', 'Excel', 'assess', 'export', 'json', 'open', 'review', 'quote', 'url', 'sha256', 'SI']);
 const englishWords = (text: string) => (text.match(/[A-Za-z]{2,}/g) ?? []).filter(w => !ALLOWED.has(w));
 
 type Pair = {where: string; zh: string; en: string};
@@ -71,6 +72,15 @@ function messagePairs(): Pair[] {
 		both('settleQuestion', lang => messages.settleQuestion(env(lang), '110000', index.leaves[0]!.code, '', '')),
 		both('planQuestion', lang => [messages.planQuestion(lang, '1.1.3', 3, 'search'), messages.planQuestion(lang, '1.1.3', 3, 'stay')]),
 		both('unboundKeyText', lang => messages.unboundKeyText(lang, 'x')),
+		both('returnedText', lang => [reviewMessages.returnedText(lang, '', ''), reviewMessages.returnedText(lang, '', 'x')]),
+		both('reviewedText', lang => [reviewMessages.reviewedText(env(lang), 'accept', '110000', index.leaves[0]!.code, 3), reviewMessages.reviewedText(env(lang), 'return', '110000', index.leaves[0]!.code, 0)]),
+		both('alreadyReviewedText', lang => [reviewMessages.alreadyReviewedText(lang, 'accept'), reviewMessages.alreadyReviewedText(lang, 'return')]),
+		both('reviewHeaderText', lang => reviewMessages.reviewHeaderText(lang, '', 3)),
+		both('incompleteText', lang => reviewMessages.incompleteText(lang, ['unjudged-items', 'short-sample'])),
+		both('reviewLineText', lang => [reviewMessages.reviewLineText(lang, {state: 'accepted', by: '', at: '2026-11-24T10:00:00.000Z'}), reviewMessages.reviewLineText(lang, {state: 'returned', by: '', at: '2026-11-24T10:00:00.000Z', note: 'x'})]),
+		both('waitingLineText', lang => [reviewMessages.waitingLineText(lang, undefined), reviewMessages.waitingLineText(lang, '')]),
+		both('teamTitleText', lang => [reviewMessages.teamTitleText(lang, {assessors: [], regions: [], reviewRequired: true, final: false}), reviewMessages.teamTitleText(lang, {assessors: [], regions: [], reviewRequired: false, final: true})]),
+		both('spotCheckText', lang => reviewMessages.spotCheckText(lang, {id: 'x', assessor: '', source: '', at: '', seed: 1, share: 0.1, drawn: 3, rechecked: 2, agreed: 1, disagreed: 1})),
 	];
 }
 

@@ -7,7 +7,7 @@ import {langFrom} from '../lang-option.js';
 
 export const openCommand: Command = {
 	name: 'open',
-	usage: 'assess open [<workspace>] [--weights <file>] [--lang zh|en] [--by <name>]',
+	usage: 'assess open [<workspace>] [--weights <file>] [--lang zh|en] [--by <name>] [--review]',
 	summary: 'open a workspace in the terminal UI (default: your copy of the demo)',
 	help: `Opens a workspace in the terminal UI. Without one, your own copy of the bundled demo:
 ~/.local/share/assess/demo.json (ASSESS_DATA_DIR or XDG_DATA_HOME move it; on macOS
@@ -19,6 +19,7 @@ it read-only and says who holds it.
   --lang zh|en       interface language (default: from the locale; English unless zh_*)
   --by <name>        who records and settles findings in this session (default: the
                      workspace's assessor; a team lead settling a merged file gives their name)
+  --review           review mode (with --by): walk the findings waiting for your review, accept or return them
 
 Keys: ? shows them all. ↑↓/jk move, →/Enter open, ←/Esc back, Tab switches pane, / search,
 n/N next/previous unscored leaf, y/n and 0–9 record a value, e note, a evidence, f flag,
@@ -26,11 +27,13 @@ d done, - not applicable, s scoreboard, u undo, q quit (everything is already sa
 
 Needs an interactive terminal. Without one (a pipe, a script, CI), use the commands that work
 without it: assess score, assess record, assess search, assess validate.`,
-	options: {weights: {type: 'string'}, lang: {type: 'string'}, by: {type: 'string'}},
+	options: {weights: {type: 'string'}, lang: {type: 'string'}, by: {type: 'string'}, review: {type: 'boolean'}},
 	positionals: {min: 0, max: 1},
 	async run(args, io) {
 		const lang = stringOption(args, 'lang');
 		if (lang !== undefined && lang !== 'zh' && lang !== 'en') throw UserError.of('--lang', `must be zh or en (not "${lang}")`);
+		const review = Boolean(args.values.review);
+		if (review && !stringOption(args, 'by')?.trim()) throw UserError.of('--review', 'needs --by <name>: a review records who gave it');
 		if (!io.isTty) {
 			throw UserError.of(
 				'assess open',
@@ -43,7 +46,7 @@ without it: assess score, assess record, assess search, assess validate.`,
 		const weights = stringOption(args, 'weights');
 		// Loaded only here, so the plain commands never pay for the UI's start-up.
 		const {runTui} = await import('../../ui/run-tui.js');
-		return runTui({file, weights: weights ? resolve(io.cwd, weights) : undefined, lang: langFrom(lang, io.env), env: io.env, cwd: io.cwd, by: stringOption(args, 'by')?.trim() || undefined});
+		return runTui({file, weights: weights ? resolve(io.cwd, weights) : undefined, lang: langFrom(lang, io.env), env: io.env, cwd: io.cwd, by: stringOption(args, 'by')?.trim() || undefined, review});
 	},
 };
 

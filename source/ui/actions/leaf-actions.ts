@@ -5,6 +5,7 @@ import {changeFinding, type ChangeWhat} from '../session/session-state.js';
 import type {AppEnv, AppState, PendingSettle, PromptPurpose} from '../state/app-state.js';
 import {findingKey} from '../../domain/workspace/workspace-schema.js';
 import {checkRecording} from '../../domain/workspace/recording-rules.js';
+import {reviewStageOf} from '../../domain/review/review-stage.js';
 import {askSettleTyped} from './settle-actions.js';
 import {offerPlan, planFor} from './plan-actions.js';
 import {currentFinding, currentLeaf, samplesOf} from '../state/derive.js';
@@ -27,7 +28,12 @@ export function change(state: AppState, env: AppEnv, c: FindingChange, what: Cha
 	if (state.readOnly) return say(state, t(env.lang, 'readOnlyNothing'), 'error');
 	if (inConflict(state, env)) return say(state, t(env.lang, 'settleFirst'), 'error');
 	const result = changeFinding(state.session, env.index, {region: state.nav.region, indicator: leaf.code}, c, what, env.user, env.now(), env.lang);
-	return applySession(state, env, result);
+	const next = applySession(state, env, result);
+	// A reviewed finding changed: the new content waits for review again (submitted, unless it went back to draft).
+	const before = currentFinding(state);
+	const after = currentFinding(next);
+	if (before?.review && after && after !== before && reviewStageOf(after) === 'waiting' && !next.flash) return say(next, t(env.lang, 'resubmitted'));
+	return next;
 }
 
 /** Whether the selected leaf is in conflict (its notes, reasons and evidence wait for the settlement). */

@@ -2,7 +2,9 @@ import type {AppEnv, AppState} from '../state/app-state.js';
 import {boardRows, conflictList, itemRows, selectedConflict} from '../state/derive.js';
 import {applySession, emit, nav, open, say} from '../state/act.js';
 import {fieldFrom} from '../fields/field-state.js';
-import {walkUnscored} from '../view-model.js';
+import {walkTodo} from '../view-model.js';
+import {returnedText} from '../review-messages.js';
+import {teamSelectable, compareList} from './board-actions.js';
 import {undo, redo} from '../session/session-state.js';
 import {offerPlan} from './plan-actions.js';
 import {openPrompt} from './leaf-actions.js';
@@ -19,6 +21,10 @@ function listLength(state: AppState, env: AppEnv): number {
 			return boardRows(env, state).length;
 		case 'conflicts':
 			return conflictList(env.index, state.session.ws).length;
+		case 'team':
+			return teamSelectable(env, state).length;
+		case 'compare':
+			return compareList(env, state).length;
 		case 'tree': {
 			const rows = itemRows(state);
 			return rows.samples + rows.evidence;
@@ -65,15 +71,18 @@ export function back(state: AppState, env: AppEnv): AppState {
 	return nav(state, {type: 'back', index: env.index});
 }
 
-/** n / N: the next (previous) leaf of this region with no value yet, wrapping around. */
+/**
+ * n / N: the next (previous) leaf to do in this region, wrapping around: findings a reviewer
+ * returned first (saying who returned it and why), then leaves with no value yet.
+ */
 export function walk(state: AppState, env: AppEnv, direction: 1 | -1): AppState {
 	const ws = state.session.ws;
 	const region = state.nav.screen === 'tree' ? state.nav.region : state.nav.screen === 'regions' ? ws.regions[state.nav.regionCursor] : undefined;
 	if (!region) return say(state, t(env.lang, 'openRegionFirst'));
-	const from = state.nav.screen === 'tree' ? state.nav.node : env.index.leaves.at(direction === 1 ? -1 : 0)!.code;
-	const next = walkUnscored(env.index, ws, region, from, direction);
+	const next = walkTodo(env.index, ws, region, state.nav.screen === 'tree' ? state.nav.node : undefined, direction);
 	if (!next) return say(nav(state, {type: 'goto', region, regions: ws.regions, index: env.index}), t(env.lang, 'allScored'));
-	return arrived(state, nav(state, {type: 'goto', region, node: next, regions: ws.regions, index: env.index}), env);
+	const moved = arrived(state, nav(state, {type: 'goto', region, node: next.indicator, regions: ws.regions, index: env.index}), env);
+	return next.why === 'returned' ? say(moved, returnedText(env.lang, next.by, next.note)) : moved;
 }
 
 /** ] / [: the same indicator in the next (previous) region of the workspace. */
@@ -89,7 +98,7 @@ export function toRegions(state: AppState): AppState {
 }
 
 /** s, c: a screen, or back from it when it is already shown. */
-export function toggleScreen(state: AppState, screen: 'scoreboard' | 'conflicts'): AppState {
+export function toggleScreen(state: AppState, screen: 'scoreboard' | 'conflicts' | 'team'): AppState {
 	if (state.nav.screen === screen) return nav(state, {type: 'screen', screen: state.nav.region ? 'tree' : 'regions'});
 	return nav(state, {type: 'screen', screen});
 }

@@ -7,6 +7,7 @@ import {fieldReducer, fieldText, type FieldAction} from '../fields/field-state.j
 import {change, recordValue, selectedRow, setSamples} from './leaf-actions.js';
 import {t} from '../strings.js';
 import {exportingText} from '../messages.js';
+import {returnFinding} from './review-actions.js';
 
 type Prompt = Extract<Overlay, {kind: 'prompt'}>;
 
@@ -89,6 +90,9 @@ export function submitPrompt(state: AppState, env: AppEnv): AppState {
 			if (!parsed.ok) return keepOpen(state, o, parsed.issues[0]!.message);
 			return recordValue(close(state), env, parsed.value);
 		}
+		case 'review-return':
+			if (!text.trim()) return keepOpen(state, o, t(env.lang, 'returnNeedsNote'));
+			return returnFinding(close(state), env, text);
 		case 'done-reason':
 			if (!text.trim()) return keepOpen(state, o, t(env.lang, 'reasonRequired'));
 			return change(close(state), env, {status: 'done', reason: text.trim()}, 'status');

@@ -45,8 +45,8 @@ export const LEAF_BINDINGS: readonly Binding[] = [
 	{id: 'done', edits: true, context: 'leaf', keys: ['d'], label: {zh: '标记完成 / 改回草稿（抽查不足时需填原因）', en: 'mark done / back to draft (too few sampled items: asks why)'}, hint: {zh: '完成', en: 'done'}, when: onLeaf, run: leaf.toggleDone},
 	{id: 'na', edits: true, context: 'leaf', keys: ['-'], label: {zh: '不适用（需填原因）', en: 'not applicable (with a reason)'}, hint: {zh: '不适用', en: 'n/a'}, when: onLeaf, run: (s, env) => leaf.openReason(s, env, 'na')},
 
-	{id: 'toggleSample', edits: true, context: 'item', keys: ['space'], label: {zh: '所选事项：通过 / 不通过 / 未判定', en: 'selected item: pass / fail / not judged'}, hint: {zh: '判定', en: 'judge'}, when: row('sample'), run: leaf.toggleSample},
+	{id: 'toggleSample', edits: true, context: 'item', keys: ['space'], label: {zh: '所选事项：通过 / 不通过 / 未判定', en: 'selected item: pass / fail / not judged'}, hint: {zh: '判定', en: 'judge'}, when: s => !s.reviewer && row('sample')(s), run: leaf.toggleSample},
 	{id: 'openEvidence', context: 'item', keys: ['o', 'enter'], label: {zh: '用系统程序打开所选证据', en: 'open the selected evidence (system opener)'}, hint: {zh: '打开', en: 'open'}, when: row('evidence'), run: leaf.openEvidence},
-	{id: 'remove', edits: true, context: 'item', keys: ['delete'], label: {zh: '删除所选事项或证据（先询问）', en: 'remove the selected item or evidence (asks)'}, hint: {zh: '删除', en: 'remove'}, when: s => leaf.selectedRow(s) !== undefined, run: leaf.askRemove},
+	{id: 'remove', edits: true, context: 'item', keys: ['delete'], label: {zh: '删除所选事项或证据（先询问）', en: 'remove the selected item or evidence (asks)'}, hint: {zh: '删除', en: 'remove'}, when: s => !s.reviewer && leaf.selectedRow(s) !== undefined, run: leaf.askRemove},
 	{id: 'toTree', context: 'item', keys: ['escape', 'left', 'h', 'tab', 'shift+tab'], label: {zh: '回到指标树', en: 'back to the tree'}, hint: {zh: '指标树', en: 'tree'}, run: (s, env) => (s.nav.pane === 'item' ? switchPane(s, env) : back(s, env))},
 ];

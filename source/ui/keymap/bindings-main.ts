@@ -24,6 +24,8 @@ export const MAIN_BINDINGS: readonly Binding[] = [
 	{id: 'regions', context: 'global', keys: ['r'], label: {zh: '地区列表（换到别的地区）', en: 'regions list (go to another region)'}, hint: {zh: '地区', en: 'regions'}, when: s => s.nav.screen !== 'regions', run: s => go.toRegions(s)},
 	{id: 'scoreboard', context: 'global', keys: ['s'], label: {zh: '排行榜', en: 'scoreboard'}, hint: {zh: '排行', en: 'scores'}, run: s => go.toggleScreen(s, 'scoreboard')},
 	{id: 'conflicts', context: 'global', keys: ['c'], label: {zh: '冲突列表', en: 'conflicts'}, hint: {zh: '冲突', en: 'conflicts'}, when: (s, env) => s.nav.screen === 'conflicts' || conflictList(env.index, s.session.ws).length > 0, run: s => go.toggleScreen(s, 'conflicts')},
+	// t: free in every context, and the team's word in both languages (团队, tuan).
+	{id: 'team', context: 'global', keys: ['t'], label: {zh: '团队进度：每位评估人、每个地区的已评、已提交、已通过、已退回、冲突', en: 'team progress: per assessor and region, scored, submitted, accepted, returned, conflicts'}, hint: {zh: '团队', en: 'team'}, run: s => go.toggleScreen(s, 'team')},
 	{id: 'export', context: 'global', keys: ['x'], label: {zh: '导出 Excel', en: 'export to Excel'}, run: go.openExport},
 	{id: 'undo', edits: true, context: 'global', keys: ['u'], label: {zh: '撤销（并跳到撤销处）', en: 'undo (and go to where it was)'}, hint: {zh: '撤销', en: 'undo'}, run: go.undoStep},
 	{id: 'redo', edits: true, context: 'global', keys: ['ctrl+r', 'U'], label: {zh: '重做', en: 'redo'}, run: go.redoStep},
@@ -37,15 +39,15 @@ export const MAIN_BINDINGS: readonly Binding[] = [
 	{id: 'last', context: 'move', keys: ['end', 'G'], label: {zh: '最后一行', en: 'last row'}, run: (s, env) => go.moveTo(s, env, 'last')},
 
 	{id: 'openRegion', context: 'regions', keys: ['enter', 'right', 'l'], label: {zh: '打开地区', en: 'open the region'}, hint: {zh: '打开', en: 'open'}, run: go.openSelected},
-	{id: 'walkRegion', context: 'regions', keys: ['n'], label: {zh: '该地区第一个未评项', en: "the region's first unscored leaf"}, hint: {zh: '未评项', en: 'unscored'}, run: (s, env) => go.walk(s, env, 1)},
-	{id: 'walkRegionBack', context: 'regions', keys: ['N'], label: {zh: '该地区最后一个未评项', en: "the region's last unscored leaf"}, run: (s, env) => go.walk(s, env, -1)},
+	{id: 'walkRegion', context: 'regions', keys: ['n'], label: {zh: '该地区第一个待办项（先是被退回的）', en: "the region's first leaf to do (returned ones first)"}, hint: {zh: '待办', en: 'to do'}, run: (s, env) => go.walk(s, env, 1)},
+	{id: 'walkRegionBack', context: 'regions', keys: ['N'], label: {zh: '该地区最后一个待办项', en: "the region's last leaf to do"}, run: (s, env) => go.walk(s, env, -1)},
 
 	{id: 'expand', context: 'tree', keys: ['enter', 'right', 'l'], label: {zh: '展开；在三级指标上进入详情', en: 'expand; on a leaf, into the item panel'}, hint: {zh: '展开', en: 'open'}, run: go.openSelected},
 	{id: 'collapse', context: 'tree', keys: ['left', 'h', 'escape'], label: {zh: '折叠 / 上一层 / 回到地区列表', en: 'collapse / up a level / back to the regions'}, run: go.back},
 	{id: 'toItem', context: 'tree', keys: ['tab', 'shift+tab'], label: {zh: '切换到详情面板', en: 'focus the item panel'}, hint: {zh: '详情', en: 'item'}, run: go.switchPane},
 	...(['tree', 'item'] as const).flatMap((context): Binding[] => [
-		{id: `next-${context}`, context, keys: ['n'], label: {zh: '下一个未评项', en: 'next unscored leaf'}, hint: {zh: '下一未评', en: 'next unscored'}, run: (s, env) => go.walk(s, env, 1)},
-		{id: `prev-${context}`, context, keys: ['N'], label: {zh: '上一个未评项', en: 'previous unscored leaf'}, run: (s, env) => go.walk(s, env, -1)},
+		{id: `next-${context}`, context, keys: ['n'], label: {zh: '下一个待办项：先是被退回的，再是未评的', en: 'next leaf to do: returned ones first, then unscored'}, hint: {zh: '下一待办', en: 'next to do'}, run: (s, env) => go.walk(s, env, 1)},
+		{id: `prev-${context}`, context, keys: ['N'], label: {zh: '上一个待办项', en: 'previous leaf to do'}, run: (s, env) => go.walk(s, env, -1)},
 		{id: `nextRegion-${context}`, context, keys: [']'], label: {zh: '下一个地区的同一指标', en: 'same indicator, next region'}, run: (s, env) => go.otherRegion(s, env, 1)},
 		{id: `prevRegion-${context}`, context, keys: ['['], label: {zh: '上一个地区的同一指标', en: 'same indicator, previous region'}, run: (s, env) => go.otherRegion(s, env, -1)},
 	]),

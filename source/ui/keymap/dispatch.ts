@@ -36,6 +36,8 @@ export function handleKey(state: AppState, env: AppEnv, key: InputEvent): AppSta
 	const binding = bindingFor(s, env, key.name, contexts);
 	if (binding) return binding.run(s, env, key);
 	if (typing && 'text' in key && key.text) return typeText(s, key.text);
+	// Review mode records reviews, not findings: a recording key says so.
+	if (s.reviewer && !s.overlay && bindingFor(s, env, key.name, ['leaf'])) return say(s, t(env.lang, 'reviewModeNoEdits'));
 	if (!s.overlay && currentLeaf(env, s) && /^[0-9y]$/.test(key.name)) return say(s, t(env.lang, 'notForRule'));
 	return s;
 }

@@ -7,7 +7,7 @@ import type {KeyPress} from '../input/key-press.js';
  * key does, which hints the bar shows and how the help is grouped; a key means one thing in a
  * context.
  */
-export type Context = 'always' | 'global' | 'move' | 'regions' | 'tree' | 'leaf' | 'item' | 'scoreboard' | 'conflicts' | 'read-only' | 'help' | 'search' | 'field' | 'discard' | 'choice' | 'confirm' | 'quit';
+export type Context = 'always' | 'global' | 'move' | 'regions' | 'tree' | 'leaf' | 'item' | 'review' | 'scoreboard' | 'compare' | 'conflicts' | 'team' | 'read-only' | 'help' | 'search' | 'field' | 'discard' | 'choice' | 'confirm' | 'quit';
 
 /**
  * One line of the key table: the real keys (`up`, `k`, `ctrl+s`: as `KeyPress.name` gives
@@ -36,8 +36,11 @@ export const SECTIONS: readonly {context: Context; title: Record<Lang, string>}[
 	{context: 'tree', title: {zh: '指标树', en: 'Indicator tree'}},
 	{context: 'leaf', title: {zh: '三级指标（树或详情中选中时）', en: 'On a leaf (tree or item panel)'}},
 	{context: 'item', title: {zh: '详情面板', en: 'Item panel'}},
+	{context: 'review', title: {zh: '审核模式（assess open --review）', en: 'Review mode (assess open --review)'}},
 	{context: 'scoreboard', title: {zh: '排行榜', en: 'Scoreboard'}},
+	{context: 'compare', title: {zh: '两地区对比', en: 'Two regions side by side'}},
 	{context: 'conflicts', title: {zh: '冲突', en: 'Conflicts'}},
+	{context: 'team', title: {zh: '团队进度', en: 'Team progress'}},
 	{context: 'read-only', title: {zh: '只读时', en: 'Read-only'}},
 	{context: 'search', title: {zh: '搜索', en: 'Search'}},
 	{context: 'field', title: {zh: '输入框', en: 'Text fields'}},
@@ -69,7 +72,9 @@ export function activeContexts(state: AppState): Context[] {
 		}
 	}
 	const screen = state.nav.screen;
-	const own: Context[] = screen === 'tree' ? (state.nav.pane === 'item' ? ['item', 'leaf'] : ['tree', 'leaf']) : [screen];
+	let own: Context[] = screen === 'tree' ? (state.nav.pane === 'item' ? ['item', 'leaf'] : ['tree', 'leaf']) : [screen];
+	// Review mode reviews, and records nothing: its keys come first, and a leaf's recording keys are not there.
+	if (state.reviewer && (screen === 'tree' || screen === 'regions')) own = ['review', ...own.filter(c => c !== 'leaf')];
 	return ['always', ...(state.readOnly ? (['read-only'] as const) : []), ...own, 'move', 'global'];
 }
 

@@ -10,6 +10,7 @@ import {STATUS_LABEL, t} from '../strings.js';
 import type {Theme} from '../theme.js';
 import {evidenceLine} from './evidence-line.js';
 import {localTime} from '../local-time.js';
+import {reviewLineText} from '../review-messages.js';
 import {truncate, padEnd} from '../../text/cell-width.js';
 import {windowStart} from '../state/tree-rows.js';
 
@@ -74,6 +75,11 @@ export function ConflictsScreen({index, conflicts, names, cursor, agreement, lan
 							{valueText(rule, c.value, lang) || '-'}, {STATUS_LABEL[c.status][lang]}
 							{c.reason ? ` (${fromFile(c.reason)})` : ''}
 						</Text>
+						{c.review ? (
+							<Text color={c.review.state === 'returned' ? theme.warn : theme.good} wrap="wrap">
+								{t(lang, 'review')}: {reviewLineText(lang, c.review)}
+							</Text>
+						) : null}
 						{c.note ? <Text wrap="wrap">{fromFile(c.note)}</Text> : null}
 						{c.evidence.map(e => (
 							<Text key={JSON.stringify(e)} color={theme.muted} wrap="truncate">

@@ -14,9 +14,13 @@ import {StatusBar} from '../components/status-bar.js';
 import {Overlays} from './overlays.js';
 import {truncate} from '../../text/cell-width.js';
 import {wrapCells} from '../components/wrap-cells.js';
+import {reviewHeaderText} from '../review-messages.js';
+import {reviewQueueOf} from '../state/review-derive.js';
+
+const SCREEN_NAME = {regions: 'regions', scoreboard: 'scoreboard', conflicts: 'conflicts', team: 'team', compare: 'compare'} as const;
 
 /**
- * The header: the system, and the region with its live total, rank and tier (or the screen's
+ * The header: the system (and in review mode, who reviews and how many findings wait), and the region with its live total, rank and tier (or the screen's
  * name). A total that is not final carries its coverage, a rank or tier that may move a `*`
  * (the domain's `regionHeadline`, the words `assess score` uses).
  */
@@ -24,6 +28,7 @@ function headerText(state: AppState, env: AppEnv): string {
 	const {nav} = state;
 	const {lang} = env;
 	const parts = ['assess', fromFile(env.index.system.id)];
+	if (state.reviewer) parts.push(reviewHeaderText(lang, state.reviewer, reviewQueueOf(env, state).length));
 	if (nav.region && nav.screen === 'tree') {
 		const s = scoresOf(env, state).regions.find(r => r.code === nav.region);
 		let total = `${t(lang, 'total')} ${shownScore(s?.total)}`;
@@ -32,7 +37,7 @@ function headerText(state: AppState, env: AppEnv): string {
 			total = `${t(lang, 'total')} ${h.total}${s.rank ? ` #${h.rank}` : ''}${s.tier ? ` ${h.tier}` : ''}`;
 		}
 		parts.push(`${regionNames(env).get(nav.region) ?? nav.region} ${nav.region}`, total);
-	} else parts.push(nav.screen === 'scoreboard' ? t(lang, 'scoreboard') : nav.screen === 'conflicts' ? t(lang, 'conflicts') : t(lang, 'regions'));
+	} else parts.push(t(lang, SCREEN_NAME[nav.screen === 'tree' ? 'regions' : nav.screen]));
 	const conflicts = conflictList(env.index, state.session.ws).length;
 	if (conflicts > 0 && nav.screen !== 'conflicts') parts.push(`${conflicts} ${t(lang, 'conflict')} (c)`);
 	return parts.join('  ');

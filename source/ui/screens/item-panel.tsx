@@ -13,10 +13,13 @@ import {evidenceLine} from './evidence-line.js';
 import {truncate} from '../../text/cell-width.js';
 import {fromFile, localized, shownRank} from '../display.js';
 import {valueText, sampleCountText, sampleMark, ruleText} from '../value-text.js';
+import type {ReviewLine} from './review-line.js';
 
 export type ItemPanelProps = {
 	node: IndexedNode;
 	finding: Finding | undefined;
+	/** Who recorded it (review mode) and where it stands with review (see review-line.ts). */
+	review?: ReviewLine | undefined;
 	conflict: Conflict | undefined;
 	status: LeafStatus;
 	score: NodeScore | undefined;
@@ -48,7 +51,7 @@ export function clip(text: string, max = 2000): string {
  * status, what keeps it from being final, note, sampled items and evidence; for an inner node,
  * its score and description. Everything from a file passes the output boundary (display.ts).
  */
-export function ItemPanel({node, finding, conflict, status, score, rankFinal, relative, blockers, planned, catalog, row, focused, lang, theme, width, height}: ItemPanelProps) {
+export function ItemPanel({node, finding, review, conflict, status, score, rankFinal, relative, blockers, planned, catalog, row, focused, lang, theme, width, height}: ItemPanelProps) {
 	const n = node.node;
 	const lines: React.ReactNode[] = [];
 	const inner = width - 1;
@@ -73,7 +76,11 @@ export function ItemPanel({node, finding, conflict, status, score, rankFinal, re
 		provenance();
 	} else {
 		const rule = node.rule;
-		add('status', <>{label('status')}{STATUS_MARK[status]} {STATUS_LABEL[status][lang]}{finding?.reason ? `: ${fromFile(finding.reason)}` : ''}</>, {color: status === 'flagged' || status === 'conflict' ? theme.warn : undefined});
+		// A reviewed finding's status is its own (done, not applicable) and the review's decision.
+		const reviewed = (status === 'accepted' || status === 'returned') && finding ? `${STATUS_LABEL[finding.status][lang]}, ` : '';
+		add('status', <>{label('status')}{STATUS_MARK[status]} {reviewed}{STATUS_LABEL[status][lang]}{finding?.reason ? `: ${fromFile(finding.reason)}` : ''}</>, {color: status === 'flagged' || status === 'conflict' || status === 'returned' ? theme.warn : undefined});
+		if (review?.recorded) add('recorded', <>{label('recorded')}{review.recorded}</>, {color: theme.muted});
+		if (review?.text) add('review', <>{label('review')}{review.text}</>, {color: review.tone === 'good' ? theme.good : review.tone === 'warn' ? theme.warn : review.tone === 'muted' ? theme.muted : undefined, bold: review.tone === 'warn'});
 		add('value', <>{label('value')}{finding?.value ? valueText(rule, finding.value, lang) : t(lang, 'noValue')}</>, {bold: true});
 		if (blockers.length) add('open', <>{label('notFinal')}{blockers.join(lang === 'zh' ? '；' : '; ')}</>, {color: theme.warn});
 		add('rule', <>{label('rule')}{ruleText(rule, lang)}</>);

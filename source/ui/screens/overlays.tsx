@@ -30,6 +30,7 @@ const TITLE: Record<PromptPurpose, StringId> = {
 	'settle-reason': 'promptSettleReason',
 	export: 'promptExport',
 	'save-as': 'promptSaveAs',
+	'review-return': 'promptReturn',
 };
 
 /** What a question asks, in words. */

@@ -14,7 +14,7 @@ import {padEnd, padStart, truncate, cellWidth} from '../../text/cell-width.js';
 import {windowStart} from '../state/tree-rows.js';
 
 /** `notes`: what `*` means and what measure scores are relative to, under the table. */
-export type ScoreboardProps = {index: SystemIndex; rows: readonly ScoreboardRow[]; cursor: number; sortBy: ScoreColumn; notes: readonly string[]; lang: Lang; theme: Theme; width: number; height: number};
+export type ScoreboardProps = {index: SystemIndex; rows: readonly ScoreboardRow[]; cursor: number; sortBy: ScoreColumn; notes: readonly string[]; lang: Lang; theme: Theme; width: number; height: number; marked?: string | undefined};
 
 /** A primary's score in a column of `w` cells: the number always, a bar beside it when there is room. */
 function primaryCell(score: number | null, w: number): string {
@@ -29,7 +29,7 @@ function primaryCell(score: number | null, w: number): string {
  * and the five primary scores, as numbers with bars where they fit. Every header cell keeps
  * one cell for the sort mark, so the header never shifts when the sort column changes.
  */
-export function ScoreboardScreen({index, rows, cursor, sortBy, notes, lang, theme, width, height}: ScoreboardProps) {
+export function ScoreboardScreen({index, rows, cursor, sortBy, notes, lang, theme, width, height, marked}: ScoreboardProps) {
 	const tierWidth = Math.max(cellWidth(t(lang, 'tier')) + 1, ...index.system.tiers.map(x => cellWidth(localized(x.label, lang)) + 1));
 	// rank and its mark 6, move 4, name, total 8, tier, coverage 6 (each with a space or mark after
 	// it), and five primaries of at least 1 + 4: long names give way first (down to 8 cells).
@@ -46,7 +46,9 @@ export function ScoreboardScreen({index, rows, cursor, sortBy, notes, lang, them
 	};
 	const header = [cell('rank', t(lang, 'rank'), 6, true), '    ', cell('name', t(lang, 'region'), nameWidth + 1), cell('total', t(lang, 'total'), 8, true), padEnd(t(lang, 'tier'), tierWidth), ' ', cell('coverage', t(lang, 'coverage'), 6, true), ...primaries.map(p => ` ${cell(p.column, named ? `${p.short.slice(1)}.${p.name}` : p.short, columnWidth)}`)].join('');
 	const legend = named ? '' : primaries.map(p => `${p.short} ${p.name}`).join('  ');
-	const footer = `${t(lang, 'sortedBy')} * (< >)   +n/-n: ${t(lang, 'since')}`;
+	const markedRow = rows.find(r => r.code === marked);
+	// The region marked for a comparison (m): `=` beside it, and what m does next.
+	const footer = `${markedRow ? `= ${markedRow.name}: ${t(lang, 'markedHint')}   ` : ''}${t(lang, 'sortedBy')} * (< >)   +n/-n: ${t(lang, 'since')}`;
 	const foot = footnoteLines(notes, width);
 	const footerLines = 1 + foot.length + (legend ? Math.ceil(cellWidth(legend) / Math.max(1, width)) : 0);
 	const visible = Math.max(1, height - 1 - footerLines);
@@ -58,7 +60,7 @@ export function ScoreboardScreen({index, rows, cursor, sortBy, notes, lang, them
 			</Text>
 			{rows.slice(start, start + visible).map((r, i) => {
 				const move = r.move > 0 ? `+${r.move}` : r.move < 0 ? String(r.move) : '';
-				const line = `${padStart(r.rankText, 5)}  ${padEnd(move, 3)}${padEnd(truncate(r.name, nameWidth), nameWidth + 1)}${padStart(shownScore(r.total), 7)} ${padEnd(r.tier, tierWidth)} ${padStart(`${Math.round(r.coverage * 100)}%`, 5)} ${r.primaries.map(p => ` ${primaryCell(p, columnWidth)}`).join('')}`;
+				const line = `${padStart(r.rankText, 5)}${r.code === marked ? ' =' : '  '}${padEnd(move, 3)}${padEnd(truncate(r.name, nameWidth), nameWidth + 1)}${padStart(shownScore(r.total), 7)} ${padEnd(r.tier, tierWidth)} ${padStart(`${Math.round(r.coverage * 100)}%`, 5)} ${r.primaries.map(p => ` ${primaryCell(p, columnWidth)}`).join('')}`;
 				return (
 					<Text key={r.code} inverse={start + i === cursor} color={r.move > 0 ? theme.good : r.move < 0 ? theme.bad : undefined} wrap="truncate">
 						{truncate(line, width)}

@@ -149,7 +149,7 @@ export function filePort(opened: OpenWorkspace, options: FilePortOptions): Sessi
 		async takeOver() {
 			if (!ws.readOnly) return true;
 			try {
-				const next = await OpenWorkspace.open(file, {write: true, fallbackToReadOnly: false, weights: options.weights, validationCache: ValidationCache.fromEnvironment(env)});
+				const next = await OpenWorkspace.open(file, {write: true, fallbackToReadOnly: false, weights: options.weights, validationCache: ValidationCache.fromEnvironment(env), actor: options.user});
 				if (next.readOnly) return false;
 				await ws.close();
 				ws = next;

@@ -69,8 +69,10 @@ export type AppModel = {
 	catalog: readonly ServiceItem[];
 	workspace: Workspace;
 	weights: Record<string, number>;
-	/** Who records findings in this session. */
+	/** Who records findings in this session (the person at the keyboard: `--by`, or the workspace's assessor). */
 	user: string;
+	/** Review mode (`assess open --review --by <name>`): the user walks and reviews the findings waiting for them. */
+	review?: boolean;
 	/** The sample plan the workspace refers to; `samplePlanProblem`: why it could not be read. */
 	samplePlan?: SamplePlan;
 	samplePlanProblem?: string;

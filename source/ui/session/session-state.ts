@@ -6,9 +6,10 @@ import {checkFinding} from '../../domain/workspace/workspace-ops.js';
 import type {SystemIndex} from '../../domain/system/system-index.js';
 import {checkRecording} from '../../domain/workspace/recording-rules.js';
 import type {Lang} from '../../domain/text.js';
+import {applyReview, type ReviewDecision} from '../../domain/review/review-finding.js';
 
 /** What a change touched, for "undone: the note of 1.1.1 in 北京市". */
-export type ChangeWhat = 'value' | 'samples' | 'note' | 'evidence' | 'status' | 'settle' | 'region';
+export type ChangeWhat = 'value' | 'samples' | 'note' | 'evidence' | 'status' | 'settle' | 'region' | 'review';
 
 /** One key's content: a finding, a conflict, or nothing yet. */
 type Snapshot = {finding?: Finding; conflict?: Conflict};
@@ -97,6 +98,17 @@ export function settle(state: SessionState, at: {region: string; indicator: stri
 	return withStep(state, ws, {kind: 'finding', what: 'settle', ...at, before: snapshotOf(state.ws, key), after: snapshotOf(ws, key)});
 }
 
+/**
+ * A reviewer's decision on a finding (or on a conflict between reviews, which it settles): the
+ * domain's `applyReview`. The review rules (`checkReview`) are checked before, by the caller.
+ */
+export function review(state: SessionState, at: {region: string; indicator: string}, decision: ReviewDecision, by: string, time: string, note?: string): SessionResult {
+	const key = findingKey(at.region, at.indicator);
+	const ws = applyReview(state.ws, at.region, at.indicator, decision, by, time, note);
+	if (ws === state.ws) return {state};
+	return withStep(state, ws, {kind: 'finding', what: 'review', ...at, before: snapshotOf(state.ws, key), after: snapshotOf(ws, key)});
+}
+
 /** Adds a region to the workspace's regions (an undoable change, saved like any other). */
 export function addRegion(state: SessionState, region: string): SessionResult {
 	if (state.ws.regions.includes(region)) return {state};
@@ -143,6 +155,13 @@ function restore(ws: Workspace, step: Step, side: 'before' | 'after', by: string
 	const current = ws.findings[key];
 	const findings = {...ws.findings};
 	const conflicts = {...ws.conflicts};
+	// A review undone (or redone): the version it was given on comes back as it was, so the undo
+	// is logged as one (by whoever undid it). Only while the finding is what the review left.
+	if (step.what === 'review' && !target.conflict && !ws.conflicts[key] && target.finding) {
+		if (current !== step[side === 'before' ? 'after' : 'before'].finding) return 'the finding changed since the review; review it again instead';
+		findings[key] = target.finding;
+		return {...ws, findings};
+	}
 	if (target.conflict) {
 		// Taking back a settlement puts the conflict back as it was, every candidate intact.
 		delete findings[key];

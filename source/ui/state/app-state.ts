@@ -13,7 +13,7 @@ import type {InputEvent} from '../input/split-keys.js';
 import type {SamplePlan} from '../../domain/sample-plan/sample-plan.js';
 
 /** What a text prompt asks for; what Enter (or Ctrl+S) does with its text depends on it. */
-export type PromptPurpose = 'note' | 'sample-note' | 'evidence' | 'value' | 'flag' | 'na' | 'done-reason' | 'settle-value' | 'settle-reason' | 'export' | 'save-as';
+export type PromptPurpose = 'note' | 'sample-note' | 'evidence' | 'value' | 'flag' | 'na' | 'done-reason' | 'settle-value' | 'settle-reason' | 'export' | 'save-as' | 'review-return';
 
 /** A settlement chosen and waiting for its (optional) reason. */
 export type PendingSettle = {region: string; indicator: string; chosen: Pick<Finding, 'value' | 'status' | 'reason' | 'note'>};
@@ -71,6 +71,8 @@ export type Effect =
 
 export type AppState = {
 	nav: NavState;
+	/** Review mode (`assess open --review --by <name>`): who reviews. The keys walk and review findings instead of recording them. */
+	reviewer: string | undefined;
 	session: SessionState;
 	overlay: Overlay | undefined;
 	flash: Flash | undefined;
@@ -109,9 +111,10 @@ export type AppEnv = {
 	samplePlanProblem: string | undefined;
 };
 
-export function initialState(index: SystemIndex, ws: Workspace, weights: Readonly<Record<string, number>>, readOnly: ReadOnlyState | undefined): AppState {
+export function initialState(index: SystemIndex, ws: Workspace, weights: Readonly<Record<string, number>>, readOnly: ReadOnlyState | undefined, reviewer?: string): AppState {
 	return {
 		nav: initialNav(index),
+		reviewer,
 		session: initialSession(ws),
 		overlay: undefined,
 		flash: undefined,

@@ -18,7 +18,8 @@ const cache = new WeakMap<SystemIndex, Cached>();
 /** `changed`: what the change that made `ws` touched, when known (the session's last step). */
 export function finalityByRegion(index: SystemIndex, ws: Workspace, regionName: (code: string) => string, changed?: {from: Workspace; regions: readonly string[]}): Finality {
 	const previous = cache.get(index);
-	const comparable = previous && previous.names === regionName && sameList(previous.ws.regions, ws.regions);
+	// A review policy changed (a merge from disk brought one): every region is judged again.
+	const comparable = previous && previous.names === regionName && previous.ws.reviewPolicy === ws.reviewPolicy && sameList(previous.ws.regions, ws.regions);
 	// The session says what its last step touched; any other change is found by comparing.
 	const reuse = !comparable ? undefined : previous.ws === ws ? new Set<string>() : changed && changed.from === previous.ws ? new Set(changed.regions) : changedRegions(previous.ws, ws);
 	const perRegion = new Map<string, Finality>();

@@ -1,7 +1,7 @@
 import type {SystemIndex} from '../../domain/system/system-index.js';
 import {visibleTreeRows, withAncestorsExpanded} from './tree-rows.js';
 
-export type Screen = 'regions' | 'tree' | 'scoreboard' | 'conflicts';
+export type Screen = 'regions' | 'tree' | 'scoreboard' | 'conflicts' | 'team' | 'compare';
 export type Pane = 'tree' | 'item';
 
 export type ScoreColumn = 'rank' | 'name' | 'total' | 'coverage' | 'p1' | 'p2' | 'p3' | 'p4' | 'p5';
@@ -21,6 +21,13 @@ export type NavState = {
 	scoreboardCursor: number;
 	conflictCursor: number;
 	sortBy: ScoreColumn;
+	/** The team screen's selected row (of the rows it lists: assessors, reviewers, spot checks, regions). */
+	teamCursor: number;
+	/** The scoreboard's region marked for a comparison, and the one it is compared with (the compare screen). */
+	marked: string | undefined;
+	compareWith: string | undefined;
+	/** The compare screen's selected indicator row. */
+	compareCursor: number;
 };
 
 export function initialNav(index: SystemIndex): NavState {
@@ -35,6 +42,10 @@ export function initialNav(index: SystemIndex): NavState {
 		scoreboardCursor: 0,
 		conflictCursor: 0,
 		sortBy: 'rank',
+		teamCursor: 0,
+		marked: undefined,
+		compareWith: undefined,
+		compareCursor: 0,
 	};
 }
 
@@ -49,7 +60,11 @@ export type NavAction =
 	| {type: 'pane'; pane: Pane}
 	| {type: 'itemRow'; row: number}
 	| {type: 'screen'; screen: Screen}
-	| {type: 'sort'; by: 1 | -1};
+	| {type: 'sort'; by: 1 | -1}
+	/** Marks a region of the scoreboard for a comparison (undefined: none). */
+	| {type: 'mark'; region: string | undefined}
+	/** The compare screen: the marked region beside this one. */
+	| {type: 'compare'; with: string};
 
 /**
  * Navigation as a pure reducer: keys become actions, and the same action always leads to the
@@ -73,7 +88,9 @@ export function navReducer(state: NavState, action: NavAction): NavState {
 			return {...state, node: node.children[0]!};
 		}
 		case 'back': {
-			if (state.screen === 'scoreboard' || state.screen === 'conflicts') return {...state, screen: state.region ? 'tree' : 'regions'};
+			// Back from a comparison: the scoreboard, the first region still marked (mark another to compare it with).
+			if (state.screen === 'compare') return {...state, screen: 'scoreboard', compareWith: undefined};
+			if (state.screen === 'scoreboard' || state.screen === 'conflicts' || state.screen === 'team') return {...state, screen: state.region ? 'tree' : 'regions'};
 			if (state.screen === 'regions') return state;
 			if (state.pane === 'item') return {...state, pane: 'tree', itemRow: -1};
 			const node = action.index.nodes.get(state.node)!;
@@ -112,6 +129,10 @@ export function navReducer(state: NavState, action: NavAction): NavState {
 			const next = SCORE_COLUMNS[(i + action.by + SCORE_COLUMNS.length) % SCORE_COLUMNS.length]!;
 			return {...state, sortBy: next, scoreboardCursor: 0};
 		}
+		case 'mark':
+			return {...state, marked: action.region, compareWith: undefined};
+		case 'compare':
+			return state.marked && state.marked !== action.with ? {...state, screen: 'compare', compareWith: action.with} : state;
 	}
 }
 
@@ -120,6 +141,8 @@ function moveBy(state: NavState, by: number, count: number, index: SystemIndex):
 	if (state.screen === 'regions') return {...state, regionCursor: clamp(state.regionCursor + by, count)};
 	if (state.screen === 'scoreboard') return {...state, scoreboardCursor: clamp(state.scoreboardCursor + by, count)};
 	if (state.screen === 'conflicts') return {...state, conflictCursor: clamp(state.conflictCursor + by, count)};
+	if (state.screen === 'team') return {...state, teamCursor: clamp(state.teamCursor + by, count)};
+	if (state.screen === 'compare') return {...state, compareCursor: clamp(state.compareCursor + by, count)};
 	// In the item panel, -1 is "no row" (above the first sampled item or evidence).
 	if (state.pane === 'item') return {...state, itemRow: count === 0 ? -1 : clamp(state.itemRow + by, count, -1)};
 	const rows = visibleTreeRows(index, state.expanded);
