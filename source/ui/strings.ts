@@ -133,7 +133,7 @@ const STRINGS = {
 	teamFinal: {zh: '正式结果', en: 'final'},
 	teamNotFinal: {zh: '尚非正式结果', en: 'not final'},
 	teamNobody: {zh: '尚无人记录结论', en: 'nobody has recorded a finding yet'},
-	teamNoReviewer: {zh: '未指定审核人的地区', en: 'regions with no reviewer'},
+	teamReviewer: {zh: '审核人', en: 'Reviewer'},
 	teamOpenRegion: {zh: '选中一个地区后按 Enter 打开', en: 'select a region to open it with Enter'},
 	compare: {zh: '对比', en: 'Compare'},
 	compareWith: {zh: '与', en: 'vs'},

@@ -5,6 +5,7 @@ import {renderTui, testWorkspace, leafOf, openLeaf, overflowing, index, type Tui
 import {applyChange} from '../../source/domain/workspace/workspace-ops.js';
 import {mergeWorkspaces} from '../../source/domain/merge/merge-workspaces.js';
 import {pick} from '../../source/domain/text.js';
+import {teamWorkspace} from '../helpers/team-fixture.js';
 
 afterEach(() => cleanup());
 
@@ -45,6 +46,17 @@ const screens: [string, (tui: Tui) => Promise<unknown>][] = [
 	['help', async tui => (await tui.act('conflictsBack', 'help'), tui.waitFor(t => / \/ \d+/.test(t)))],
 	['search', async tui => (await tui.act('helpClose', 'search'), tui.press('bszn'))],
 	['note', async tui => (await tui.act('searchClose'), await openLeaf(tui, leafOf('yesno').code), await tui.act('note'))],
+	['team', async tui => (await tui.act('fieldCancel', 'team'), tui.waitFor(t => /Team progress:|团队进度：/.test(t)))],
+	['team, scrolled', async tui => (await tui.act('last'), tui.waitFor(t => /^> /m.test(t)))],
+	['compare', async tui => (await tui.act('teamBack', 'scoreboard', 'compareMark', 'down', 'compareMark'), tui.waitFor(t => /Compare:|对比：/.test(t)))],
+	['compare, scrolled', async tui => (await tui.act('last'), tui.waitFor(t => t.includes(`> ${'    '}${index.leaves.at(-1)!.code} `)))],
+];
+
+/** Review mode (`assess open --review --by`): the walk's screen and the return prompt. */
+const reviewScreens: [string, (tui: Tui) => Promise<unknown>][] = [
+	['review walk', tui => tui.waitFor(t => /review mode 组长|审核模式 组长/.test(t))],
+	['review: returned', async tui => (await tui.act('return'), await tui.press('截图已过期，请重新截取'), await tui.act('fieldSubmit'), tui.waitFor(t => t.includes('[<]')))],
+	['review: return prompt', async tui => (await tui.act('reviewNext', 'return'), tui.waitFor(t => /Return to the assessor|退回给评估人/.test(t)))],
 ];
 
 describe.each(['en', 'zh'] as const)('layout in %s', lang => {
@@ -54,6 +66,15 @@ describe.each(['en', 'zh'] as const)('layout in %s', lang => {
 			await go(tui);
 			await new Promise(r => setTimeout(r, 20));
 			checkScreen(tui.frame(), columns, rows, `${name} at ${columns}×${rows}`, ['help', 'search', 'note'].includes(name));
+		}
+	});
+
+	it.each(SIZES)('review mode fits %i×%i', async (columns, rows) => {
+		const tui = await renderTui({workspace: teamWorkspace(), review: true, user: '组长', columns, rows, lang});
+		for (const [name, go] of reviewScreens) {
+			await go(tui);
+			await new Promise(r => setTimeout(r, 20));
+			checkScreen(tui.frame(), columns, rows, `${name} at ${columns}×${rows}`, name.includes('prompt'));
 		}
 	});
 });

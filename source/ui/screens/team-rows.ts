@@ -63,7 +63,7 @@ export function teamView(status: TeamStatus, lang: Lang, width: number): TeamVie
 		for (const s of status.spotChecks) lines.push({kind: 'row', text: spotCheckText(lang, s), tone: s.disagreed > 0 ? 'warn' : undefined, of});
 	}
 
-	of = table(head(t(lang, 'teamRegions'), COUNTS, counts, wide ? `  ${t(lang, 'reviewerLabel')}` : ''));
+	of = table(head(t(lang, 'teamRegions'), COUNTS, counts, wide ? `  ${t(lang, 'teamReviewer')}` : ''));
 	for (const r of status.regions) {
 		const reviewer = wide && r.reviewer ? `  ${truncate(fromFile(r.reviewer), reviewerWidth - 2)}` : '';
 		lines.push({kind: 'row', text: `${name(fromFile(r.regionName))}${countCells(r, `${r.scored}/${r.leaves}`)}${reviewer}`, region: r.region, tone: tone(r, r.final), of});
