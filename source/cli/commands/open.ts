@@ -19,7 +19,8 @@ it read-only and says who holds it.
   --lang zh|en       interface language (default: from the locale; English unless zh_*)
   --by <name>        who records and settles findings in this session (default: the
                      workspace's assessor; a team lead settling a merged file gives their name)
-  --review           review mode (with --by): walk the findings waiting for your review, accept or return them
+  --review           review mode (with --by): walk the findings waiting for your review,
+                     accept or return them
 
 Keys: ? shows them all. ↑↓/jk move, →/Enter open, ←/Esc back, Tab switches pane, / search,
 n/N next/previous unscored leaf, y/n and 0–9 record a value, e note, a evidence, f flag,
