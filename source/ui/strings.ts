@@ -6,6 +6,9 @@ import type {Lang} from '../domain/text.js';
  * whose width depends on the terminal (East Asian "ambiguous" characters).
  */
 const STRINGS = {
+	/** A node whose applicable children all weigh 0: no score, and why (short in the tree, whole in the item panel). */
+	weightless: {zh: '权重0', en: 'wt 0'},
+	weightlessWhy: {zh: '无得分：其下适用的指标权重均为0，不计入上级', en: 'no score: everything applicable under it weighs 0, so it counts for nothing above'},
 	regions: {zh: '地区', en: 'Regions'},
 	progress: {zh: '进度', en: 'Progress'},
 	total: {zh: '总得分', en: 'Total'},

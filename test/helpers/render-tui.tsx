@@ -171,9 +171,9 @@ export const plain = (frame: string | undefined) => (frame ?? '').replace(/\u001
 export {waitFor};
 
 /** Renders the whole TUI at a given size, with helpers to press keys (by binding) and read the screen. */
-export async function renderTui(options: {workspace?: Workspace; columns?: number; rows?: number; lang?: Lang; env?: NodeJS.ProcessEnv; port?: ReturnType<typeof fakePort>; samplePlan?: SamplePlan; user?: string; review?: boolean} = {}) {
+export async function renderTui(options: {workspace?: Workspace; columns?: number; rows?: number; lang?: Lang; env?: NodeJS.ProcessEnv; port?: ReturnType<typeof fakePort>; samplePlan?: SamplePlan; user?: string; review?: boolean; weights?: Record<string, number>} = {}) {
 	const fake = options.port ?? fakePort();
-	const model: AppModel = {index, regions, catalog, workspace: options.workspace ?? testWorkspace(), weights, user: options.user ?? '张三', review: options.review ?? false, ...(options.samplePlan ? {samplePlan: options.samplePlan} : {})};
+	const model: AppModel = {index, regions, catalog, workspace: options.workspace ?? testWorkspace(), weights: options.weights ?? weights, user: options.user ?? '张三', review: options.review ?? false, ...(options.samplePlan ? {samplePlan: options.samplePlan} : {})};
 	const r = render(<App model={model} port={fake.port} lang={options.lang ?? 'en'} theme={themeFor(options.env ?? {NO_COLOR: '1'})} />);
 	// ink-testing-library fixes 100 columns and no rows; give the terminal the size under test.
 	const resize = (columns: number, rows: number) => {

@@ -68,7 +68,7 @@ export function ItemPanel({node, finding, review, conflict, status, score, rankF
 	const provenance = () => add('prov', <>{label('provenance')}{PROVENANCE_LABEL[n.provenance.kind][lang]}: {fromFile('source' in n.provenance ? n.provenance.source : n.provenance.basis)}</>, {color: theme.muted});
 
 	add('name', `${n.code} ${localized(n.name, lang)}${lang === 'zh' && n.name.en ? `  ${fromFile(n.name.en)}` : ''}`, {bold: true, color: theme.accent});
-	const shown = score?.na ? STATUS_LABEL.na[lang] : shownScore(score?.score);
+	const shown = score?.na ? STATUS_LABEL.na[lang] : score?.weightless ? t(lang, 'weightlessWhy') : shownScore(score?.score);
 	add('score', <>{label('score')}{shown}   {label('rank')}{shownRank(score?.rank, rankFinal)}</>);
 	if (relative) add('relative', `(${relative})`, {color: theme.muted});
 	if (!node.rule) {

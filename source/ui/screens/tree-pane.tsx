@@ -68,7 +68,7 @@ export function TreePane({index, ws, region, score, final, selected, expanded, f
 				const isSelected = row.code === selected;
 				// A visible marker as well as inverse video: terminals without attributes (TERM=dumb) still show it.
 				const label = `${isSelected ? '>' : ' '}${labelOf(index, row, lang, mark)}`;
-				const value = s?.na ? STATUS_LABEL.na[lang] : shownScore(s?.score);
+				const value = s?.na ? STATUS_LABEL.na[lang] : s?.weightless ? t(lang, 'weightless') : shownScore(s?.score);
 				const right = `${padStart(value, 7)} ${padStart(s?.rank == null ? '' : `#${shownRank(s.rank, final)}`, 5)}`;
 				const line = `${padEnd(truncate(label, labelWidth), labelWidth)} ${right}`;
 				const color = status === 'conflict' || status === 'flagged' ? theme.warn : status === 'na' ? theme.muted : row.depth === 0 ? theme.accent : undefined;
