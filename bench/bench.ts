@@ -343,7 +343,9 @@ if (measures('merge')) {
 	const merge = () => {
 		rmSync(out, {force: true});
 		rmSync(outLog, {force: true});
-		const child = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(root, 'bin', 'assess.js'), 'merge', ...files, '-o', out], {encoding: 'utf8'});
+		// With --profile, each run of the child writes a CPU profile (node --cpu-prof) to bench/profiles/.
+		const prof = profiling ? ['--cpu-prof', '--cpu-prof-dir', join(root, 'bench', 'profiles'), '--cpu-prof-interval', '200'] : [];
+		const child = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...prof, join(root, 'bin', 'assess.js'), 'merge', ...files, '-o', out], {encoding: 'utf8'});
 		if (child.status !== 0 && child.status !== 3) throw new Error(`assess merge failed: ${child.stderr}`);
 		peaks.push(Number(child.stderr.trim().split('\n').at(-1)) / 1024);
 	};
@@ -411,5 +413,7 @@ if (!quick && !only && args.includes('--write-readme')) {
 	const block = `<!-- bench:start -->\nMeasured ${result.date.slice(0, 10)} on ${machine} (\`npm run bench\`):\n\n${table}\n<!-- bench:end -->`;
 	writeFileSync(join(root, 'README.md'), readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, block));
 }
-rmSync(dir, {recursive: true, force: true});
+// `--keep`: the generated files stay (to run or profile a command on them by hand).
+if (args.includes('--keep')) process.stderr.write(`The generated files are kept in ${dir}\n`);
+else rmSync(dir, {recursive: true, force: true});
 process.exit(0);

@@ -33,12 +33,14 @@ export type WorkspaceContext = {
 };
 
 /**
- * For merging only: findings already validated, by key and rev. A merge of 30 assessors' files
- * reads the same shared findings 30 times; each distinct version is validated once. Skipping a
- * later copy is safe because the merge keeps one version per rev, the first one it meets, and
- * that is the copy that was validated.
+ * For merging only: findings already validated, by key and rev (`key|rev`), each the first
+ * copy met. A merge of 30 assessors' files reads the same shared findings 30 times; each
+ * distinct version is validated once, and a later file's copy is replaced by the first one
+ * (one object per version: less memory, and the merge compares them at no cost). Skipping and
+ * replacing a later copy is safe because the merge keeps one version per rev, the first one it
+ * meets, and that is the copy that was validated.
  */
-export type FindingCache = Set<string>;
+export type FindingCache = Map<string, Workspace['findings'][string]>;
 
 /** For a workspace read with a cache: the findings that were new to it (the only ones left to check against the system). */
 const freshFindings = new WeakMap<Workspace, Set<string>>();
@@ -68,7 +70,7 @@ function workspaceParser(options: ReadOptions): (file: string, bytes: Buffer) =>
 		const raw = parseJsonText(file, bytes, {trusted: context !== undefined});
 		if (context !== undefined && isCurrentWorkspace(raw)) {
 			reads.set(raw, {digest, complete: true, remembered: context});
-			if (options.findingCache) for (const [key, f] of Object.entries(raw.findings)) options.findingCache.add(`${key}|${f.rev}`);
+			if (options.findingCache) shareFindings(raw.findings, options.findingCache);
 			return raw;
 		}
 		const ws = parseWorkspace(file, raw, options.findingCache);
@@ -93,6 +95,17 @@ function contextDigest(context: WorkspaceContext): string {
 	return sha256(`${context.system.digest}\n${context.regions.regions.map(r => r.code).join(',')}`);
 }
 
+/** Findings of a workspace remembered as valid, into a merge's cache: each version's first copy kept, later ones replaced by it. */
+function shareFindings(findings: Workspace['findings'], cache: FindingCache): void {
+	for (const key of Object.keys(findings)) {
+		const f = findings[key]!;
+		const text = `${key}|${f.rev}`;
+		const first = cache.get(text);
+		if (first) findings[key] = first;
+		else cache.set(text, f);
+	}
+}
+
 /** Validates raw JSON as a workspace (upgrading older formats) or throws with the places. */
 export function parseWorkspace(file: string, raw: unknown, cache?: FindingCache): Workspace {
 	const migrated = migrateWorkspace(raw);
@@ -101,12 +114,17 @@ export function parseWorkspace(file: string, raw: unknown, cache?: FindingCache)
 	const findings = value.findings;
 	if (cache && findings && typeof findings === 'object' && !Array.isArray(findings)) {
 		// The same checks as the whole schema, with each distinct finding validated once.
+		const all = findings as Record<string, unknown>;
 		const fresh: Record<string, unknown> = {};
+		const met: [string, Workspace['findings'][string], Workspace['findings'][string]][] = [];
 		const texts = new Map<string, string>();
-		for (const [key, f] of Object.entries(findings)) {
+		for (const key of Object.keys(all)) {
+			const f = all[key];
 			const rev = f && typeof f === 'object' ? (f as {rev?: unknown}).rev : undefined;
 			const text = typeof rev === 'string' ? `${key}|${rev}` : '';
-			if (!text || !cache.has(text)) {
+			const first = text ? cache.get(text) : undefined;
+			if (first) met.push([key, f as Workspace['findings'][string], first]);
+			else {
 				fresh[key] = f;
 				if (text) texts.set(key, text);
 			}
@@ -116,14 +134,15 @@ export function parseWorkspace(file: string, raw: unknown, cache?: FindingCache)
 		const shell = result.data;
 		const regions = new Set(shell.regions);
 		const issues: Issue[] = [];
-		for (const [key, f] of Object.entries(findings as Record<string, Workspace['findings'][string]>)) {
-			if (fresh[key]) continue;
-			if (key !== findingKey(f.region, f.indicator)) issues.push({path: ['findings', key], message: `the key should be "${findingKey(f.region, f.indicator)}"`});
+		for (const [key, f, first] of met) {
+			// The first copy's region and indicator make its key (it was validated): a copy with the same ones has the right key.
+			if ((f.region !== first.region || f.indicator !== first.indicator) && key !== findingKey(f.region, f.indicator)) issues.push({path: ['findings', key], message: `the key should be "${findingKey(f.region, f.indicator)}"`});
 			if (!regions.has(f.region)) issues.push({path: ['findings', key, 'region'], message: `region "${f.region}" is not in this workspace's regions`});
 		}
 		if (issues.length) throw UserError.fromIssues(file, issues);
-		for (const text of texts.values()) cache.add(text);
-		const ws = {...shell, findings: findings as Workspace['findings']};
+		for (const [key, text] of texts) cache.set(text, all[key] as Workspace['findings'][string]);
+		for (const [key, , first] of met) all[key] = first;
+		const ws = {...shell, findings: all as Workspace['findings']};
 		freshFindings.set(ws, new Set(Object.keys(fresh)));
 		return ws;
 	}

@@ -92,23 +92,11 @@ async function lockFor(out: string, shown: string, env: NodeJS.ProcessEnv): Prom
 
 async function mergeInto(files: string[], out: string | undefined, output: string | undefined, dryRun: boolean, args: Parsed, io: Io): Promise<number> {
 	const read: Awaited<ReturnType<typeof readWorkspace>>[] = [];
-	// Assessors' files share most findings: each distinct finding is validated once.
-	const findingCache: FindingCache = new Set();
+	// Assessors' files share most findings: each distinct finding is validated once, and kept
+	// as one object (30 files mostly hold the same versions: this keeps peak memory low).
+	const findingCache: FindingCache = new Map();
 	const validationCache = ValidationCache.fromEnvironment(io.env);
-	// Keep one object per finding version: 30 files mostly hold the same versions, and the
-	// merge keeps the first copy of each rev anyway (this keeps peak memory low).
-	const seen = new Map<string, Workspace['findings'][string]>();
-	for (const file of files) {
-		const input = await readWorkspace(file, {findingCache, validationCache});
-		read.push(input);
-		const ws = input.data;
-		for (const [key, f] of Object.entries(ws.findings)) {
-			const id = `${key}|${f.rev}`;
-			const first = seen.get(id);
-			if (first) ws.findings[key] = first;
-			else seen.set(id, f);
-		}
-	}
+	for (const file of files) read.push(await readWorkspace(file, {findingCache, validationCache}));
 	if (out && !existsSync(out)) {
 		const stray = strayLogProblem(out);
 		if (stray) throw UserError.of(output!, stray);

@@ -61,7 +61,7 @@ Examples:
 		const files: string[] = [];
 		for (const arg of args.positionals) files.push(...expand(resolve(io.cwd, arg), arg, io.err));
 		const validationCache = ValidationCache.fromEnvironment(io.env);
-		const findingCache: FindingCache = new Set();
+		const findingCache: FindingCache = new Map();
 		const read: Awaited<ReturnType<typeof readWorkspace>>[] = [];
 		const named = new Set(args.positionals.map(p => resolve(io.cwd, p)));
 		for (const file of files) {
