@@ -33,17 +33,20 @@ export type WorkspaceContext = {
 };
 
 /**
- * For merging only: findings already validated, by key and rev (`key|rev`), each the first
+ * For merging only: findings already validated, by key then rev, each the first
  * copy met. A merge of 30 assessors' files reads the same shared findings 30 times; each
  * distinct version is validated once, and a later file's copy is replaced by the first one
  * (one object per version: less memory, and the merge compares them at no cost). Skipping and
  * replacing a later copy is safe because the merge keeps one version per rev, the first one it
  * meets, and that is the copy that was validated.
  */
-export type FindingCache = Map<string, Workspace['findings'][string]>;
+export type FindingCache = Map<string, Map<string, Workspace['findings'][string]>>;
 
-/** For a workspace read with a cache: the findings that were new to it (the only ones left to check against the system). */
-const freshFindings = new WeakMap<Workspace, Set<string>>();
+/**
+ * For a workspace read with a finding cache: the findings that were new to it (the only ones
+ * left to check against the system), and whether that is all of them (a file validated whole).
+ */
+const freshFindings = new WeakMap<Workspace, {keys: string[]; all: boolean}>();
 
 /**
  * How a workspace was read, when a validation cache was asked for: the SHA-256 of its bytes,
@@ -74,7 +77,8 @@ function workspaceParser(options: ReadOptions): (file: string, bytes: Buffer) =>
 			return raw;
 		}
 		const ws = parseWorkspace(file, raw, options.findingCache);
-		reads.set(ws, {digest, complete: !options.findingCache});
+		// A merge validates a finding version it met in an earlier file only there: a file is validated whole when it had none such.
+		reads.set(ws, {digest, complete: !options.findingCache || freshFindings.get(ws)?.all === true});
 		return ws;
 	};
 }
@@ -99,10 +103,11 @@ function contextDigest(context: WorkspaceContext): string {
 function shareFindings(findings: Workspace['findings'], cache: FindingCache): void {
 	for (const key of Object.keys(findings)) {
 		const f = findings[key]!;
-		const text = `${key}|${f.rev}`;
-		const first = cache.get(text);
+		const revs = cache.get(key);
+		const first = revs?.get(f.rev);
 		if (first) findings[key] = first;
-		else cache.set(text, f);
+		else if (revs) revs.set(f.rev, f);
+		else cache.set(key, new Map([[f.rev, f]]));
 	}
 }
 
@@ -114,36 +119,42 @@ export function parseWorkspace(file: string, raw: unknown, cache?: FindingCache)
 	const findings = value.findings;
 	if (cache && findings && typeof findings === 'object' && !Array.isArray(findings)) {
 		// The same checks as the whole schema, with each distinct finding validated once.
+		type Finding = Workspace['findings'][string];
 		const all = findings as Record<string, unknown>;
 		const fresh: Record<string, unknown> = {};
-		const met: [string, Workspace['findings'][string], Workspace['findings'][string]][] = [];
-		const texts = new Map<string, string>();
+		const freshKeys: string[] = [];
+		let met = 0;
+		// Checked against the regions as written; they are validated below, before any of this counts.
+		const regions = new Set(Array.isArray(value.regions) ? value.regions : []);
+		const issues: Issue[] = [];
 		for (const key of Object.keys(all)) {
 			const f = all[key];
 			const rev = f && typeof f === 'object' ? (f as {rev?: unknown}).rev : undefined;
-			const text = typeof rev === 'string' ? `${key}|${rev}` : '';
-			const first = text ? cache.get(text) : undefined;
-			if (first) met.push([key, f as Workspace['findings'][string], first]);
-			else {
+			const first = typeof rev === 'string' ? cache.get(key)?.get(rev) : undefined;
+			if (!first) {
 				fresh[key] = f;
-				if (text) texts.set(key, text);
+				freshKeys.push(key);
+				continue;
 			}
-		}
-		const result = workspaceSchema.safeParse({...value, findings: fresh});
-		if (!result.success) throw UserError.fromIssues(file, zodIssues(result.error));
-		const shell = result.data;
-		const regions = new Set(shell.regions);
-		const issues: Issue[] = [];
-		for (const [key, f, first] of met) {
+			met++;
+			const copy = f as Finding;
 			// The first copy's region and indicator make its key (it was validated): a copy with the same ones has the right key.
-			if ((f.region !== first.region || f.indicator !== first.indicator) && key !== findingKey(f.region, f.indicator)) issues.push({path: ['findings', key], message: `the key should be "${findingKey(f.region, f.indicator)}"`});
-			if (!regions.has(f.region)) issues.push({path: ['findings', key, 'region'], message: `region "${f.region}" is not in this workspace's regions`});
+			if ((copy.region !== first.region || copy.indicator !== first.indicator) && key !== findingKey(copy.region, copy.indicator)) issues.push({path: ['findings', key], message: `the key should be "${findingKey(copy.region, copy.indicator)}"`});
+			if (!regions.has(copy.region)) issues.push({path: ['findings', key, 'region'], message: `region "${copy.region}" is not in this workspace's regions`});
+			// One object per version (what is read is thrown away whole if anything is wrong).
+			all[key] = first;
 		}
+		const result = workspaceSchema.safeParse(met ? {...value, findings: fresh} : value);
+		if (!result.success) throw UserError.fromIssues(file, zodIssues(result.error));
 		if (issues.length) throw UserError.fromIssues(file, issues);
-		for (const [key, text] of texts) cache.set(text, all[key] as Workspace['findings'][string]);
-		for (const [key, , first] of met) all[key] = first;
-		const ws = {...shell, findings: all as Workspace['findings']};
-		freshFindings.set(ws, new Set(Object.keys(fresh)));
+		for (const key of freshKeys) {
+			const f = all[key] as Finding;
+			const revs = cache.get(key);
+			if (revs) revs.set(f.rev, f);
+			else cache.set(key, new Map([[f.rev, f]]));
+		}
+		const ws = {...result.data, findings: all as Workspace['findings']};
+		freshFindings.set(ws, {keys: freshKeys, all: met === 0});
 		return ws;
 	}
 	const result = workspaceSchema.safeParse(value);
@@ -157,7 +168,7 @@ export function loadContext(file: string, ws: Workspace, weightsOverride?: strin
 	// Checked against this very context when it was remembered.
 	if (reads.get(ws)?.remembered === contextDigest(context)) return context;
 	const fresh = freshFindings.get(ws);
-	const checked = fresh ? {...ws, findings: Object.fromEntries([...fresh].map(k => [k, ws.findings[k]!]))} : ws;
+	const checked = fresh && !fresh.all ? {...ws, findings: Object.fromEntries(fresh.keys.map(k => [k, ws.findings[k]!]))} : ws;
 	const issues = checkWorkspace(context.system.index, checked, knownRegions(context));
 	if (issues.length > 0) throw UserError.fromIssues(file, issues);
 	return context;
