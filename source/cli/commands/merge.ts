@@ -18,7 +18,7 @@ import {mergeChanges} from '../../domain/audit/workspace-changes.js';
 import {changeLine} from '../../domain/audit/change-entry.js';
 import {spotCheckAgreement} from '../../domain/spot-check/spot-check.js';
 import {changeLogOf, strayLogProblem} from '../../storage/change-log.js';
-import {startMergedLog, type MergedLog} from '../../storage/merged-log.js';
+import {startMergedLog, mergedLogPlan, type MergedLog} from '../../storage/merged-log.js';
 import {cacheFolder} from '../../storage/cache-folder.js';
 
 /** Exit code when the merge is written but conflicts remain in it. */
@@ -181,7 +181,7 @@ function startLog(files: readonly string[], out: string, env: NodeJS.ProcessEnv)
 	const logs = files.map(f => changeLogOf(realWorkspacePath(f)));
 	const outLog = changeLogOf(out);
 	const into = existsSync(out) && existsSync(outLog) ? logs.indexOf(outLog) : -1;
-	return startMergedLog({logs: into > 0 ? [outLog, ...logs.filter((_, i) => i !== into)] : logs, outLog, append: into >= 0, cacheFolder: cacheFolder(env)});
+	return startMergedLog(mergedLogPlan(into > 0 ? [outLog, ...logs.filter((_, i) => i !== into)] : logs, outLog, into >= 0, cacheFolder(env)));
 }
 
 /** Problems of a log shown at most, per merge. */
