@@ -1,6 +1,8 @@
 import {existsSync, mkdirSync, realpathSync, lstatSync, accessSync, constants} from 'node:fs';
 import {describeFsError} from './fs-errors.js';
-import {readBytes, parseJsonText} from './read-json-file.js';
+import {readBytes, parseJsonText, type ParseOptions} from './read-json-file.js';
+import {isUtf8} from 'node:buffer';
+import {reduceFindings, type KnownFindings, type Reduced} from './finding-bytes.js';
 import {join, dirname, basename, extname} from 'node:path';
 import {Low} from 'lowdb';
 import {workspace as workspaceSchema, findingKey, WORKSPACE_KIND, WORKSPACE_FORMAT, type Workspace} from '../domain/workspace/workspace-schema.js';
@@ -61,26 +63,65 @@ export type ReadOptions = {
 	validationCache?: ValidationCache;
 	/** For merging: findings already validated in an earlier file. */
 	findingCache?: FindingCache;
+	/** For merging, with `findingCache`: their bytes, so that a later file's same findings are not parsed again. */
+	findingBytes?: KnownFindings;
 };
 
 /** The parser for a workspace file's bytes: remembered bytes are taken as they are, others validated. */
 function workspaceParser(options: ReadOptions): (file: string, bytes: Buffer) => Workspace {
 	return (file, bytes) => {
-		if (!options.validationCache) return parseWorkspace(file, parseJsonText(file, bytes), options.findingCache);
-		const digest = sha256(bytes);
-		const context = options.validationCache.lookup(digest);
+		const digest = options.validationCache ? sha256(bytes) : undefined;
+		const context = digest === undefined ? undefined : options.validationCache!.lookup(digest);
 		// Remembered bytes passed every check of this build, the scan for repeated keys too.
-		const raw = parseJsonText(file, bytes, {trusted: context !== undefined});
+		const {raw, reduced} = parseFindingsOnce(file, bytes, {trusted: context !== undefined}, options);
+		let ws: Workspace;
+		// The findings this file brought to a merge (the first copies of their versions).
+		let firsts: readonly string[] = [];
 		if (context !== undefined && isCurrentWorkspace(raw)) {
-			reads.set(raw, {digest, complete: true, remembered: context});
-			if (options.findingCache) shareFindings(raw.findings, options.findingCache);
-			return raw;
+			if (digest !== undefined) reads.set(raw, {digest, complete: true, remembered: context});
+			if (options.findingCache) firsts = shareFindings(raw.findings, options.findingCache);
+			ws = raw;
+		} else {
+			ws = parseWorkspace(file, raw, options.findingCache);
+			const fresh = freshFindings.get(ws);
+			firsts = fresh?.keys ?? [];
+			// A merge validates a finding version it met in an earlier file only there: a file is validated whole when it had none such.
+			if (digest !== undefined) reads.set(ws, {digest, complete: !options.findingCache || fresh?.all === true});
 		}
-		const ws = parseWorkspace(file, raw, options.findingCache);
-		// A merge validates a finding version it met in an earlier file only there: a file is validated whole when it had none such.
-		reads.set(ws, {digest, complete: !options.findingCache || freshFindings.get(ws)?.all === true});
+		// Their bytes, for the files after this one.
+		if (reduced && options.findingBytes) {
+			for (const key of firsts) {
+				const range = reduced.values.get(key);
+				if (range) options.findingBytes.add(key, bytes.subarray(range[0], range[1]), ws.findings[key]!);
+			}
+		}
 		return ws;
 	};
+}
+
+/**
+ * A workspace file's bytes parsed, with the findings a merge knows byte for byte (an earlier
+ * file's) not parsed again but put back as the objects read then (see `reduceFindings`). Any
+ * trouble with what is left, and the whole file is parsed: its errors name their places in it.
+ */
+function parseFindingsOnce(file: string, bytes: Buffer, options: ParseOptions, read: ReadOptions): {raw: unknown; reduced?: Reduced} {
+	// What parseJsonText refuses before parsing, checked on the whole file (so a reduced one says nothing else).
+	const plain = read.findingBytes && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) && !bytes.includes(0) && isUtf8(bytes);
+	const reduced = plain ? reduceFindings(bytes, read.findingBytes!) : undefined;
+	if (reduced) {
+		try {
+			const raw = parseJsonText(file, reduced.bytes, options) as {findings?: unknown; formatVersion?: unknown};
+			const findings = raw && typeof raw === 'object' ? raw.findings : undefined;
+			// Findings are put back as they are now (an older format's would be upgraded first): this format only.
+			if (findings && typeof findings === 'object' && !Array.isArray(findings) && raw.formatVersion === WORKSPACE_FORMAT) {
+				for (const [key, f] of reduced.known) (findings as Record<string, unknown>)[key] = f;
+				return {raw, reduced};
+			}
+		} catch {
+			// Read whole below.
+		}
+	}
+	return {raw: parseJsonText(file, bytes, options), ...(reduced && reduced.known.size === 0 ? {reduced} : {})};
 }
 
 /**
@@ -100,15 +141,21 @@ function contextDigest(context: WorkspaceContext): string {
 }
 
 /** Findings of a workspace remembered as valid, into a merge's cache: each version's first copy kept, later ones replaced by it. */
-function shareFindings(findings: Workspace['findings'], cache: FindingCache): void {
+function shareFindings(findings: Workspace['findings'], cache: FindingCache): string[] {
+	const firsts: string[] = [];
 	for (const key of Object.keys(findings)) {
 		const f = findings[key]!;
 		const revs = cache.get(key);
 		const first = revs?.get(f.rev);
-		if (first) findings[key] = first;
-		else if (revs) revs.set(f.rev, f);
+		if (first) {
+			findings[key] = first;
+			continue;
+		}
+		if (revs) revs.set(f.rev, f);
 		else cache.set(key, new Map([[f.rev, f]]));
+		firsts.push(key);
 	}
+	return firsts;
 }
 
 /** Validates raw JSON as a workspace (upgrading older formats) or throws with the places. */

@@ -8,6 +8,7 @@ import {formatValue} from '../../domain/rules/parse-value.js';
 import {carryEvidence, evidenceFolderOf} from '../../storage/evidence-store.js';
 import {lockWait} from '../lock-wait.js';
 import {ValidationCache} from '../../storage/validation-cache.js';
+import {KnownFindings} from '../../storage/finding-bytes.js';
 import {mergeWorkspaces} from '../../domain/merge/merge-workspaces.js';
 import {UserError} from '../../storage/user-error.js';
 import {acquireLock, LockedError, type Lock} from '../../storage/workspace-lock.js';
@@ -113,8 +114,10 @@ async function mergeFiles(files: string[], out: string | undefined, output: stri
 	// Assessors' files share most findings: each distinct finding is validated once, and kept
 	// as one object (30 files mostly hold the same versions: this keeps peak memory low).
 	const findingCache: FindingCache = new Map();
+	// And most are the same bytes: those are not even parsed again.
+	const findingBytes = new KnownFindings();
 	const validationCache = ValidationCache.fromEnvironment(io.env);
-	for (const file of files) read.push(await readWorkspace(file, {findingCache, validationCache}));
+	for (const file of files) read.push(await readWorkspace(file, {findingCache, findingBytes, validationCache}));
 	if (out && !existsSync(out)) {
 		const stray = strayLogProblem(out);
 		if (stray) throw UserError.of(output!, stray);
