@@ -9,25 +9,30 @@ import {MAX_JSON_DEPTH} from './json-structure.js';
  * validated again, only compared (see `reduceFindings`).
  */
 export class KnownFindings {
-	readonly #byKey = new Map<string, {bytes: Buffer; finding: Finding}[]>();
+	readonly #byKey = new Map<string, Known[]>();
 
-	/** Remembers a finding read and validated, with the bytes of its value as they stand in the file. */
-	add(key: string, bytes: Buffer, finding: Finding): void {
+	/**
+	 * Remembers a finding read and validated, with the bytes of its value as they stand in the
+	 * file, and what it was checked against (the digest of its file's system and regions).
+	 */
+	add(key: string, bytes: Buffer, finding: Finding, context: string): void {
 		const list = this.#byKey.get(key);
-		const entry = {bytes: Buffer.from(bytes), finding};
+		const entry = {bytes: Buffer.from(bytes), finding, context};
 		if (list) list.push(entry);
 		else this.#byKey.set(key, [entry]);
 	}
 
-	/** The finding whose value's bytes stand in `bytes` at `at`, and their length, if one is known. */
-	match(key: string, bytes: Buffer, at: number): {finding: Finding; length: number} | undefined {
+	/** The known finding whose value's bytes stand in `bytes` at `at`, if one is. */
+	match(key: string, bytes: Buffer, at: number): Known | undefined {
 		for (const known of this.#byKey.get(key) ?? []) {
 			const length = known.bytes.length;
-			if (at + length <= bytes.length && bytes[at + length - 1] === 0x7d && known.bytes.compare(bytes, at, at + length) === 0) return {finding: known.finding, length};
+			if (at + length <= bytes.length && bytes[at + length - 1] === 0x7d && known.bytes.compare(bytes, at, at + length) === 0) return known;
 		}
 		return undefined;
 	}
 }
+
+type Known = {bytes: Buffer; finding: Finding; context: string};
 
 /**
  * A workspace file's bytes with the values of the findings already known replaced by `0`:
@@ -39,6 +44,8 @@ export type Reduced = {
 	bytes: Buffer;
 	/** The known findings, by key, that the placeholders stand for. */
 	known: Map<string, Finding>;
+	/** What they were checked against (see `KnownFindings.add`). */
+	contexts: Set<string>;
 	/** Where the value of every other finding (an object) stands in the original bytes: to remember it once validated. */
 	values: Map<string, [number, number]>;
 };
@@ -61,6 +68,7 @@ export function reduceFindings(bytes: Buffer, known: KnownFindings): Reduced | u
 	const n = bytes.length;
 	const pieces: Buffer[] = [];
 	const found = new Map<string, Finding>();
+	const contexts = new Set<string>();
 	const values = new Map<string, [number, number]>();
 	let cursor = 0;
 	let depth = 0;
@@ -101,8 +109,9 @@ export function reduceFindings(bytes: Buffer, known: KnownFindings): Reduced | u
 			const match = known.match(key, bytes, k);
 			if (match) {
 				pieces.push(bytes.subarray(cursor, k), PLACEHOLDER);
-				cursor = k + match.length;
+				cursor = k + match.bytes.length;
 				found.set(key, match.finding);
+				contexts.add(match.context);
 				// On after the value.
 				i = cursor - 1;
 			} else {
@@ -126,9 +135,9 @@ export function reduceFindings(bytes: Buffer, known: KnownFindings): Reduced | u
 		}
 	}
 	if (values.size === 0 && found.size === 0) return undefined;
-	if (found.size === 0) return {bytes, known: found, values};
+	if (found.size === 0) return {bytes, known: found, contexts, values};
 	pieces.push(bytes.subarray(cursor));
-	return {bytes: Buffer.concat(pieces), known: found, values};
+	return {bytes: Buffer.concat(pieces), known: found, contexts, values};
 }
 
 const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;

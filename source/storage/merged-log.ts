@@ -36,6 +36,10 @@ export type MergedLogPlan = {
 	cacheFolder: string | undefined;
 	/** The scratch file the union is written to (a new name beside the output's log). */
 	scratch: string;
+	/** The scratch file, opened (made) by the merge's thread, which alone closes and removes it; undefined when it could not be made or is closed. */
+	fd: number | undefined;
+	/** Whether the merge made the scratch file (only then is it ours to remove). */
+	made: boolean;
 };
 
 /** What uniting the logs found, to tell the user: logs left out, lines skipped. */
@@ -53,9 +57,16 @@ export interface MergedLog {
 	close(): Promise<void>;
 }
 
-/** The plan for an output's log: its scratch file named beside it. */
+/** The plan for an output's log: its scratch file made beside it (a new name of ours), if it can be. */
 export function mergedLogPlan(logs: string[], outLog: string, append: boolean, cacheFolder: string | undefined): MergedLogPlan {
-	return {logs, outLog, append, cacheFolder, scratch: join(dirname(outLog), `.${basename(outLog)}.union-${process.pid}-${randomBytes(4).toString('hex')}`)};
+	const scratch = join(dirname(outLog), `.${basename(outLog)}.union-${process.pid}-${randomBytes(4).toString('hex')}`);
+	let fd: number | undefined;
+	try {
+		fd = openSync(scratch, 'wx', 0o644);
+	} catch {
+		// No scratch file (a folder we may not write in, say): the union is held in memory instead.
+	}
+	return {logs, outLog, append, cacheFolder, scratch, fd, made: fd !== undefined};
 }
 
 /** The worker's bundle, beside the program's (dist/merged-log-worker.cjs); absent when run from the sources. */
@@ -76,26 +87,17 @@ export type Union = UnionReport & {
 	has: (id: string) => boolean;
 };
 
-/** Unites the logs into the plan's scratch file (in whichever thread runs it). */
+/** Unites the logs into the plan's scratch file, or in memory without one (in whichever thread runs it). */
 export function uniteIntoScratch(plan: MergedLogPlan): {union: UnitedLogs; inScratch: boolean} {
 	const cache = plan.cacheFolder && BUILD_ID ? new ValidationCache(plan.cacheFolder, BUILD_ID) : undefined;
-	let fd: number;
-	try {
-		fd = openSync(plan.scratch, 'wx', 0o644);
-	} catch {
-		// No scratch file (a folder we may not write in, say): the runs are held instead.
-		return {union: uniteLogs(plan.logs, cache), inScratch: false};
-	}
-	try {
-		const union = uniteLogs(plan.logs, cache, (run, ofFirst) => {
-			// Appending to the first log: its own lines are there already.
-			if (plan.append && ofFirst) return;
-			for (let at = 0; at < run.length; ) at += writeSync(fd, run, at);
-		});
-		return {union, inScratch: true};
-	} finally {
-		closeSync(fd);
-	}
+	const fd = plan.fd;
+	if (fd === undefined) return {union: uniteLogs(plan.logs, cache), inScratch: false};
+	const union = uniteLogs(plan.logs, cache, (run, ofFirst) => {
+		// Appending to the first log: its own lines are there already.
+		if (plan.append && ofFirst) return;
+		for (let at = 0; at < run.length; ) at += writeSync(fd, run, at);
+	});
+	return {union, inScratch: true};
 }
 
 /** Writes the output's log from a union: what it adds, or all of it, and the events not in it yet. */
@@ -116,6 +118,7 @@ async function writeMergedLog(plan: MergedLogPlan, union: Union, events: readonl
 	if (refused) throw UserError.of(plan.outLog, `${refused}; the merged changes were not logged`);
 	try {
 		// The whole union is in the scratch file: with the events, synced, it becomes the log.
+		closeScratch(plan);
 		const handle = await open(plan.scratch, 'a');
 		try {
 			if (lines) await handle.write(lines);
@@ -150,9 +153,30 @@ async function* piecesOf(file: string, lines: Buffer | undefined): AsyncGenerato
 	if (lines) yield lines;
 }
 
-/** Takes the scratch file away, if it is there (it is ours: made new, with a name of our own). */
-function removeScratch(plan: MergedLogPlan): Promise<void> {
-	return unlink(plan.scratch).catch(() => undefined);
+/**
+ * Closes and takes away the scratch file, if it is still there (it is ours: made new, with a
+ * name of our own). Only once nothing writes to it any more: its descriptor's number would be
+ * the next file's.
+ */
+async function removeScratch(plan: MergedLogPlan): Promise<void> {
+	closeScratch(plan);
+	if (plan.made) await unlink(plan.scratch).catch(() => undefined);
+}
+
+function closeScratch(plan: MergedLogPlan): void {
+	if (plan.fd === undefined) return;
+	try {
+		closeSync(plan.fd);
+	} catch {
+		// Closed already.
+	}
+	plan.fd = undefined;
+}
+
+/** The union made in this thread. */
+function localUnion(plan: MergedLogPlan): Union {
+	const {union, inScratch} = uniteIntoScratch(plan);
+	return {warnings: union.warnings, problems: union.problems, inScratch, chunks: union.chunks, first: union.first, has: id => union.ids.has(id)};
 }
 
 /** The union in this thread (from the sources, in tests): made when first asked for. */
@@ -163,10 +187,7 @@ class LocalLog implements MergedLog {
 		this.#plan = plan;
 	}
 	#unite(): Union {
-		if (!this.#union) {
-			const {union, inScratch} = uniteIntoScratch(this.#plan);
-			this.#union = {warnings: union.warnings, problems: union.problems, inScratch, chunks: union.chunks, first: union.first, has: id => union.ids.has(id)};
-		}
+		this.#union ??= localUnion(this.#plan);
 		return this.#union;
 	}
 	async united(): Promise<UnionReport> {
@@ -209,19 +230,36 @@ class WorkerLog implements MergedLog {
 	#worker: Worker;
 	#united: Promise<Union>;
 
+	/** Once the worker has stopped: nothing of it runs any more. */
+	#exited: Promise<void>;
+
 	constructor(plan: MergedLogPlan) {
 		this.#plan = plan;
 		this.#worker = new Worker(WORKER_FILE, {workerData: plan, resourceLimits: {maxYoungGenerationSizeMb: 4}});
+		this.#exited = new Promise(resolve => this.#worker.once('exit', () => resolve()));
 		this.#united = new Promise((resolve, reject) => {
+			let settled = false;
+			// A worker that fails (out of memory, say) costs only time: the union is made here instead,
+			// in memory (what the worker wrote is left in the scratch file, removed at the end).
+			const instead = () => {
+				if (settled) return;
+				settled = true;
+				this.#exited.then(() => resolve(localUnion({...plan, fd: undefined})), reject);
+			};
 			this.#worker.on('message', (message: FromWorker) => {
+				if (settled) return;
 				if (message.kind === 'united') {
+					settled = true;
 					const {report, ids, inScratch, chunks, first} = message;
 					resolve({...report, inScratch, chunks: chunks.map(c => Buffer.from(c.buffer, c.byteOffset, c.byteLength)), first, has: id => hasSortedId(ids, id)});
-				} else reject(message.kind === 'refused' ? new UserError(message.issues) : new Error(`uniting the change logs failed: ${message.message}`));
+				} else if (message.kind === 'refused') {
+					settled = true;
+					reject(new UserError(message.issues));
+				} else instead();
 			});
-			this.#worker.on('error', reject);
+			this.#worker.on('error', instead);
 			// Its work done, the worker ends (its memory let go before the merge writes); earlier, it failed.
-			this.#worker.on('exit', code => reject(new Error(`the worker uniting the change logs stopped before it was done (exit code ${code})`)));
+			this.#worker.on('exit', instead);
 		});
 		// Awaited when the merge gets there; a failure before then is not an unhandled rejection.
 		this.#united.catch(() => undefined);
@@ -238,6 +276,7 @@ class WorkerLog implements MergedLog {
 
 	async close(): Promise<void> {
 		await this.#worker.terminate();
+		await this.#exited;
 		await removeScratch(this.#plan);
 	}
 }

@@ -48,7 +48,7 @@ export type FindingCache = Map<string, Map<string, Workspace['findings'][string]
  * For a workspace read with a finding cache: the findings that were new to it (the only ones
  * left to check against the system), and whether that is all of them (a file validated whole).
  */
-const freshFindings = new WeakMap<Workspace, {keys: string[]; all: boolean}>();
+const freshFindings = new WeakMap<Workspace, {keys: string[]; all: boolean; met: number}>();
 
 /**
  * How a workspace was read, when a validation cache was asked for: the SHA-256 of its bytes,
@@ -88,15 +88,35 @@ function workspaceParser(options: ReadOptions): (file: string, bytes: Buffer) =>
 			// A merge validates a finding version it met in an earlier file only there: a file is validated whole when it had none such.
 			if (digest !== undefined) reads.set(ws, {digest, complete: !options.findingCache || fresh?.all === true});
 		}
-		// Their bytes, for the files after this one.
-		if (reduced && options.findingBytes) {
-			for (const key of firsts) {
-				const range = reduced.values.get(key);
-				if (range) options.findingBytes.add(key, bytes.subarray(range[0], range[1]), ws.findings[key]!);
-			}
-		}
+		// Their bytes are remembered once the file is checked against its system (see `finishMergeRead`).
+		if (reduced && options.findingBytes) mergeReads.set(ws, {bytes, reduced, firsts});
 		return ws;
 	};
+}
+
+/** A file read for a merge, until it is checked against its system: its bytes, where its findings stand, which it brought. */
+const mergeReads = new WeakMap<Workspace, {bytes: Buffer; reduced: Reduced; firsts: readonly string[]}>();
+
+/**
+ * After a file read for a merge passed every check: the findings it brought are remembered by
+ * their bytes (the files after it need not parse them again), and the file is remembered as
+ * valid when every finding in it was checked, here or, byte for byte the same, in an earlier
+ * file checked against the same system and regions.
+ */
+function finishMergeRead(ws: Workspace, context: WorkspaceContext, options: ReadOptions): void {
+	const read = mergeReads.get(ws);
+	mergeReads.delete(ws);
+	const checkedIn = contextDigest(context);
+	if (read && options.findingBytes) {
+		for (const key of read.firsts) {
+			const range = read.reduced.values.get(key);
+			if (range) options.findingBytes.add(key, read.bytes.subarray(range[0], range[1]), ws.findings[key]!, checkedIn);
+		}
+	}
+	const record = reads.get(ws);
+	const fresh = freshFindings.get(ws);
+	const allChecked = record?.complete || (read !== undefined && fresh !== undefined && fresh.met === read.reduced.known.size && [...read.reduced.contexts].every(c => c === checkedIn));
+	if (options.validationCache && record && allChecked) options.validationCache.remember(record.digest, checkedIn);
 }
 
 /**
@@ -201,7 +221,7 @@ export function parseWorkspace(file: string, raw: unknown, cache?: FindingCache)
 			else cache.set(key, new Map([[f.rev, f]]));
 		}
 		const ws = {...result.data, findings: all as Workspace['findings']};
-		freshFindings.set(ws, {keys: freshKeys, all: met === 0});
+		freshFindings.set(ws, {keys: freshKeys, all: met === 0, met});
 		return ws;
 	}
 	const result = workspaceSchema.safeParse(value);
@@ -558,7 +578,8 @@ export async function readWorkspace(file: string, options: ReadOptions & {weight
 	const data = await adapter.read();
 	if (!data) throw UserError.of(file, 'does not exist; create it with `assess init`');
 	const context = loadContext(file, data, options.weights);
-	rememberRead(data, context, options.validationCache);
+	if (options.findingCache) finishMergeRead(data, context, options);
+	else rememberRead(data, context, options.validationCache);
 	return {data, context};
 }
 

@@ -1,7 +1,8 @@
 import {describe, it, expect} from 'vitest';
 import fc from 'fast-check';
 import {readFileSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
+import {join, dirname} from 'node:path';
+import {repoRoot} from '../helpers/run-cli.js';
 import {readWorkspace, type FindingCache} from '../../source/storage/workspace-store.js';
 import {KnownFindings, reduceFindings} from '../../source/storage/finding-bytes.js';
 import {UserError} from '../../source/storage/user-error.js';
@@ -76,6 +77,32 @@ describe('a merge reads the findings it read before, byte for byte, only once', 
 		const two = await readWorkspace(second, {validationCache: cache, findingCache, findingBytes});
 		expect(two.data).toEqual(JSON.parse(readFileSync(second, 'utf8')));
 		for (const key of Object.keys(one.data.findings)) expect(two.data.findings[key]).toBe(one.data.findings[key]);
+	});
+
+	it('remembers a later file as valid when each of its findings was checked, here or byte for byte in an earlier file', async () => {
+		const {first, second, text} = setup();
+		const cache = new ValidationCache(join(mkdtempSync(join(tmpdir(), 'assess-cache-')), 'c'), 'build');
+		const merge = async (files: string[]) => {
+			const options = {validationCache: cache, findingCache: new Map() as FindingCache, findingBytes: new KnownFindings()};
+			for (const f of files) await readWorkspace(f, options);
+		};
+		const remembered = (f: string) => cache.lookup(sha256(readFileSync(f))) !== undefined;
+		// The same findings, another assessor's name: checked by bytes, so valid as a whole.
+		writeFileSync(second, text.replace('"assessor": "张三"', '"assessor": "李四"'));
+		await merge([first, second]);
+		expect([remembered(first), remembered(second)]).toEqual([true, true]);
+		// The same versions written otherwise (compact JSON): met by version, not by bytes, so not checked here.
+		writeFileSync(second, JSON.stringify({...JSON.parse(text), assessor: '王五'}));
+		await merge([first, second]);
+		expect(remembered(second)).toBe(false);
+		// The same bytes, but checked against another system file (same id and version, other text): not checked against this one.
+		const system = JSON.parse(readFileSync(join(repoRoot, 'indicators', '2020-province.json'), 'utf8'));
+		writeFileSync(join(dirname(second), 'own-system.json'), JSON.stringify({...system, note: `${system.note ?? ''} (a copy)`}, null, 2));
+		writeFileSync(second, text.replace('"assessor": "张三"', '"assessor": "赵六"').replace(/"system": \{/, '"system": {\n    "file": "own-system.json",'));
+		await merge([first, second]);
+		expect(remembered(second)).toBe(false);
+		await merge([second]);
+		expect(remembered(second)).toBe(true);
 	});
 
 	it('gives the same data, or the same error at the same place, as reading the whole file, however the later file was edited', async () => {

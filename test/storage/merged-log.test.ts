@@ -1,6 +1,6 @@
 import {describe, it, expect} from 'vitest';
 import fc from 'fast-check';
-import {mkdtempSync, readFileSync, readdirSync, writeFileSync, appendFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, readdirSync, writeFileSync, appendFileSync, closeSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {loadSystem} from '../../source/storage/load-files.js';
@@ -72,12 +72,17 @@ describe('the merged log, written from a scratch file', () => {
 	it('where no scratch file can be made, holds the union instead, and writes the same log', async () => {
 		const {dir, files, events} = await logs();
 		const out = join(dir, 'team.json.changes.jsonl');
-		const plan = mergedLogPlan(files, out, false, undefined);
-		// The name taken (by no one of ours): never written over.
-		writeFileSync(plan.scratch, 'not ours');
+		const made = mergedLogPlan(files, out, false, undefined);
+		expect(made.fd).toBeDefined();
+		// As if the name had been taken by another program when the merge tried to make it.
+		closeSync(made.fd!);
+		writeFileSync(made.scratch, 'not ours');
+		const plan = {...made, fd: undefined, made: false};
 		expect(uniteIntoScratch(plan).inScratch).toBe(false);
 		const log = startMergedLog(plan);
 		await log.write(events);
+		await log.close();
+		// Never written over, nor removed.
 		expect(readFileSync(plan.scratch, 'utf8')).toBe('not ours');
 		expect(readFileSync(out, 'utf8')).toBe(Buffer.concat(uniteLogs(files).chunks).toString('utf8') + events[1]!.line + '\n');
 	});
