@@ -57,9 +57,12 @@ export interface MergedLog {
 	close(): Promise<void>;
 }
 
-/** The plan for an output's log: its scratch file made beside it (a new name of ours), if it can be. */
+/**
+ * The plan for an output's log: its scratch file made beside it (a new name of ours, one that
+ * `assess setup-git` has git ignore, `*.tmp-*`, like an unfinished save's), if it can be.
+ */
 export function mergedLogPlan(logs: string[], outLog: string, append: boolean, cacheFolder: string | undefined): MergedLogPlan {
-	const scratch = join(dirname(outLog), `.${basename(outLog)}.union-${process.pid}-${randomBytes(4).toString('hex')}`);
+	const scratch = join(dirname(outLog), `.${basename(outLog)}.tmp-${process.pid}-union-${randomBytes(4).toString('hex')}`);
 	let fd: number | undefined;
 	try {
 		fd = openSync(scratch, 'wx', 0o644);

@@ -280,7 +280,7 @@ describe('the merged change log', () => {
 		for (const e of [...logOf(ws), ...lines.slice(0, -2).filter(Boolean).map(l => JSON.parse(l))]) expect(ids.has(e.id)).toBe(true);
 		expect(ids.has('0123456789abcdef')).toBe(false);
 		// The scratch file the union was written to became the log.
-		expect(readdirSync(dir).filter(n => n.includes('.union-'))).toEqual([]);
+		expect(readdirSync(dir).filter(n => n.includes('-union-'))).toEqual([]);
 	});
 
 	it('says so when the merged log cannot be written, and the merge stands (assess log recovers it)', () => {
@@ -296,7 +296,7 @@ describe('the merged change log', () => {
 		expect(r.stderr).toContain(`warning: ${ws}.changes.jsonl is a folder, not a regular file; its changes were not taken into the merged log`);
 		expect(r.stderr).toMatch(/warning: .*zhang\.json\.changes\.jsonl: is a folder, not a regular file; the changes were not logged \(assess log recovers them from the workspace\)/);
 		expect(readWs(ws).findings['310000/1.1.2'].by).toBe('李四');
-		expect(readdirSync(dir).filter(n => n.includes('.union-'))).toEqual([]);
+		expect(readdirSync(dir).filter(n => n.includes('-union-'))).toEqual([]);
 	});
 
 	it('a merge refused after it began writes no log, and ends', () => {
@@ -309,7 +309,7 @@ describe('the merged change log', () => {
 		expect(r.stderr).toMatch(/only workspaces of one system can be merged/);
 		expect(existsSync(out)).toBe(false);
 		expect(existsSync(`${out}.changes.jsonl`)).toBe(false);
-		expect(readdirSync(dir).filter(n => n.includes('.union-'))).toEqual([]);
+		expect(readdirSync(dir).filter(n => n.includes('-union-'))).toEqual([]);
 	});
 
 	it('is refused for a new output beside an earlier file\'s log', () => {

@@ -28,7 +28,7 @@ async function logs() {
 	return {dir, files, events: [shared[0]!, event].map(e => ({id: e.id, line: changeLine(e)}))};
 }
 
-const leftovers = (dir: string) => readdirSync(dir).filter(n => n.includes('.union-'));
+const leftovers = (dir: string) => readdirSync(dir).filter(n => n.includes('-union-'));
 
 describe('the merged log, written from a scratch file', () => {
 	it('a new output\'s log: the union and the merge\'s events it lacks, byte for byte as the inputs wrote them', async () => {
