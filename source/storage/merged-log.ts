@@ -109,8 +109,9 @@ async function writeMergedLog(plan: MergedLogPlan, union: Union, events: readonl
 	const lines = fresh.length ? Buffer.from(fresh.map(e => e.line).join('\n') + '\n') : undefined;
 	if (!union.inScratch) {
 		const chunks = [...union.chunks.slice(plan.append ? union.first : 0), ...(lines ? [lines] : [])];
+		if (chunks.length === 0) return;
 		if (plan.append) await appendLines(plan.outLog, chunks);
-		else if (chunks.length) await writeChangeLog(plan.outLog, chunks);
+		else await writeChangeLog(plan.outLog, chunks);
 		return;
 	}
 	if (plan.append) {
