@@ -16,7 +16,8 @@ rmSync('dist', {recursive: true, force: true});
 const options = bundleOptions('cjs');
 await build({
 	...options,
-	entryPoints: {assess: 'source/cli.ts', boot: 'source/runtime/boot.ts'},
+	// The worker thread a merge unites the change logs in (source/storage/merged-log.ts).
+	entryPoints: {assess: 'source/cli.ts', boot: 'source/runtime/boot.ts', 'merged-log-worker': 'source/storage/merged-log-worker.ts'},
 	outdir: 'dist',
 	outExtension: {'.js': '.cjs'},
 	sourcemap: 'linked',

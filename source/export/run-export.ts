@@ -17,15 +17,17 @@ import {sha256} from '../domain/canonical-json.js';
 import {writeFileDurably} from '../storage/durable-json-file.js';
 import {UserError, type FileIssue} from '../storage/user-error.js';
 import {describeFsError} from '../storage/fs-errors.js';
-import {csvScores, csvSamples, csvFindings} from './write-csv.js';
+import {csvScores, csvSamples, csvFindings, csvCompare} from './write-csv.js';
 import {PROGRAM} from '../version.js';
 import {exportTarget, EXPORT_KIND, type ExportFormat} from './export-target.js';
 import {auditTrailOf, type AuditTrail} from '../storage/change-log.js';
 import {realWorkspacePath} from '../storage/workspace-store.js';
+import type {Comparison} from '../domain/compare/compare-results.js';
+import {withComparison} from '../domain/export/comparison-sheets.js';
 
 export type {ExportFormat};
-/** What a CSV holds: one table per file (scores by default). */
-export type CsvTable = 'scores' | 'samples' | 'findings';
+/** What a CSV holds: one table per file (scores by default; compare with a comparison). */
+export type CsvTable = 'scores' | 'samples' | 'findings' | 'compare';
 
 export type ExportRequest = {
 	ws: Workspace;
@@ -52,6 +54,12 @@ export type ExportRequest = {
 	table?: CsvTable;
 	/** The user's time zone (default: this machine's). */
 	zone?: ZoneOffset;
+	/**
+	 * Year on year (`--compare <old-ws>`): the comparison of an older workspace with this one,
+	 * from `compareResults`, with the older workspace's and the mapping's paths. xlsx gets the
+	 * 对比 and 指标对比 sheets, JSON a "comparison", CSV the compare table.
+	 */
+	comparison?: {comparison: Comparison; oldWorkspace: string; mapping: string | undefined};
 };
 
 /** This machine's time zone at an instant, in minutes east of UTC. */
@@ -165,11 +173,13 @@ export async function runExport(req: ExportRequest): Promise<ExportResult> {
 	if (req.format === 'xlsx') {
 		// SheetJS is large; it is loaded only when a workbook is written.
 		const {xlsxBytes} = await import('./write-xlsx.js');
-		bytes = xlsxBytes(workbookModel(index, req.ws, report, scores.best, facts, {regions: req.regions, detail: req.detail, order: req.order ?? 'rank', finality, stats: scores.stats, itemName, changes: trail?.entries ?? []}));
+		const model = workbookModel(index, req.ws, report, scores.best, facts, {regions: req.regions, detail: req.detail, order: req.order ?? 'rank', finality, stats: scores.stats, itemName, changes: trail?.entries ?? []});
+		bytes = xlsxBytes(req.comparison ? withComparison(model, {...req.comparison, ...(req.regions ? {regions: req.regions} : {})}) : model);
 	} else if (req.format === 'csv') {
-		const table = req.table ?? 'scores';
+		const table = req.table ?? (req.comparison ? 'compare' : 'scores');
 		const time = (iso: string) => isoWithOffset(iso, zone);
-		bytes = table === 'samples' ? csvSamples(sampleRows(rowsContext, itemName), finality.final, time) : table === 'findings' ? csvFindings(findingRows(rowsContext), finality.final, time) : csvScores(report, req.regions);
+		if (table === 'compare' && !req.comparison) throw UserError.of('--table', 'compare needs the older workspace: --compare <old-ws>');
+		bytes = table === 'samples' ? csvSamples(sampleRows(rowsContext, itemName), finality.final, time) : table === 'findings' ? csvFindings(findingRows(rowsContext), finality.final, time) : table === 'compare' ? csvCompare(req.comparison!.comparison, finality.final, req.regions) : csvScores(report, req.regions);
 	} else {
 		const time = (iso: string) => isoWithOffset(iso, zone);
 		const regions = req.regions ? report.regions.filter(r => req.regions!.includes(r.code)) : report.regions;
@@ -191,6 +201,8 @@ export async function runExport(req: ExportRequest): Promise<ExportResult> {
 			samples: sampleRows(rowsContext, itemName).map(s => ({...s, evidence: s.evidence.map(withTime), at: time(s.at)})),
 			findings: findingRows(rowsContext).map(f => ({...f, evidence: f.evidence.map(withTime), at: time(f.at), ...(f.settled ? {settled: {...f.settled, at: time(f.settled.at)}} : {}), ...(f.review ? {review: {...f.review, at: time(f.review.at)}} : {})})),
 			changeLog: (trail?.entries ?? []).filter(e => !req.regions || e.region === undefined || req.regions.includes(e.region)).map(e => ({...e, at: time(e.at)})),
+			// As `assess compare --json` gives it, for the exported regions.
+			...(req.comparison ? {comparison: {oldWorkspace: req.comparison.oldWorkspace, mapping: req.comparison.mapping ?? null, ...req.comparison.comparison, regions: req.comparison.comparison.regions.filter(r => !req.regions || req.regions.includes(r.code))}} : {}),
 		};
 		bytes = JSON.stringify(json, null, 2) + '\n';
 	}

@@ -3,6 +3,7 @@ import type {FindingRow, SampleRow} from '../domain/export/export-rows.js';
 import {evidenceText} from '../domain/export/export-rows.js';
 import {guardFormula} from '../domain/export/workbook-model.js';
 import {CSV_FIRST_COLUMNS} from './export-target.js';
+import type {Comparison, RegionStanding} from '../domain/compare/compare-results.js';
 
 /**
  * CSV tables: UTF-8 with BOM (Excel shows Chinese), CRLF, formula-like text quoted as text.
@@ -42,6 +43,29 @@ export function csvFindings(findings: readonly FindingRow[], final: boolean, tim
 	const rows: Field[][] = [[...FIRST_COLUMNS, 'indicator_code', 'indicator', 'row', 'candidate', 'value', 'amount', 'unit', 'score', 'status', 'reason', 'note', 'evidence', 'by', 'at', 'settled_by', 'settled_at', 'settled_reason']];
 	for (const f of findings) {
 		rows.push([final ? 'final' : 'draft', f.region, f.regionName, f.indicator, f.indicatorName, f.kind, f.candidate ?? null, f.display, f.amount, f.unit, f.score, f.status, f.reason, f.note, f.evidence.map(e => evidenceText(e, time)).join('\n'), f.by, time(f.at), f.settled?.by ?? null, f.settled ? time(f.settled.at) : null, f.settled?.reason ?? null]);
+	}
+	return csv(rows);
+}
+
+/**
+ * Year on year, one row per region and corresponding indicator (a 总得分 row first): its
+ * scores then and now and the change, with the region's total, rank and tier then and now.
+ * A region's status on each side: final, provisional, or absent (not assessed then or now).
+ */
+export function csvCompare(c: Comparison, final: boolean, regions?: readonly string[]): string {
+	const result = final ? 'final' : 'draft';
+	const rows: Field[][] = [[...FIRST_COLUMNS, 'indicator_code', 'indicator', 'level', 'match', 'old_indicator_code', 'old_indicator', 'old_score', 'new_score', 'change', 'old_total', 'new_total', 'total_change', 'old_rank', 'new_rank', 'rank_change', 'old_tier', 'new_tier', 'old_status', 'new_status']];
+	const status = (s: RegionStanding | null) => (s === null ? 'absent' : s.provisional ? 'provisional' : 'final');
+	const compared = c.pairs.map((p, i) => ({p, i})).filter(({p}) => p.from.length && p.to.length);
+	for (const r of c.regions) {
+		if (regions && !regions.includes(r.code)) continue;
+		const region: Field[] = [r.old?.total ?? null, r.new?.total ?? null, r.totalChange, r.old?.rank ?? null, r.new?.rank ?? null, r.rankChange, r.old?.tier ?? null, r.new?.tier ?? null, status(r.old), status(r.new)];
+		rows.push([result, r.code, r.name, '', '总得分', 0, '', '', '总得分', r.old?.total ?? null, r.new?.total ?? null, r.totalChange, ...region]);
+		if (!r.old || !r.new) continue;
+		for (const {p, i} of compared) {
+			const ch = r.indicators[i]!;
+			rows.push([result, r.code, r.name, p.to.join('+'), p.toNames.join('、'), p.level, p.kind, p.from.join('+'), p.fromNames.join('、'), ch.old, ch.new, ch.change, ...region]);
+		}
 	}
 	return csv(rows);
 }

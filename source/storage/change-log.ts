@@ -28,7 +28,7 @@ export const MAX_LOG_BYTES = 256 * 1024 * 1024;
 const APPEND_FLAGS = constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 /** What is wrong with the path of a log before it is touched: a symbolic link, or not a plain file. */
-function refusal(file: string): string | undefined {
+export function refusal(file: string): string | undefined {
 	let stat;
 	try {
 		stat = lstatSync(file);
@@ -50,13 +50,15 @@ export async function appendChanges(file: string, entries: readonly ChangeEntry[
 	await appendText(file, Buffer.from(entries.map(changeLine).join('\n') + '\n'));
 }
 
-/** Appends runs of lines already checked (what a merge's union adds) to a log, as `appendChanges` does. */
-export async function appendLines(file: string, chunks: readonly Uint8Array[]): Promise<void> {
-	if (chunks.length === 0) return;
-	await appendText(file, Buffer.concat(chunks));
+/**
+ * Appends runs of lines already checked (what a merge's union adds) to a log, as `appendChanges`
+ * does: written piece by piece (they may be read from a file as they go), synced once.
+ */
+export async function appendLines(file: string, pieces: Iterable<Uint8Array> | AsyncIterable<Uint8Array>): Promise<void> {
+	await appendText(file, pieces);
 }
 
-async function appendText(file: string, text: Buffer): Promise<void> {
+async function appendText(file: string, text: Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>): Promise<void> {
 	const refused = refusal(file);
 	if (refused) throw UserError.of(file, `${refused}; the changes were not logged`);
 	let handle;
@@ -73,7 +75,8 @@ async function appendText(file: string, text: Buffer): Promise<void> {
 			await handle.read(last, 0, 1, stat.size - 1);
 			if (last[0] !== 0x0a) await handle.write(NEWLINE);
 		}
-		await handle.write(text);
+		if (text instanceof Uint8Array) await handle.write(text);
+		else for await (const piece of text) if (piece.length) await handle.write(piece);
 		await handle.datasync();
 	} catch (error) {
 		if (error instanceof UserError) throw error;
@@ -151,11 +154,19 @@ function lines(text: string, each: (line: string, n: number, last: boolean) => v
 	}
 }
 
+/**
+ * Where a union's runs of lines go as they are found (instead of being kept): a run of whole
+ * lines (UTF-8, each ending with a newline), valid only during the call; `ofFirst` for the
+ * first log's own lines, the rest being what the others add to it.
+ */
+export type LineSink = (run: Buffer, ofFirst: boolean) => void;
+
 /** What the logs of a merge's inputs come to: every valid line once, as it was written. */
 export type UnitedLogs = {
 	/**
 	 * The lines, in runs of whole lines each ending with a newline (UTF-8), in the order read:
-	 * the first log's (one run when it is all valid), then what each other log adds.
+	 * the first log's (one run when it is all valid), then what each other log adds. Empty when
+	 * the runs went to a sink.
 	 */
 	chunks: Buffer[];
 	/** How many of the chunks are the first log's: the rest is what the others add to it. */
@@ -180,8 +191,14 @@ const LOG_CONTEXT = sha256('assess/change-log 1');
  * bytes are held whole. A log that cannot be read is left out with a warning: the merge goes
  * on, and `assess log` recovers what it lacks from the workspace.
  */
-export function uniteLogs(files: readonly string[], cache?: ValidationCache): UnitedLogs {
+export function uniteLogs(files: readonly string[], cache?: ValidationCache, sink?: LineSink): UnitedLogs {
 	const out: UnitedLogs = {chunks: [], first: 0, ids: new Set(), problems: [], warnings: []};
+	// Runs go to the sink as they are found (views of bytes read, good only during the call), or are kept.
+	let ofFirst = true;
+	const emit = (run: Buffer, copy: boolean) => {
+		if (sink) sink(run, ofFirst);
+		else out.chunks.push(copy ? Buffer.from(run) : run);
+	};
 	let base: Buffer | undefined;
 	// Every log after the first is read into one buffer: only what it adds is kept (copied).
 	const scratch: Scratch = {buffer: Buffer.alloc(0)};
@@ -214,11 +231,12 @@ export function uniteLogs(files: readonly string[], cache?: ValidationCache): Un
 		if (!base) {
 			base = bytes;
 			// The first log's runs stay views of its bytes (held anyway, to compare the others with).
-			addLines(out, file, bytes, () => 0, trusted, false);
+			addLines(out, file, bytes, () => 0, trusted, run => emit(run, false));
 			out.first = out.chunks.length;
+			ofFirst = false;
 		} else {
-			// Copies of the runs taken, so this log's bytes are let go.
-			addLines(out, file, rest, () => countLines(bytes.subarray(0, shared)), trusted, true);
+			// Copies of the runs taken (when kept), so this log's bytes are let go.
+			addLines(out, file, rest, () => countLines(bytes.subarray(0, shared)), trusted, run => emit(run, true));
 		}
 		if (!trusted && out.problems.length === before) cache?.remember(digest, LOG_CONTEXT);
 	}
@@ -238,12 +256,12 @@ const NEWLINE = Buffer.from('\n');
  * Adds a log's lines (numbered from `offset` + 1) that are not in yet, checked unless `trusted`,
  * as runs of the bytes as written: a run ends where a line is left out or rewritten.
  */
-function addLines(out: UnitedLogs, file: string, bytes: Buffer, offset: () => number, trusted: boolean, copy: boolean): void {
+function addLines(out: UnitedLogs, file: string, bytes: Buffer, offset: () => number, trusted: boolean, emit: (run: Buffer) => void): void {
 	// A run of lines kept as written: [run, its end).
 	let run = -1;
 	let n = 0;
 	const flush = (end: number) => {
-		if (run >= 0 && end > run) out.chunks.push(copy ? Buffer.from(bytes.subarray(run, end)) : bytes.subarray(run, end));
+		if (run >= 0 && end > run) emit(bytes.subarray(run, end));
 		run = -1;
 	};
 	for (let start = 0; start < bytes.length; ) {
@@ -279,7 +297,7 @@ function addLines(out: UnitedLogs, file: string, bytes: Buffer, offset: () => nu
 				else {
 					// A valid line in another form: written in ours.
 					flush(lineStart);
-					out.chunks.push(Buffer.from(changeLine(parsed) + '\n'));
+					emit(Buffer.from(changeLine(parsed) + '\n'));
 					continue;
 				}
 			}
@@ -290,7 +308,7 @@ function addLines(out: UnitedLogs, file: string, bytes: Buffer, offset: () => nu
 			continue;
 		}
 		flush(lineStart);
-		if (keep) out.chunks.push(Buffer.concat([bytes.subarray(from, to), NEWLINE]));
+		if (keep) emit(Buffer.concat([bytes.subarray(from, to), NEWLINE]));
 	}
 	flush(bytes.length);
 }

@@ -64,7 +64,7 @@ async function keepPrevious(file: string): Promise<void> {
 	await link(file, previous).catch(() => undefined);
 }
 
-async function syncFolder(dir: string): Promise<void> {
+export async function syncFolder(dir: string): Promise<void> {
 	let handle;
 	try {
 		handle = await open(dir, 'r');

@@ -11,30 +11,32 @@ export const MAX_JSON_DEPTH = 128;
 export type StructureProblem = {offset: number; problem: string};
 
 /**
- * One pass over the text (strings skipped), counting object members and the deepest nesting.
- * Cheap (~8 ms for a 3 MB workspace), iterative, and safe on text that is not valid JSON.
+ * One pass over the bytes (strings skipped), counting object members and the deepest nesting.
+ * Over the UTF-8 bytes rather than the decoded text: every byte that matters is ASCII, and a
+ * byte array is read faster than a string of two-byte characters (~5 ms for a 3 MB workspace).
+ * Iterative, and safe on bytes that are not valid JSON. `tooDeepAt` is a byte offset.
  */
-export function scanStructure(text: string): {members: number; tooDeepAt: number | undefined} {
+export function scanStructure(bytes: Uint8Array): {members: number; tooDeepAt: number | undefined} {
 	let depth = 0;
 	let members = 0;
-	const n = text.length;
+	const n = bytes.length;
 	for (let i = 0; i < n; i++) {
-		const c = text.charCodeAt(i);
+		const c = bytes[i]!;
 		if (c === 0x22) {
 			i++;
 			while (i < n) {
-				const d = text.charCodeAt(i);
+				const d = bytes[i]!;
 				if (d === 0x5c) i += 2;
 				else if (d === 0x22) break;
 				else i++;
 			}
 			let j = i + 1;
 			while (j < n) {
-				const e = text.charCodeAt(j);
+				const e = bytes[j]!;
 				if (e === 0x20 || e === 0x0a || e === 0x0d || e === 0x09) j++;
 				else break;
 			}
-			if (text.charCodeAt(j) === 0x3a) members++;
+			if (bytes[j] === 0x3a) members++;
 		} else if (c === 0x7b || c === 0x5b) {
 			if (++depth > MAX_JSON_DEPTH) return {members, tooDeepAt: i};
 		} else if (c === 0x7d || c === 0x5d) depth--;
@@ -42,9 +44,14 @@ export function scanStructure(text: string): {members: number; tooDeepAt: number
 	return {members, tooDeepAt: undefined};
 }
 
-/** Own members of every object in parsed JSON, counted without recursion. */
-export function countMembers(value: unknown): number {
+/**
+ * Own members of every object in parsed JSON, counted without recursion, and whether one of
+ * them is `__proto__` (JSON.parse makes it an own property, however the key is written: an
+ * escaped `"\u005f_proto__"` too).
+ */
+export function countMembers(value: unknown): {members: number; proto: boolean} {
 	let count = 0;
+	let proto = false;
 	const stack: unknown[] = [value];
 	while (stack.length > 0) {
 		const v = stack.pop();
@@ -55,20 +62,27 @@ export function countMembers(value: unknown): number {
 		}
 		for (const key of Object.keys(v)) {
 			count++;
+			if (key === '__proto__') proto = true;
 			const e = (v as Record<string, unknown>)[key];
 			if (e !== null && typeof e === 'object') stack.push(e);
 		}
 	}
-	return count;
+	return {members: count, proto};
 }
 
 /**
- * The structure problems of a text JSON.parse accepted, given what it parsed to. The slow
- * search for the place runs only when the fast counts say there is something to find.
+ * The structure problems of a text JSON.parse accepted (or, with `parsed` undefined, the
+ * depth only), given its bytes and what it parsed to. The slow search for the place runs only
+ * when the fast counts say there is something to find. Offsets are in the text's characters.
  */
-export function structureProblem(text: string, parsed: unknown, scan = scanStructure(text)): StructureProblem | undefined {
-	if (scan.tooDeepAt !== undefined) return {offset: scan.tooDeepAt, problem: `is nested more than ${MAX_JSON_DEPTH} levels deep; no file of assess is nested that deep`};
-	if (scan.members === countMembers(parsed) && !text.includes('"__proto__"')) return undefined;
+export function structureProblem(text: string, bytes: Uint8Array, parsed: unknown, scan = scanStructure(bytes)): StructureProblem | undefined {
+	if (scan.tooDeepAt !== undefined) {
+		// The offset of a bracket, an ASCII byte: the bytes before it decode to whole characters.
+		const offset = Buffer.from(bytes.buffer, bytes.byteOffset, scan.tooDeepAt).toString('utf8').length;
+		return {offset, problem: `is nested more than ${MAX_JSON_DEPTH} levels deep; no file of assess is nested that deep`};
+	}
+	const counted = countMembers(parsed);
+	if (scan.members === counted.members && !counted.proto) return undefined;
 	return findKeyProblem(text);
 }
 

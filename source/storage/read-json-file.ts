@@ -42,8 +42,8 @@ export function parseJsonText(file: string, bytes: Buffer, options: ParseOptions
 	const text = bytes.toString('utf8');
 	if (text.trim() === '') throw UserError.of(file, 'holds only white space; expected JSON');
 	// Depth first: our own scan for the place of a syntax error recurses.
-	const scan = options.trusted ? undefined : scanStructure(text);
-	if (scan?.tooDeepAt !== undefined) throw structureError(file, text, structureProblem(text, undefined, scan)!);
+	const scan = options.trusted ? undefined : scanStructure(bytes);
+	if (scan?.tooDeepAt !== undefined) throw structureError(file, text, structureProblem(text, bytes, undefined, scan)!);
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);
@@ -52,7 +52,7 @@ export function parseJsonText(file: string, bytes: Buffer, options: ParseOptions
 		const {place, truncated} = placeOf(text);
 		throw UserError.of(file, truncated ? 'is not valid JSON: it ends too early (cut off?)' : `is not valid JSON: ${cleanJsonMessage(message)}`, place);
 	}
-	const problem = scan && structureProblem(text, parsed, scan);
+	const problem = scan && structureProblem(text, bytes, parsed, scan);
 	if (problem) throw structureError(file, text, problem);
 	return parsed;
 }

@@ -1,6 +1,8 @@
 import {existsSync, mkdirSync, realpathSync, lstatSync, accessSync, constants} from 'node:fs';
 import {describeFsError} from './fs-errors.js';
-import {readBytes, parseJsonText} from './read-json-file.js';
+import {readBytes, parseJsonText, type ParseOptions} from './read-json-file.js';
+import {isUtf8} from 'node:buffer';
+import {reduceFindings, type KnownFindings, type Reduced} from './finding-bytes.js';
 import {join, dirname, basename, extname} from 'node:path';
 import {Low} from 'lowdb';
 import {workspace as workspaceSchema, findingKey, WORKSPACE_KIND, WORKSPACE_FORMAT, type Workspace} from '../domain/workspace/workspace-schema.js';
@@ -33,15 +35,20 @@ export type WorkspaceContext = {
 };
 
 /**
- * For merging only: findings already validated, by key and rev. A merge of 30 assessors' files
- * reads the same shared findings 30 times; each distinct version is validated once. Skipping a
- * later copy is safe because the merge keeps one version per rev, the first one it meets, and
- * that is the copy that was validated.
+ * For merging only: findings already validated, by key then rev, each the first
+ * copy met. A merge of 30 assessors' files reads the same shared findings 30 times; each
+ * distinct version is validated once, and a later file's copy is replaced by the first one
+ * (one object per version: less memory, and the merge compares them at no cost). Skipping and
+ * replacing a later copy is safe because the merge keeps one version per rev, the first one it
+ * meets, and that is the copy that was validated.
  */
-export type FindingCache = Set<string>;
+export type FindingCache = Map<string, Map<string, Workspace['findings'][string]>>;
 
-/** For a workspace read with a cache: the findings that were new to it (the only ones left to check against the system). */
-const freshFindings = new WeakMap<Workspace, Set<string>>();
+/**
+ * For a workspace read with a finding cache: the findings that were new to it (the only ones
+ * left to check against the system), and whether that is all of them (a file validated whole).
+ */
+const freshFindings = new WeakMap<Workspace, {keys: string[]; all: boolean; met: number}>();
 
 /**
  * How a workspace was read, when a validation cache was asked for: the SHA-256 of its bytes,
@@ -56,25 +63,85 @@ export type ReadOptions = {
 	validationCache?: ValidationCache;
 	/** For merging: findings already validated in an earlier file. */
 	findingCache?: FindingCache;
+	/** For merging, with `findingCache`: their bytes, so that a later file's same findings are not parsed again. */
+	findingBytes?: KnownFindings;
 };
 
 /** The parser for a workspace file's bytes: remembered bytes are taken as they are, others validated. */
 function workspaceParser(options: ReadOptions): (file: string, bytes: Buffer) => Workspace {
 	return (file, bytes) => {
-		if (!options.validationCache) return parseWorkspace(file, parseJsonText(file, bytes), options.findingCache);
-		const digest = sha256(bytes);
-		const context = options.validationCache.lookup(digest);
+		const digest = options.validationCache ? sha256(bytes) : undefined;
+		const context = digest === undefined ? undefined : options.validationCache!.lookup(digest);
 		// Remembered bytes passed every check of this build, the scan for repeated keys too.
-		const raw = parseJsonText(file, bytes, {trusted: context !== undefined});
+		const {raw, reduced} = parseFindingsOnce(file, bytes, {trusted: context !== undefined}, options);
+		let ws: Workspace;
+		// The findings this file brought to a merge (the first copies of their versions).
+		let firsts: readonly string[] = [];
 		if (context !== undefined && isCurrentWorkspace(raw)) {
-			reads.set(raw, {digest, complete: true, remembered: context});
-			if (options.findingCache) for (const [key, f] of Object.entries(raw.findings)) options.findingCache.add(`${key}|${f.rev}`);
-			return raw;
+			if (digest !== undefined) reads.set(raw, {digest, complete: true, remembered: context});
+			if (options.findingCache) firsts = shareFindings(raw.findings, options.findingCache);
+			ws = raw;
+		} else {
+			ws = parseWorkspace(file, raw, options.findingCache);
+			const fresh = freshFindings.get(ws);
+			firsts = fresh?.keys ?? [];
+			// A merge validates a finding version it met in an earlier file only there: a file is validated whole when it had none such.
+			if (digest !== undefined) reads.set(ws, {digest, complete: !options.findingCache || fresh?.all === true});
 		}
-		const ws = parseWorkspace(file, raw, options.findingCache);
-		reads.set(ws, {digest, complete: !options.findingCache});
+		// Their bytes are remembered once the file is checked against its system (see `finishMergeRead`).
+		if (reduced && options.findingBytes) mergeReads.set(ws, {bytes, reduced, firsts});
 		return ws;
 	};
+}
+
+/** A file read for a merge, until it is checked against its system: its bytes, where its findings stand, which it brought. */
+const mergeReads = new WeakMap<Workspace, {bytes: Buffer; reduced: Reduced; firsts: readonly string[]}>();
+
+/**
+ * After a file read for a merge passed every check: the findings it brought are remembered by
+ * their bytes (the files after it need not parse them again), and the file is remembered as
+ * valid when every finding in it was checked, here or, byte for byte the same, in an earlier
+ * file checked against the same system and regions.
+ */
+function finishMergeRead(ws: Workspace, context: WorkspaceContext, options: ReadOptions): void {
+	const read = mergeReads.get(ws);
+	mergeReads.delete(ws);
+	const checkedIn = contextDigest(context);
+	if (read && options.findingBytes) {
+		for (const key of read.firsts) {
+			const range = read.reduced.values.get(key);
+			if (range) options.findingBytes.add(key, read.bytes.subarray(range[0], range[1]), ws.findings[key]!, checkedIn);
+		}
+	}
+	const record = reads.get(ws);
+	const fresh = freshFindings.get(ws);
+	const allChecked = record?.complete || (read !== undefined && fresh !== undefined && fresh.met === read.reduced.known.size && [...read.reduced.contexts].every(c => c === checkedIn));
+	if (options.validationCache && record && allChecked) options.validationCache.remember(record.digest, checkedIn);
+}
+
+/**
+ * A workspace file's bytes parsed, with the findings a merge knows byte for byte (an earlier
+ * file's) not parsed again but put back as the objects read then (see `reduceFindings`). Any
+ * trouble with what is left, and the whole file is parsed: its errors name their places in it.
+ */
+function parseFindingsOnce(file: string, bytes: Buffer, options: ParseOptions, read: ReadOptions): {raw: unknown; reduced?: Reduced} {
+	// What parseJsonText refuses before parsing, checked on the whole file (so a reduced one says nothing else).
+	const plain = read.findingBytes && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) && !bytes.includes(0) && isUtf8(bytes);
+	const reduced = plain ? reduceFindings(bytes, read.findingBytes!) : undefined;
+	if (reduced) {
+		try {
+			const raw = parseJsonText(file, reduced.bytes, options) as {findings?: unknown; formatVersion?: unknown};
+			const findings = raw && typeof raw === 'object' ? raw.findings : undefined;
+			// Findings are put back as they are now (an older format's would be upgraded first): this format only.
+			if (findings && typeof findings === 'object' && !Array.isArray(findings) && raw.formatVersion === WORKSPACE_FORMAT) {
+				for (const [key, f] of reduced.known) (findings as Record<string, unknown>)[key] = f;
+				return {raw, reduced};
+			}
+		} catch {
+			// Read whole below.
+		}
+	}
+	return {raw: parseJsonText(file, bytes, options), ...(reduced && reduced.known.size === 0 ? {reduced} : {})};
 }
 
 /**
@@ -93,6 +160,24 @@ function contextDigest(context: WorkspaceContext): string {
 	return sha256(`${context.system.digest}\n${context.regions.regions.map(r => r.code).join(',')}`);
 }
 
+/** Findings of a workspace remembered as valid, into a merge's cache: each version's first copy kept, later ones replaced by it. */
+function shareFindings(findings: Workspace['findings'], cache: FindingCache): string[] {
+	const firsts: string[] = [];
+	for (const key of Object.keys(findings)) {
+		const f = findings[key]!;
+		const revs = cache.get(key);
+		const first = revs?.get(f.rev);
+		if (first) {
+			findings[key] = first;
+			continue;
+		}
+		if (revs) revs.set(f.rev, f);
+		else cache.set(key, new Map([[f.rev, f]]));
+		firsts.push(key);
+	}
+	return firsts;
+}
+
 /** Validates raw JSON as a workspace (upgrading older formats) or throws with the places. */
 export function parseWorkspace(file: string, raw: unknown, cache?: FindingCache): Workspace {
 	const migrated = migrateWorkspace(raw);
@@ -101,30 +186,42 @@ export function parseWorkspace(file: string, raw: unknown, cache?: FindingCache)
 	const findings = value.findings;
 	if (cache && findings && typeof findings === 'object' && !Array.isArray(findings)) {
 		// The same checks as the whole schema, with each distinct finding validated once.
+		type Finding = Workspace['findings'][string];
+		const all = findings as Record<string, unknown>;
 		const fresh: Record<string, unknown> = {};
-		const texts = new Map<string, string>();
-		for (const [key, f] of Object.entries(findings)) {
-			const rev = f && typeof f === 'object' ? (f as {rev?: unknown}).rev : undefined;
-			const text = typeof rev === 'string' ? `${key}|${rev}` : '';
-			if (!text || !cache.has(text)) {
-				fresh[key] = f;
-				if (text) texts.set(key, text);
-			}
-		}
-		const result = workspaceSchema.safeParse({...value, findings: fresh});
-		if (!result.success) throw UserError.fromIssues(file, zodIssues(result.error));
-		const shell = result.data;
-		const regions = new Set(shell.regions);
+		const freshKeys: string[] = [];
+		let met = 0;
+		// Checked against the regions as written; they are validated below, before any of this counts.
+		const regions = new Set(Array.isArray(value.regions) ? value.regions : []);
 		const issues: Issue[] = [];
-		for (const [key, f] of Object.entries(findings as Record<string, Workspace['findings'][string]>)) {
-			if (fresh[key]) continue;
-			if (key !== findingKey(f.region, f.indicator)) issues.push({path: ['findings', key], message: `the key should be "${findingKey(f.region, f.indicator)}"`});
-			if (!regions.has(f.region)) issues.push({path: ['findings', key, 'region'], message: `region "${f.region}" is not in this workspace's regions`});
+		for (const key of Object.keys(all)) {
+			const f = all[key];
+			const rev = f && typeof f === 'object' ? (f as {rev?: unknown}).rev : undefined;
+			const first = typeof rev === 'string' ? cache.get(key)?.get(rev) : undefined;
+			if (!first) {
+				fresh[key] = f;
+				freshKeys.push(key);
+				continue;
+			}
+			met++;
+			const copy = f as Finding;
+			// The first copy's region and indicator make its key (it was validated): a copy with the same ones has the right key.
+			if ((copy.region !== first.region || copy.indicator !== first.indicator) && key !== findingKey(copy.region, copy.indicator)) issues.push({path: ['findings', key], message: `the key should be "${findingKey(copy.region, copy.indicator)}"`});
+			if (!regions.has(copy.region)) issues.push({path: ['findings', key, 'region'], message: `region "${copy.region}" is not in this workspace's regions`});
+			// One object per version (what is read is thrown away whole if anything is wrong).
+			all[key] = first;
 		}
+		const result = workspaceSchema.safeParse(met ? {...value, findings: fresh} : value);
+		if (!result.success) throw UserError.fromIssues(file, zodIssues(result.error));
 		if (issues.length) throw UserError.fromIssues(file, issues);
-		for (const text of texts.values()) cache.add(text);
-		const ws = {...shell, findings: findings as Workspace['findings']};
-		freshFindings.set(ws, new Set(Object.keys(fresh)));
+		for (const key of freshKeys) {
+			const f = all[key] as Finding;
+			const revs = cache.get(key);
+			if (revs) revs.set(f.rev, f);
+			else cache.set(key, new Map([[f.rev, f]]));
+		}
+		const ws = {...result.data, findings: all as Workspace['findings']};
+		freshFindings.set(ws, {keys: freshKeys, all: met === 0, met});
 		return ws;
 	}
 	const result = workspaceSchema.safeParse(value);
@@ -138,7 +235,7 @@ export function loadContext(file: string, ws: Workspace, weightsOverride?: strin
 	// Checked against this very context when it was remembered.
 	if (reads.get(ws)?.remembered === contextDigest(context)) return context;
 	const fresh = freshFindings.get(ws);
-	const checked = fresh ? {...ws, findings: Object.fromEntries([...fresh].map(k => [k, ws.findings[k]!]))} : ws;
+	const checked = fresh && !fresh.all ? {...ws, findings: Object.fromEntries(fresh.keys.map(k => [k, ws.findings[k]!]))} : ws;
 	const issues = checkWorkspace(context.system.index, checked, knownRegions(context));
 	if (issues.length > 0) throw UserError.fromIssues(file, issues);
 	return context;
@@ -481,7 +578,8 @@ export async function readWorkspace(file: string, options: ReadOptions & {weight
 	const data = await adapter.read();
 	if (!data) throw UserError.of(file, 'does not exist; create it with `assess init`');
 	const context = loadContext(file, data, options.weights);
-	rememberRead(data, context, options.validationCache);
+	if (options.findingCache) finishMergeRead(data, context, options);
+	else rememberRead(data, context, options.validationCache);
 	return {data, context};
 }
 

@@ -48,6 +48,10 @@ export function serializeWorkspace(ws: Workspace): string {
 
 const COMMA = Buffer.from(',');
 
+/** `{\n  "a": {` and `\n  }\n}`: the wrapper around a member that `memberBytes` stringifies. */
+const WRAPPER_HEAD = 10;
+const WRAPPER_TAIL = 6;
+
 /** Encoded members of the findings and conflicts records (`\n    "key": {…}`), by value. */
 const members = new WeakMap<object, {key: string; bytes: Buffer}>();
 
@@ -55,7 +59,10 @@ function memberBytes(key: string, value: unknown): Buffer {
 	const cacheable = typeof value === 'object' && value !== null;
 	const hit = cacheable ? members.get(value) : undefined;
 	if (hit && hit.key === key) return hit.bytes;
-	const bytes = Buffer.from(`\n    ${JSON.stringify(key)}: ${nested(JSON.stringify(value, null, 2), 2)}`);
+	// Stringified two levels deep as it stands in the file, the wrapper's text cut off: no pass
+	// over the text to indent it (a computed key is an own property, "__proto__" too).
+	const text = JSON.stringify({a: {[key]: value}}, null, 2);
+	const bytes = Buffer.from(text.slice(WRAPPER_HEAD, text.length - WRAPPER_TAIL));
 	if (cacheable) members.set(value, {key, bytes});
 	return bytes;
 }

@@ -1,5 +1,5 @@
 import {describe, it, expect} from 'vitest';
-import {readFileSync, writeFileSync, existsSync, copyFileSync, mkdirSync, symlinkSync, renameSync} from 'node:fs';
+import {readFileSync, writeFileSync, existsSync, copyFileSync, mkdirSync, symlinkSync, renameSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {runCli, tempDir, hasStackTrace} from '../helpers/run-cli.js';
 import {completeWorkspace} from '../helpers/complete-workspace.js';
@@ -256,6 +256,60 @@ describe('the merged change log', () => {
 		ok(['merge', ws, li, '-o', ws]);
 		expect(logOf(ws).some(e => e.by === '李四' && e.region === '310000')).toBe(true);
 		expect(existsSync(`${out}~`)).toBe(false);
+	});
+
+	it('leaves out the lines and logs it cannot take, says which, and still merges', () => {
+		const {dir, ws} = team();
+		const li = join(dir, 'li.json');
+		const wang = join(dir, 'wang.json');
+		for (const f of [li, wang]) copyFileSync(ws, f);
+		copyFileSync(`${ws}.changes.jsonl`, `${li}.changes.jsonl`);
+		ok(['record', li, '310000', '1.1.2', '2', '--by', '李四']);
+		// A line a crash cut off, and one that is not a change, after what li shares with zhang.
+		writeFileSync(`${li}.changes.jsonl`, readFileSync(`${li}.changes.jsonl`, 'utf8') + '{"id":"0123456789abcdef","at":"2026-11-02T00:00:00Z","by":"x","field":"value","from":null,"to":null,"region":"110000","unknown":1}\n{"id":"fedc');
+		// wang's log is a link to zhang's: never read through one.
+		symlinkSync(`${ws}.changes.jsonl`, `${wang}.changes.jsonl`);
+		const out = join(dir, 'team.json');
+		const r = runCli(['merge', ws, li, wang, '-o', out]);
+		expect(r.code, r.stderr).toBe(0);
+		const lines = readFileSync(`${li}.changes.jsonl`, 'utf8').split('\n');
+		expect(r.stderr).toContain(`warning: ${li}.changes.jsonl: line ${lines.length - 1}: not a change: unknown field "unknown"; not taken into the merged log`);
+		expect(r.stderr).toMatch(new RegExp(`warning: ${li}\\.changes\\.jsonl: line ${lines.length}: not a JSON line \\(cut off: a save that was interrupted\\?\\); not taken`));
+		expect(r.stderr).toContain(`warning: ${wang}.changes.jsonl is a symbolic link`);
+		const ids = new Set(logOf(out).map(e => e.id));
+		for (const e of [...logOf(ws), ...lines.slice(0, -2).filter(Boolean).map(l => JSON.parse(l))]) expect(ids.has(e.id)).toBe(true);
+		expect(ids.has('0123456789abcdef')).toBe(false);
+		// The scratch file the union was written to became the log.
+		expect(readdirSync(dir).filter(n => n.includes('-union-'))).toEqual([]);
+	});
+
+	it('says so when the merged log cannot be written, and the merge stands (assess log recovers it)', () => {
+		const {dir, ws} = team();
+		const li = join(dir, 'li.json');
+		copyFileSync(ws, li);
+		ok(['record', li, '310000', '1.1.2', '2', '--by', '李四']);
+		// Merging into zhang's file, whose log is now a folder.
+		renameSync(`${ws}.changes.jsonl`, join(dir, 'old-log'));
+		mkdirSync(`${ws}.changes.jsonl`);
+		const r = runCli(['merge', ws, li, '-o', ws]);
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stderr).toContain(`warning: ${ws}.changes.jsonl is a folder, not a regular file; its changes were not taken into the merged log`);
+		expect(r.stderr).toMatch(/warning: .*zhang\.json\.changes\.jsonl: is a folder, not a regular file; the changes were not logged \(assess log recovers them from the workspace\)/);
+		expect(readWs(ws).findings['310000/1.1.2'].by).toBe('李四');
+		expect(readdirSync(dir).filter(n => n.includes('-union-'))).toEqual([]);
+	});
+
+	it('a merge refused after it began writes no log, and ends', () => {
+		const {dir, ws} = team();
+		const other = join(dir, 'other.json');
+		ok(['init', other, '--system', '2020-city', '--assessor', '李四', '--regions', '440300']);
+		const out = join(dir, 'team.json');
+		const r = runCli(['merge', ws, other, '-o', out]);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toMatch(/only workspaces of one system can be merged/);
+		expect(existsSync(out)).toBe(false);
+		expect(existsSync(`${out}.changes.jsonl`)).toBe(false);
+		expect(readdirSync(dir).filter(n => n.includes('-union-'))).toEqual([]);
 	});
 
 	it('is refused for a new output beside an earlier file\'s log', () => {

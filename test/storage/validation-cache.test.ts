@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {ValidationCache} from '../../source/storage/validation-cache.js';
 import {cacheFolder} from '../../source/storage/cache-folder.js';
-import {OpenWorkspace, readWorkspace} from '../../source/storage/workspace-store.js';
+import {OpenWorkspace, readWorkspace, type FindingCache} from '../../source/storage/workspace-store.js';
 import {sha256} from '../../source/domain/canonical-json.js';
 import {completeWorkspace} from '../helpers/complete-workspace.js';
 import {UserError} from '../../source/storage/user-error.js';
@@ -120,17 +120,43 @@ describe('opening a workspace with the validation cache', () => {
 		expect(cache.lookup(digestOf(file))).toMatch(/^[0-9a-f]{64}$/);
 	});
 
-	it('does not remember files a merge read (it validates each finding version once, not each file whole)', async () => {
+	it('remembers a file a merge read only when it validated all of it: not one whose findings it met in an earlier file', async () => {
 		const a = completeWorkspace(['110000']);
 		const b = completeWorkspace(['110000']);
-		const findingCache = new Set<string>();
+		const findingCache: FindingCache = new Map();
 		await readWorkspace(a.file, {validationCache: cache, findingCache});
-		await readWorkspace(b.file, {validationCache: cache, findingCache});
-		// The two files are alike: the second one's findings were all met in the first.
-		expect(digestOf(a.file)).toBe(digestOf(b.file));
+		// The first file's findings were all new to the merge, so all validated.
+		expect(cache.lookup(digestOf(a.file))).toMatch(/^[0-9a-f]{64}$/);
 		writeFileSync(b.file, readFileSync(b.file, 'utf8') + '\n');
 		await readWorkspace(b.file, {validationCache: cache, findingCache});
+		// Every finding of the second was met in the first: checked there, not here.
 		expect(cache.lookup(digestOf(b.file))).toBeUndefined();
+	});
+
+	it('a merge keeps one object per finding version, and still checks each file\'s copy of it against that file', async () => {
+		const a = completeWorkspace(['110000', '120000']);
+		const b = completeWorkspace(['110000', '120000']);
+		const findingCache: FindingCache = new Map();
+		const first = await readWorkspace(a.file, {validationCache: cache, findingCache});
+		const second = await readWorkspace(b.file, {validationCache: cache, findingCache});
+		expect(second.data.findings['120000/1.1.1']).toBe(first.data.findings['120000/1.1.1']);
+		const original = readFileSync(b.file, 'utf8');
+		const problem = async (edit: (ws: any) => void) => {
+			const ws = JSON.parse(original);
+			edit(ws);
+			writeFileSync(b.file, JSON.stringify(ws, null, 2));
+			try {
+				await readWorkspace(b.file, {validationCache: cache, findingCache});
+				return undefined;
+			} catch (error) {
+				if (error instanceof UserError) return error.message;
+				throw error;
+			}
+		};
+		// The same key and rev as a version met in the first file, but not a valid finding of this one.
+		expect(await problem(ws => (ws.regions = ['110000']))).toMatch(/\$\.findings\["120000\/1\.1\.1"\]\.region: region "120000" is not in this workspace.s regions/);
+		expect(await problem(ws => (ws.findings['120000/1.1.1'].indicator = '1.1.2'))).toMatch(/the key should be "120000\/1\.1\.2"/);
+		expect(await problem(ws => (ws.findings['120000/1.1.1'].region = '110000'))).toMatch(/the key should be "110000\/1\.1\.1"/);
 	});
 
 	it('remembers nothing when the last save did not reach the disk', async () => {

@@ -3,7 +3,8 @@ import type {Command} from '../command.js';
 import {stringOption, displayPath, usageError} from '../command.js';
 import {readWorkspace} from '../../storage/workspace-store.js';
 import {ValidationCache} from '../../storage/validation-cache.js';
-import {runExport, ExportRefused, type CsvTable} from '../../export/run-export.js';
+import {runExport, ExportRefused, exportPath, type CsvTable} from '../../export/run-export.js';
+import {readEdition, compareEditions} from '../compare-editions.js';
 import {exportFormat} from '../../export/export-target.js';
 import type {RegionOrder} from '../../domain/export/workbook-model.js';
 import {blockerJson} from '../../domain/workspace/finality.js';
@@ -11,7 +12,7 @@ import {resolveRegions} from '../region-args.js';
 
 export const exportCommand: Command = {
 	name: 'export',
-	usage: 'assess export <workspace> [-o <file>] [--format xlsx|csv|json] [--table scores|samples|findings] [--order rank|tier] [--regions <codes>] [--detail] [--allow-incomplete] [--allow-conflicts] [--json]',
+	usage: 'assess export <workspace> [-o <file>] [--format xlsx|csv|json] [--table scores|samples|findings|compare] [--order rank|tier] [--regions <codes>] [--detail] [--compare <old-ws> [--map <mapping.json>]] [--allow-incomplete] [--allow-conflicts] [--json]',
 	summary: 'Excel result sheets in the official layout, or CSV / JSON',
 	help: `Exports the results of a workspace.
 
@@ -41,7 +42,8 @@ csv: one table per file, UTF-8 with BOM: --table scores (default; one row per re
 indicator), samples (one row per sampled item) or findings (one row per finding or candidate).
 Times are ISO 8601 with your zone's offset.
 json: the scores as \`assess score --json\` prints them, with the export's facts, the blockers,
-every sampled item and every finding.
+every sampled item and every finding (and with --compare the comparison, as \`assess compare
+--json\` gives it).
 
   -o, --output <file>   default: exports/<workspace name>.<format>; its extension (.xlsx, .csv,
                         .json) is the format. An export writes a new file or replaces an
@@ -51,7 +53,15 @@ every sampled item and every finding.
                         regions grouped by tier, within a tier by administrative code, no ranks
   --regions <codes>     only these regions (ranks stay among all regions)
   --detail              tertiary indicators too
-  --table <t>           for csv: scores, samples or findings
+  --table <t>           for csv: scores, samples, findings, or compare (with --compare: one
+                        row per region and corresponding indicator, then and now)
+  --compare <old-ws>    year on year (assess compare): xlsx gets the sheets 对比 (per region
+                        total, rank and tier then and now and the change; which indicators
+                        correspond; unmatched codes) and 指标对比 (per region every
+                        corresponding indicator then and now); json a "comparison"; csv the
+                        compare table. Results not final on either side are marked 暂定
+  --map <file>          with --compare: which old codes became which new ones (assess compare
+                        --help)
   --allow-incomplete    export a draft despite unscored, draft or flagged leaves
   --allow-conflicts     export a draft despite open conflicts
   --json                on stdout: what was written, or why it was refused, with every blocker
@@ -69,6 +79,8 @@ Text that a spreadsheet would run as a formula is always written as text.`,
 		'allow-incomplete': {type: 'boolean'},
 		'allow-conflicts': {type: 'boolean'},
 		json: {type: 'boolean'},
+		compare: {type: 'string'},
+		map: {type: 'string'},
 	},
 	positionals: {min: 1, max: 1},
 	async run(args, io) {
@@ -78,9 +90,16 @@ Text that a spreadsheet would run as a formula is always written as text.`,
 		const order = (stringOption(args, 'order') ?? 'rank') as RegionOrder;
 		if (!['rank', 'tier'].includes(order)) throw usageError(exportCommand, `--order must be rank or tier (not "${order}")`);
 		const table = stringOption(args, 'table') as CsvTable | undefined;
-		if (table !== undefined && !['scores', 'samples', 'findings'].includes(table)) throw usageError(exportCommand, `--table must be scores, samples or findings (not "${table}")`);
+		if (table !== undefined && !['scores', 'samples', 'findings', 'compare'].includes(table)) throw usageError(exportCommand, `--table must be scores, samples, findings or compare (not "${table}")`);
 		if (table !== undefined && format !== 'csv') throw usageError(exportCommand, '--table is for --format csv (xlsx and json hold every table)');
+		const compare = stringOption(args, 'compare');
+		const map = stringOption(args, 'map');
+		if (map && !compare) throw usageError(exportCommand, '--map goes with --compare <old-ws>');
+		if (table === 'compare' && !compare) throw usageError(exportCommand, '--table compare needs --compare <old-ws>');
+		if (compare && format === 'csv' && table !== undefined && table !== 'compare') throw usageError(exportCommand, `--compare goes into the csv's compare table, not --table ${table}`);
 		const {data, context} = await readWorkspace(file, {validationCache: ValidationCache.fromEnvironment(io.env)});
+		// Year on year: the older workspace scored and compared as `assess compare` does.
+		const comparison = compare ? {comparison: compareEditions(await readEdition(compare, io), {file, ws: data, context}, map, io, 'zh'), oldWorkspace: exportPath(file, resolve(io.cwd, compare)), mapping: map ? exportPath(file, resolve(io.cwd, map)) : undefined} : undefined;
 		const regions = args.values.regions ? resolveRegions(String(args.values.regions), context.regions.regions, data.regions, '--regions') : undefined;
 		const target = output ? resolve(io.cwd, output) : join(io.cwd, 'exports', `${basename(file, extname(file))}.${format}`);
 		const json = Boolean(args.values.json);
@@ -99,6 +118,7 @@ Text that a spreadsheet would run as a formula is always written as text.`,
 				now: new Date(),
 				order,
 				...(table ? {table} : {}),
+				...(comparison ? {comparison} : {}),
 			});
 			for (const change of result.changes) io.err(`note: ${change}`);
 			io.err(`Exported ${displayPath(io.cwd, target)} (${format}, ${(result.bytes / 1024).toFixed(0)} KB)${result.draft ? ` — a DRAFT, not a final result: ${result.draft}` : ' — final'}.`);

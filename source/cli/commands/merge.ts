@@ -8,6 +8,7 @@ import {formatValue} from '../../domain/rules/parse-value.js';
 import {carryEvidence, evidenceFolderOf} from '../../storage/evidence-store.js';
 import {lockWait} from '../lock-wait.js';
 import {ValidationCache} from '../../storage/validation-cache.js';
+import {KnownFindings} from '../../storage/finding-bytes.js';
 import {mergeWorkspaces} from '../../domain/merge/merge-workspaces.js';
 import {UserError} from '../../storage/user-error.js';
 import {acquireLock, LockedError, type Lock} from '../../storage/workspace-lock.js';
@@ -17,7 +18,9 @@ import type {Workspace} from '../../domain/workspace/workspace-schema.js';
 import {mergeChanges} from '../../domain/audit/workspace-changes.js';
 import {changeLine} from '../../domain/audit/change-entry.js';
 import {spotCheckAgreement} from '../../domain/spot-check/spot-check.js';
-import {changeLogOf, uniteLogs, appendChanges, appendLines, writeChangeLog, strayLogProblem} from '../../storage/change-log.js';
+import {changeLogOf, strayLogProblem} from '../../storage/change-log.js';
+import {startMergedLog, mergedLogPlan, type MergedLog} from '../../storage/merged-log.js';
+import {cacheFolder} from '../../storage/cache-folder.js';
 
 /** Exit code when the merge is written but conflicts remain in it. */
 export const EXIT_CONFLICTS = 3;
@@ -91,24 +94,30 @@ async function lockFor(out: string, shown: string, env: NodeJS.ProcessEnv): Prom
 }
 
 async function mergeInto(files: string[], out: string | undefined, output: string | undefined, dryRun: boolean, args: Parsed, io: Io): Promise<number> {
-	const read: Awaited<ReturnType<typeof readWorkspace>>[] = [];
-	// Assessors' files share most findings: each distinct finding is validated once.
-	const findingCache: FindingCache = new Set();
-	const validationCache = ValidationCache.fromEnvironment(io.env);
-	// Keep one object per finding version: 30 files mostly hold the same versions, and the
-	// merge keeps the first copy of each rev anyway (this keeps peak memory low).
-	const seen = new Map<string, Workspace['findings'][string]>();
-	for (const file of files) {
-		const input = await readWorkspace(file, {findingCache, validationCache});
-		read.push(input);
-		const ws = input.data;
-		for (const [key, f] of Object.entries(ws.findings)) {
-			const id = `${key}|${f.rev}`;
-			const first = seen.get(id);
-			if (first) ws.findings[key] = first;
-			else seen.set(id, f);
-		}
+	// The inputs' change logs are united beside the reading of the workspaces (a worker thread).
+	let log: MergedLog | undefined;
+	try {
+		log = out ? startLog(files, out, io.env) : undefined;
+	} catch (error) {
+		// An input not there: reading it says so (the log is started after the reading, if ever).
+		if (!(error instanceof UserError)) throw error;
 	}
+	try {
+		return await mergeFiles(files, out, output, dryRun, args, io, log);
+	} finally {
+		await log?.close();
+	}
+}
+
+async function mergeFiles(files: string[], out: string | undefined, output: string | undefined, dryRun: boolean, args: Parsed, io: Io, early: MergedLog | undefined): Promise<number> {
+	const read: Awaited<ReturnType<typeof readWorkspace>>[] = [];
+	// Assessors' files share most findings: each distinct finding is validated once, and kept
+	// as one object (30 files mostly hold the same versions: this keeps peak memory low).
+	const findingCache: FindingCache = new Map();
+	// And most are the same bytes: those are not even parsed again.
+	const findingBytes = new KnownFindings();
+	const validationCache = ValidationCache.fromEnvironment(io.env);
+	for (const file of files) read.push(await readWorkspace(file, {findingCache, findingBytes, validationCache}));
 	if (out && !existsSync(out)) {
 		const stray = strayLogProblem(out);
 		if (stray) throw UserError.of(output!, stray);
@@ -146,12 +155,17 @@ async function mergeInto(files: string[], out: string | undefined, output: strin
 		io.err(`Dry run: ${files.length} workspaces would merge into ${Object.keys(workspace.findings).length} findings and ${conflicts} conflicts; nothing was written.`);
 		return conflicts ? EXIT_CONFLICTS : 0;
 	}
-	const existed = existsSync(out!);
+	// The logs' union began before the reading (the files were there then: they are now).
+	const log = early ?? startLog(files, out!, io.env);
 	// What was read is validated already: only the findings the merge made are checked.
 	await writeWorkspaceFile(out!, workspace, read, validationCache);
 	// The audit trail: the inputs' logs united, then the merge's own events (written after the
 	// workspace: a crash between the two leaves entries out, never in for a merge that did not land).
-	for (const w of await mergeLogs(files, out!, existed, mergeChanges(inputs, workspace, actor, new Date().toISOString()), validationCache)) io.err(`warning: ${w}`);
+	try {
+		for (const w of await mergeLogs(log, mergeChanges(inputs, workspace, actor, new Date().toISOString()))) io.err(`warning: ${w}`);
+	} finally {
+		if (log !== early) await log.close();
+	}
 	// The evidence files the findings name go with them.
 	const missing = carryEvidence(out!, workspace, files.map(f => realWorkspacePath(f)));
 	for (const m of missing) io.err(`warning: evidence file ${m.stored} (${m.name}, named by ${m.key}) is in no input's evidence folder; it is missing from ${displayPath(io.cwd, evidenceFolderOf(out!))}`);
@@ -160,33 +174,34 @@ async function mergeInto(files: string[], out: string | undefined, output: strin
 	return conflicts ? EXIT_CONFLICTS : 0;
 }
 
+/**
+ * Where the inputs' logs go: a new output gets the union written whole (atomically); an output
+ * that is one of the inputs gets the lines its log lacks appended (its own log read first, so
+ * what the union adds to it is what it lacks). Started before the inputs are read, while the
+ * merge holds the output's lock.
+ */
+function startLog(files: readonly string[], out: string, env: NodeJS.ProcessEnv): MergedLog {
+	const logs = files.map(f => changeLogOf(realWorkspacePath(f)));
+	const outLog = changeLogOf(out);
+	const into = existsSync(out) && existsSync(outLog) ? logs.indexOf(outLog) : -1;
+	return startMergedLog(mergedLogPlan(into > 0 ? [outLog, ...logs.filter((_, i) => i !== into)] : logs, outLog, into >= 0, cacheFolder(env)));
+}
+
 /** Problems of a log shown at most, per merge. */
 const LOG_PROBLEMS_SHOWN = 10;
 
 /**
- * Unites the inputs' change logs into the output's: a new output gets the union written whole
- * (atomically); an output that is one of the inputs gets the lines its log lacks appended.
+ * Unites the inputs' change logs into the output's, with the merge's own events.
  * Returns warnings: logs left out, lines skipped.
  */
-async function mergeLogs(files: readonly string[], out: string, existed: boolean, events: ReturnType<typeof mergeChanges>, cache: ValidationCache | undefined): Promise<string[]> {
-	const outLog = changeLogOf(out);
-	const logs = files.map(f => changeLogOf(realWorkspacePath(f)));
-	// Merging into one of the inputs: its own log is read first, so what the union adds to it is what it lacks.
-	const into = existed && existsSync(outLog) ? logs.indexOf(outLog) : -1;
-	const union = uniteLogs(into > 0 ? [outLog, ...logs.filter((_, i) => i !== into)] : logs, cache);
+async function mergeLogs(log: MergedLog, events: ReturnType<typeof mergeChanges>): Promise<string[]> {
+	const union = await log.united();
 	const warnings = [...union.warnings];
 	const problems = union.problems.map(p => `${p.file}: line ${p.line}: ${p.problem}; not taken into the merged log`);
 	warnings.push(...problems.slice(0, LOG_PROBLEMS_SHOWN));
 	if (problems.length > LOG_PROBLEMS_SHOWN) warnings.push(`… and ${problems.length - LOG_PROBLEMS_SHOWN} more lines of the inputs' logs`);
-	const fresh = events.filter(e => !union.ids.has(e.id));
 	try {
-		if (into >= 0) {
-			await appendLines(outLog, union.chunks.slice(union.first));
-			await appendChanges(outLog, fresh);
-		} else {
-			const chunks = [...union.chunks, ...(fresh.length ? [Buffer.from(fresh.map(changeLine).join('\n') + '\n')] : [])];
-			if (chunks.length) await writeChangeLog(outLog, chunks);
-		}
+		await log.write(events.map(e => ({id: e.id, line: changeLine(e)})));
 	} catch (error) {
 		if (!(error instanceof UserError)) throw error;
 		warnings.push(`${error.issues[0]?.file}: ${error.issues[0]?.problem} (assess log recovers them from the workspace)`);

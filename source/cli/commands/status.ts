@@ -4,6 +4,7 @@ import {basename, join, resolve} from 'node:path';
 import type {Command} from '../command.js';
 import {displayPath} from '../command.js';
 import {readWorkspace, type FindingCache} from '../../storage/workspace-store.js';
+import {KnownFindings} from '../../storage/finding-bytes.js';
 import {ValidationCache} from '../../storage/validation-cache.js';
 import {UserError} from '../../storage/user-error.js';
 import {describeFsError} from '../../storage/fs-errors.js';
@@ -61,12 +62,13 @@ Examples:
 		const files: string[] = [];
 		for (const arg of args.positionals) files.push(...expand(resolve(io.cwd, arg), arg, io.err));
 		const validationCache = ValidationCache.fromEnvironment(io.env);
-		const findingCache: FindingCache = new Set();
+		const findingCache: FindingCache = new Map();
+		const findingBytes = new KnownFindings();
 		const read: Awaited<ReturnType<typeof readWorkspace>>[] = [];
 		const named = new Set(args.positionals.map(p => resolve(io.cwd, p)));
 		for (const file of files) {
 			try {
-				read.push(await readWorkspace(file, {validationCache, findingCache}));
+				read.push(await readWorkspace(file, {validationCache, findingCache, findingBytes}));
 			} catch (error) {
 				// In a folder, a JSON file of another kind (weights, a sample plan) is passed over.
 				if (!named.has(file) && error instanceof UserError && !looksLikeWorkspace(file)) {

@@ -71,12 +71,12 @@ export type WorkbookOptions = {
 };
 
 export const SCORE_FORMAT = '0.00';
-const num = (value: number | null, format?: string): Cell => (value === null ? {kind: 'text', value: '—'} : {kind: 'number', value, ...(format ? {format} : {})});
+export const num = (value: number | null, format?: string): Cell => (value === null ? {kind: 'text', value: '—'} : {kind: 'number', value, ...(format ? {format} : {})});
 /** Excel keeps at most 32,767 characters in a cell; longer text is cut, saying so. */
 export const CELL_TEXT_LIMIT = 32_767;
 const CUT = '…（已截断，全文见工作区文件）';
-const text = (value: string): Cell => ({kind: 'text', value: value.length > CELL_TEXT_LIMIT ? value.slice(0, CELL_TEXT_LIMIT - CUT.length) + CUT : value});
-const EMPTY: Cell = {kind: 'empty'};
+export const text = (value: string): Cell => ({kind: 'text', value: value.length > CELL_TEXT_LIMIT ? value.slice(0, CELL_TEXT_LIMIT - CUT.length) + CUT : value});
+export const EMPTY: Cell = {kind: 'empty'};
 
 /** Sheet names Excel accepts: at most 31 characters, none of : \ / ? * [ ], unique (case-blind). */
 export function safeSheetName(wanted: string, taken: Set<string>): string {
@@ -91,7 +91,7 @@ export function safeSheetName(wanted: string, taken: Set<string>): string {
 	return name;
 }
 
-function widthsOf(rows: Cell[][], min = 6, max = 80): number[] {
+export function widthsOf(rows: Cell[][], min = 6, max = 80): number[] {
 	const widths: number[] = [];
 	for (const row of rows) {
 		row.forEach((cell, i) => {
@@ -147,7 +147,8 @@ export function workbookModel(index: SystemIndex, ws: Workspace, report: ScoreRe
 	const withRanks = order === 'rank';
 	const draft = facts.draft !== undefined;
 	const stats = options.stats ?? new Map([...best].map(([code, b]) => [code, {best: b, worst: b, count: 1}]));
-	const taken = new Set<string>(['排名', '抽查事项', '评估记录', '变更记录', '未完成项', '说明'].map(s => s.toLowerCase()));
+	// The names of the other sheets (the year-on-year comparison's too: see comparison-sheets.ts).
+	const taken = new Set<string>(['排名', '对比', '指标对比', '抽查事项', '评估记录', '变更记录', '未完成项', '说明'].map(s => s.toLowerCase()));
 	const chosen = report.regions.filter(r => !options.regions || options.regions.includes(r.code));
 	const ordered = orderRegions(chosen, order, system.tiers.map(t => t.id));
 	const edition = `${system.edition.reportYear}年报告（${system.edition.dataYear}年数据）`;
@@ -259,7 +260,7 @@ function changeGroups(changes: readonly ChangeEntry[], regions: readonly string[
 }
 
 /** A long table: a frozen header row and a filter over its columns. */
-function tableSheet(name: string, rows: Cell[][], maxWidth = 80): SheetModel {
+export function tableSheet(name: string, rows: Cell[][], maxWidth = 80): SheetModel {
 	const columns = rows[0]!.length;
 	return {name, rows, widths: widthsOf(rows, 6, maxWidth), merges: [], freezeRows: 1, filter: {row: 0, from: 0, to: columns - 1, lastRow: Math.max(0, rows.length - 1)}};
 }
