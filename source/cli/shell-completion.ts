@@ -1,4 +1,4 @@
-import type {Command} from './command.js';
+import {commandText, type Command} from './command.js';
 
 /**
  * Shell completion scripts for bash, zsh, fish and PowerShell, generated from the command table
@@ -52,7 +52,7 @@ export function completionSpec(commands: readonly Command[], systems: readonly s
 	const text: ValueKind = {text: true};
 	return commands.map((c): CommandSpec => ({
 		name: c.name,
-		summary: c.summary,
+		summary: commandText('en', c.summary),
 		options: [
 			...Object.entries(c.options).map(([name, o]) => ({
 				name,

@@ -1,3 +1,4 @@
+import {say} from '../domain/words/message.js';
 import {closeSync, existsSync, lstatSync, mkdirSync, readdirSync, readSync, realpathSync, type Stats} from 'node:fs';
 import {dirname, extname, join} from 'node:path';
 import {UserError} from '../storage/user-error.js';
@@ -71,7 +72,7 @@ export function writableFile(path: string, shown: string, kind: 'html' | 'pdf'):
 		stat = lstatSync(real);
 	}
 	if (!stat) return real;
-	if (!stat.isFile()) throw UserError.of(shown, `is ${describeKind(stat)}, not a regular file; nothing was written`);
+	if (!stat.isFile()) throw UserError.of(shown, `is ${say('en', describeKind(stat))}, not a regular file; nothing was written`);
 	if (kind === 'html' ? isOurPage(real) : isOurPdf(real)) return real;
 	throw UserError.of(shown, `exists and is not an earlier report of assess; a report replaces only its own earlier files (nothing was written; choose another name)`);
 }
@@ -85,7 +86,7 @@ export function writableFile(path: string, shown: string, kind: 'html' | 'pdf'):
 export function writableFolder(path: string, shown: string): {earlier: string[] | undefined} {
 	const stat = lstatSync(path, {throwIfNoEntry: false});
 	if (stat?.isSymbolicLink()) throw UserError.of(shown, 'is a symbolic link; a report is written as a real folder (name the folder itself)');
-	if (stat && !stat.isDirectory()) throw UserError.of(shown, `is ${describeKind(stat)}, not a folder`);
+	if (stat && !stat.isDirectory()) throw UserError.of(shown, `is ${say('en', describeKind(stat))}, not a folder`);
 	if (!stat) return {earlier: undefined};
 	const entries = readdirSync(path);
 	const ours = (name: string) => {

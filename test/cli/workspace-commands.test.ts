@@ -95,7 +95,7 @@ describe('assess record', () => {
 		const before = readFileSync(ws);
 		const r = runCli(['record', ws, '110000', leafOf('yesno'), 'perhaps']);
 		expect(r.code).toBe(2);
-		expect(r.stderr).toContain('"perhaps" is not yes or no; this rule accepts yes or no (y/n, 是/否)');
+		expect(r.stderr).toContain('"perhaps" is not yes or no; this rule accepts yes or no (y/n)');
 		expect(runCli(['record', ws, '110000', leafOf('levels'), '9']).stderr).toContain('this rule accepts one level: 1=');
 		expect(readFileSync(ws)).toEqual(before);
 		expect(hasStackTrace(r.stderr)).toBe(false);

@@ -1,3 +1,4 @@
+import {say} from '../../domain/words/message.js';
 import {resolve, basename, extname, join} from 'node:path';
 import type {Command} from '../command.js';
 import {stringOption, displayPath, usageError} from '../command.js';
@@ -100,7 +101,7 @@ Text that a spreadsheet would run as a formula is always written as text.`,
 				order,
 				...(table ? {table} : {}),
 			});
-			for (const change of result.changes) io.err(`note: ${change}`);
+			for (const change of result.changes) io.err(`note: ${say(io.lang, change)}`);
 			io.err(`Exported ${displayPath(io.cwd, target)} (${format}, ${(result.bytes / 1024).toFixed(0)} KB)${result.draft ? ` — a DRAFT, not a final result: ${result.draft}` : ' — final'}.`);
 			if (json) io.out(JSON.stringify({exported: true, output: displayPath(io.cwd, target), format, final: result.final, draft: result.draft ?? null, changes: result.changes, blockers: result.blockers.map(blockerJson)}, null, 2));
 			return 0;

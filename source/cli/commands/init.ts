@@ -1,3 +1,4 @@
+import {say} from '../../domain/words/message.js';
 import {randomUUID} from 'node:crypto';
 import {existsSync} from 'node:fs';
 import {relative, dirname, resolve, join, basename, extname} from 'node:path';
@@ -72,7 +73,7 @@ Examples:
 		const prefilled = plan ? prefillFromPlan(made, plan.plan, assessor, createdAt) : made;
 		const ws = policy ? changeReviewPolicy(prefilled, policy, assessor, createdAt) : prefilled;
 		const {warnings} = await createWorkspaceFile(file, ws);
-		for (const w of warnings) io.err(`warning: ${w}`);
+		for (const w of warnings) io.err(`warning: ${say(io.lang, w)}`);
 		const leaves = system.index.leaves.length;
 		const planned = plan ? planByIndicator(plan.plan).size : 0;
 		io.err(`Created ${args.positionals[0]}: ${system.index.system.title.zh}, ${chosen.length} regions × ${leaves} leaves, assessor ${assessor}${plan ? `; ${planned} sampled leaves pre-filled from the sample plan (items not judged yet)` : ''}${policy ? `; ${describePolicyChange(policy)}` : ''}.`);

@@ -6,6 +6,7 @@ import type {Workspace} from '../../domain/workspace/workspace-schema.js';
 import {workspaceBytes} from '../../storage/workspace-text.js';
 import {writeFileDurably} from '../../storage/durable-json-file.js';
 import {mergeWorkspaces} from '../../domain/merge/merge-workspaces.js';
+import {verbatim} from '../../domain/words/message.js';
 import {UserError} from '../../storage/user-error.js';
 import {EXIT_CONFLICTS} from './merge.js';
 
@@ -64,7 +65,7 @@ message says how to take theirs.`,
 		} catch (error) {
 			if (!(error instanceof UserError)) throw error;
 			const advice = `assess: ${shown}: not merged; ours is left as it was. To take theirs instead: git checkout --theirs -- ${shown} && git add ${shown}; to keep ours: git add ${shown}.`;
-			throw new UserError([...error.issues, {file: shown, place: '', problem: advice.slice(`assess: ${shown}: `.length)}]);
+			throw new UserError([...error.issues, {file: shown, place: '', problem: verbatim(advice.slice(`assess: ${shown}: `.length))}]);
 		}
 	},
 };
@@ -74,7 +75,7 @@ function whose<T>(side: string, run: () => T, problem = 'cannot be merged:'): T 
 	try {
 		return run();
 	} catch (error) {
-		if (error instanceof UserError) throw new UserError([{file: side, place: '', problem}, ...error.issues]);
+		if (error instanceof UserError) throw new UserError([{file: side, place: '', problem: verbatim(problem)}, ...error.issues]);
 		throw error;
 	}
 }

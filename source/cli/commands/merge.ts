@@ -9,7 +9,8 @@ import {carryEvidence, evidenceFolderOf} from '../../storage/evidence-store.js';
 import {lockWait} from '../lock-wait.js';
 import {ValidationCache} from '../../storage/validation-cache.js';
 import {mergeWorkspaces} from '../../domain/merge/merge-workspaces.js';
-import {UserError} from '../../storage/user-error.js';
+import {say} from '../../domain/words/message.js';
+import {UserError, firstProblem} from '../../storage/user-error.js';
 import {acquireLock, LockedError, type Lock} from '../../storage/workspace-lock.js';
 import {PROGRAM} from '../../version.js';
 import {renderTable} from '../table.js';
@@ -174,7 +175,7 @@ async function mergeLogs(files: readonly string[], out: string, existed: boolean
 	// Merging into one of the inputs: its own log is read first, so what the union adds to it is what it lacks.
 	const into = existed && existsSync(outLog) ? logs.indexOf(outLog) : -1;
 	const union = uniteLogs(into > 0 ? [outLog, ...logs.filter((_, i) => i !== into)] : logs, cache);
-	const warnings = [...union.warnings];
+	const warnings = union.warnings.map(w => say('en', w));
 	const problems = union.problems.map(p => `${p.file}: line ${p.line}: ${p.problem}; not taken into the merged log`);
 	warnings.push(...problems.slice(0, LOG_PROBLEMS_SHOWN));
 	if (problems.length > LOG_PROBLEMS_SHOWN) warnings.push(`… and ${problems.length - LOG_PROBLEMS_SHOWN} more lines of the inputs' logs`);
@@ -189,7 +190,7 @@ async function mergeLogs(files: readonly string[], out: string, existed: boolean
 		}
 	} catch (error) {
 		if (!(error instanceof UserError)) throw error;
-		warnings.push(`${error.issues[0]?.file}: ${error.issues[0]?.problem} (assess log recovers them from the workspace)`);
+		warnings.push(`${error.issues[0]?.file}: ${say('en', firstProblem(error))} (assess log recovers them from the workspace)`);
 	}
 	return warnings;
 }

@@ -1,8 +1,10 @@
+import {say} from '../../domain/words/message.js';
 import {resolve} from 'node:path';
 import type {Command} from '../command.js';
 import {stringOption, listOption, usageError} from '../command.js';
 import {OpenWorkspace} from '../../storage/workspace-store.js';
 import {ValidationCache} from '../../storage/validation-cache.js';
+import {verbatim} from '../../domain/words/message.js';
 import {UserError, type FileIssue} from '../../storage/user-error.js';
 import {loadCatalog} from '../../storage/load-files.js';
 import {parseValue} from '../../domain/rules/parse-value.js';
@@ -178,18 +180,18 @@ Examples:
 				}
 				if (previous?.review && made !== previous && !made.review) voided.push(`${regionLabel(ws.context.regions.regions, region)} (${previous.review.state} by ${previous.review.by})`);
 				const broken = checkRecording(rule, made, change);
-				if (broken) problems.push({file: wsArg, place: '', problem: `${where} (${regionLabel(ws.context.regions.regions, region)}): ${broken.message}`});
+				if (broken) problems.push({file: wsArg, place: '', problem: verbatim(`${where} (${regionLabel(ws.context.regions.regions, region)}): ${broken.message}`)});
 				findings[key] = made;
 			}
 			if (problems.length) {
 				const shown = problems.slice(0, 10);
-				if (problems.length > 10) shown.push({file: wsArg, place: '', problem: `… and ${problems.length - 10} more regions`});
-				shown.push({file: wsArg, place: '', problem: 'nothing was changed'});
+				if (problems.length > 10) shown.push({file: wsArg, place: '', problem: verbatim(`… and ${problems.length - 10} more regions`)});
+				shown.push({file: wsArg, place: '', problem: verbatim('nothing was changed')});
 				throw new UserError(shown);
 			}
 			const conflicts = settle ? Object.fromEntries(Object.entries(ws.data.conflicts).filter(([k]) => !inConflict.some(r => findingKey(r, indicator) === k))) : ws.data.conflicts;
 			const report = await ws.save({...ws.data, findings, conflicts});
-			for (const warning of ws.warnings) io.err(`warning: ${warning}`);
+			for (const warning of ws.warnings) io.err(`warning: ${say(io.lang, warning)}`);
 			if (report.merged) io.err(`${wsArg} was changed by another program while this ran; both versions were merged (${report.merged.fromDisk} findings from it, ${report.merged.conflicts} conflicts).`);
 			for (const line of said) io.err(line);
 			if (voided.length) io.err(`note: ${where} had been reviewed for ${voided.slice(0, 8).join(', ')}${voided.length > 8 ? ` and ${voided.length - 8} more` : ''}; the change makes ${voided.length === 1 ? 'it wait' : 'them wait'} for review again.`);

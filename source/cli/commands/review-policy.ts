@@ -1,3 +1,4 @@
+import {say} from '../../domain/words/message.js';
 import {resolve} from 'node:path';
 import type {Command, Parsed} from '../command.js';
 import {stringOption, listOption, usageError} from '../command.js';
@@ -101,7 +102,7 @@ Examples:
 				return 0;
 			}
 			const report = await ws.save(next);
-			for (const warning of ws.warnings) io.err(`warning: ${warning}`);
+			for (const warning of ws.warnings) io.err(`warning: ${say(io.lang, warning)}`);
 			if (report.merged) io.err(WORDS.mergedMeanwhile(wsArg));
 			io.err(WORDS.changed(describePolicyChange(change)));
 			io.err(WORDS.current(reviewPolicyOf(ws.data)));

@@ -1,8 +1,10 @@
+import {say} from '../../domain/words/message.js';
 import {resolve} from 'node:path';
 import type {Command} from '../command.js';
 import {stringOption, usageError} from '../command.js';
 import {OpenWorkspace} from '../../storage/workspace-store.js';
 import {ValidationCache} from '../../storage/validation-cache.js';
+import {verbatim} from '../../domain/words/message.js';
 import {UserError, type FileIssue} from '../../storage/user-error.js';
 import {findingKey, type Workspace} from '../../domain/workspace/workspace-schema.js';
 import {checkReview, applyReview, isReviewConflict, type ReviewDecision, type ReviewProblem} from '../../domain/review/review-finding.js';
@@ -144,12 +146,12 @@ Examples:
 			const skippedLines = [...skipped].flatMap(([why, what]) => [`  ${what.length} ${why}:`, ...what.slice(0, 5).map(w => `    ${w}`), ...(what.length > 5 ? [`    ${WORDS.more(what.length - 5)}`] : [])]);
 			if (empty) skippedLines.push(`  ${WORDS.passedOver(empty)}`);
 			if (reviewed.length === 0) {
-				const issues: FileIssue[] = single ? [...skipped].map(([why, what]) => ({file: wsArg, place: '', problem: `${what[0]}: ${why}`})) : [{file: wsArg, place: '', problem: WORDS.skipped([...skipped.values()].reduce((n, w) => n + w.length, 0) + empty)}, ...skippedLines.map(line => ({file: wsArg, place: '', problem: line}))];
-				issues.push({file: wsArg, place: '', problem: WORDS.nothingReviewed});
+				const issues: FileIssue[] = single ? [...skipped].map(([why, what]) => ({file: wsArg, place: '', problem: verbatim(`${what[0]}: ${why}`)})) : [{file: wsArg, place: '', problem: verbatim(WORDS.skipped([...skipped.values()].reduce((n, w) => n + w.length, 0) + empty))}, ...skippedLines.map(line => ({file: wsArg, place: '', problem: verbatim(line)}))];
+				issues.push({file: wsArg, place: '', problem: verbatim(WORDS.nothingReviewed)});
 				throw new UserError(issues);
 			}
 			const report = await ws.save(next);
-			for (const warning of ws.warnings) io.err(`warning: ${warning}`);
+			for (const warning of ws.warnings) io.err(`warning: ${say(io.lang, warning)}`);
 			if (report.merged) io.err(WORDS.mergedMeanwhile(wsArg, report.merged.fromDisk, report.merged.conflicts));
 			const counts = new Map<string, number>();
 			for (const region of reviewed) counts.set(region, (counts.get(region) ?? 0) + 1);

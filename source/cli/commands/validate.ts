@@ -3,6 +3,8 @@ import {existsSync, readdirSync} from 'node:fs';
 import type {Command} from '../command.js';
 import {stringOption} from '../command.js';
 import {readBytes, parseJsonText} from '../../storage/read-json-file.js';
+import {verbatim} from '../../domain/words/message.js';
+import {issue} from '../../domain/issues.js';
 import {UserError, formatIssue} from '../../storage/user-error.js';
 import {loadSystem, loadWeights, loadRegions, loadCatalog} from '../../storage/load-files.js';
 import {bundledSystemFile} from '../../storage/bundled-paths.js';
@@ -65,7 +67,7 @@ Example:
 			} catch (error) {
 				if (!(error instanceof UserError)) throw error;
 				failed++;
-				for (const issue of error.issues) io.err(formatIssue({...issue, file: issue.file === resolve(io.cwd, name) ? name : issue.file}));
+				for (const issue of error.issues) io.err(formatIssue({...issue, file: issue.file === resolve(io.cwd, name) ? name : issue.file}, io.lang));
 			}
 		}
 		if (args.positionals.length > 1) io.err(failed ? `${failed} of ${args.positionals.length} files have problems.` : `All ${args.positionals.length} files are valid.`);
@@ -119,7 +121,7 @@ async function validateOne(file: string, shown: string, systemOverride: string |
 				const folder = evidenceFolderOf(shown);
 				throw UserError.fromIssues(
 					shown,
-					missing.map(m => ({path: ['findings', m.key, 'evidence'], message: `evidence file ${m.stored} (${m.name}) is missing from ${folder}; copy it there from the assessor's evidence folder`})),
+					missing.map(m => issue(['findings', m.key, 'evidence'], verbatim(`evidence file ${m.stored} (${m.name}) is missing from ${folder}; copy it there from the assessor's evidence folder`))),
 				);
 			}
 			// Its change log: lines that are not changes, and changes it lacks (recovered by assess log).
