@@ -45,7 +45,13 @@ export function openRegularFile(file: string, limit: number): {fd: number; size:
 		fd = openSync(file, OPEN_FLAGS);
 	} catch (error) {
 		// A socket cannot even be opened (ENXIO): say what it is rather than the error's code.
-		const stat = statSync(file, {throwIfNoEntry: false});
+		// (statSync throws for a path through a file, ENOTDIR, whatever throwIfNoEntry says.)
+		let stat: Stats | undefined;
+		try {
+			stat = statSync(file, {throwIfNoEntry: false});
+		} catch {
+			stat = undefined;
+		}
 		if (stat && !stat.isFile() && !stat.isDirectory()) throw UserError.of(file, notRegularFile(stat));
 		throw UserError.of(file, fsProblem(error));
 	}

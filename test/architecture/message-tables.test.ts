@@ -3,6 +3,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {repoRoot} from '../helpers/run-cli.js';
+import {HAN, englishWords} from '../helpers/language.js';
 import {MESSAGE_TABLES, placeholders, say, messages, list, type Entry} from '../../source/domain/words/message.js';
 import type {Command} from '../../source/cli/command.js';
 
@@ -12,44 +13,6 @@ import type {Command} from '../../source/cli/command.js';
  * test/ui/string-tables.test.ts holds the TUI's) is checked here: no Han in English, no English
  * words in Chinese but codes, units, file formats and names, and the same placeholders in both.
  */
-
-const HAN = /\p{Script=Han}/u;
-
-/**
- * What a Chinese text may hold in Latin letters besides what is taken out below (placeholders,
- * quoted or back-quoted text, options, `assess <command>`, paths and file names, environment
- * variables): abbreviations, file formats and names of programs and standards.
- */
-const ALLOWED = new Set([
-	// File formats, encodings, standards, units.
-	'JSON', 'CSV', 'xlsx', 'csv', 'json', 'HTML', 'PDF', 'UTF', 'BOM', 'SHA', 'ISO', 'URL', 'NaN', 'MB', 'FIFO',
-	// Programs, systems and names.
-	'assess', 'git', 'npm', 'npx', 'Node', 'Excel', 'Chromium', 'Windows', 'macOS', 'bash', 'zsh', 'fish', 'PowerShell', 'JavaScript', 'Schema', 'GB',
-	// JSON's literals, and syntax the user types.
-	'true', 'false', 'null', 'quote', 'name', 'pass', 'fail', 'zh', 'en', 'Fleiss', 'Cohen', 'Krippendorff', 'kappa', 'alpha',
-	// Keys (the TUI's names for them).
-	'Enter', 'Esc', 'Tab', 'Ctrl',
-	// Catalog codes (SI-0001).
-	'SI',
-]);
-
-/** Latin words of a Chinese text once codes, names and syntax are taken out. */
-function englishWords(zh: string): string[] {
-	const stripped = zh
-		.replace(/\{[A-Za-z][A-Za-z0-9]*(\|[^{}]*)?\}/g, ' ')
-		.replace(/`[^`]*`/g, ' ')
-		.replace(/"[^"]*"/g, ' ')
-		.replace(/'[^'\n]*'/g, ' ')
-		.replace(/<[^<>\n]*>/g, ' ')
-		.replace(/(^|[\s（(])--?[A-Za-z][\w-]*(=\S*)?/g, ' ')
-		.replace(/\b[\w]+(-[\w]+)+\b/g, ' ')
-		.replace(/assess(\s+[a-z][a-z-]*)*/g, ' ')
-		.replace(/\S*[/\\$~]\S*/g, ' ')
-		.replace(/\S*\.(json|jsonl|xlsx|csv|html|pdf|lock|bin|png|bashrc|zshrc)\b\S*/g, ' ')
-		.replace(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g, ' ')
-		.replace(/\b(LANG|TERM|CI|LC_ALL|LC_MESSAGES)\b/g, ' ');
-	return (stripped.match(/[A-Za-z]{2,}/g) ?? []).filter(w => !ALLOWED.has(w));
-}
 
 /** In English help texts, lines that show a command as typed may hold Chinese data (`--assessor 张三`). */
 const withoutExamples = (en: string) =>
@@ -66,7 +29,7 @@ function sourceFiles(dir: string): string[] {
 const modules = ['domain', 'storage', 'cli', 'export', 'report-files'].flatMap(layer => sourceFiles(join(repoRoot, 'source', layer)));
 
 /** Commands whose words are not in both languages yet (this list only shrinks; issue 13). */
-const NOT_YET = new Set(['open', 'init', 'record', 'review', 'review-policy', 'validate', 'score', 'search', 'merge', 'merge-driver', 'agreement', 'spot-check', 'status', 'log', 'export', 'report', 'compare', 'unlock', 'schemas', 'setup-git', 'doctor', 'completion']);
+const NOT_YET = new Set(['open', 'init', 'record', 'review', 'review-policy', 'validate', 'search', 'merge', 'merge-driver', 'agreement', 'spot-check', 'status', 'log', 'export', 'report', 'compare', 'unlock', 'schemas', 'setup-git', 'doctor', 'completion']);
 const notYet = (file: string) => [...NOT_YET].some(name => file.endsWith(join('commands', `${name}.ts`))) || /cli[\\/](doctor-checks|git-setup)\.ts$/.test(file);
 
 let commands: readonly Command[] = [];

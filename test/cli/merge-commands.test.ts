@@ -39,7 +39,8 @@ describe('assess merge', () => {
 		for (const [name, content] of Object.entries(before)) expect(readFileSync(join(dir, name), 'utf8'), name).toBe(content);
 		// Scores count the conflict as unscored and say how many remain.
 		const score = runCli(['score', join(dir, 'team.json'), '--summary']);
-		expect(score.stdout).toContain('1 unsettled conflicts remain');
+		// One conflict, one: it said "1 unsettled conflicts remain".
+		expect(score.stdout).toContain('1 unsettled conflict remains; settle it in the TUI (c)');
 		expect(JSON.parse(runCli(['score', join(dir, 'team.json'), '--json']).stdout).conflicts).toBe(1);
 	});
 

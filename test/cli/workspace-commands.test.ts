@@ -3,7 +3,7 @@ import {readFileSync, writeFileSync, existsSync, readdirSync, cpSync} from 'node
 import {join} from 'node:path';
 import {hostname} from 'node:os';
 import stringWidth from 'string-width';
-import {runCli, runCliAsync, repoRoot, tempDir, hasStackTrace} from '../helpers/run-cli.js';
+import {runCli, CHINESE, runCliAsync, repoRoot, tempDir, hasStackTrace} from '../helpers/run-cli.js';
 
 const readWs = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 
@@ -208,7 +208,7 @@ describe('assess score', () => {
 	it('prints tables whose columns line up with Chinese text', () => {
 		const {ws} = freshWorkspace(['--regions', '110000,150000,XJBT00']);
 		runCli(['record', ws, '150000', '1.1.1', '-', '--status', 'na', '--reason', '无']);
-		const r = runCli(['score', ws]);
+		const r = runCli(['score', ws], {env: CHINESE});
 		expect(r.code).toBe(0);
 		const tables = r.stdout.split('\n\n').filter(block => /^-+(  -+)+$/m.test(block));
 		expect(tables.length).toBe(4); // the ranking and one per region

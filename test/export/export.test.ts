@@ -205,7 +205,7 @@ describe('final means final', () => {
 		expect(ranking.find(r => String(r[0]).startsWith('等级'))![0]).toBe('等级（暂定）');
 		const score = runCli(['score', ws, '--summary']);
 		expect(score.stdout).toContain('PROVISIONAL — not final');
-		expect(score.stdout).toMatch(/ 1\*\s+\S+\s+100\.00\s+非常高\*/);
+		expect(score.stdout).toMatch(/ 1\*\s+\S+\s+100\.00\s+Very high\*/);
 	});
 
 	it('refuses open conflicts unless --allow-conflicts, and lists the candidates', () => {

@@ -1,0 +1,119 @@
+import {describe, it, expect, beforeAll} from 'vitest';
+import {writeFileSync, copyFileSync, readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {runCli, tempDir, repoRoot, CHINESE, ENGLISH, type CliResult} from '../helpers/run-cli.js';
+import {HAN, hanIn, englishIn, bundledStrings, stringsOf} from '../helpers/language.js';
+
+/**
+ * Issue 13, "The user's language": every command's help, messages, tables, warnings and errors
+ * in the language the user chose (--lang, else the locale), and neither language leaking into
+ * the other, in the real output of the built program: its success paths and its error paths (a
+ * missing file, a broken JSON file, a locked workspace, a bad value). Each case runs four ways:
+ * LANG=zh_CN.UTF-8, LANG=zh_CN.UTF-8 with --lang en, LANG=en_US.UTF-8, and that with --lang zh.
+ */
+
+type Way = {name: string; env: Record<string, string>; flag: string[]; lang: 'zh' | 'en'};
+const WAYS: Way[] = [
+	{name: 'LANG=zh_CN', env: CHINESE, flag: [], lang: 'zh'},
+	{name: 'LANG=zh_CN --lang en', env: CHINESE, flag: ['--lang', 'en'], lang: 'en'},
+	{name: 'LANG=en_US', env: ENGLISH, flag: [], lang: 'en'},
+	{name: 'LANG=en_US --lang zh', env: ENGLISH, flag: ['--lang', 'zh'], lang: 'zh'},
+];
+
+let dir: string;
+const at = (name: string) => join(dir, name);
+/** Text from files in the folder (workspaces, notes, assessors), which stays as it is. */
+const data = (lang: 'zh' | 'en') => [...bundledStrings(lang === 'zh'), ...['ws.json', 'demo.json', 'broken.json', 'locked.json'].flatMap(f => stringsOf(at(f), lang === 'zh')), dir];
+
+/** The output is in `lang` only: no Han in English, no English words in Chinese (values from files aside), no object leaked as text. */
+function expectOneLanguage(r: CliResult, lang: 'zh' | 'en', what: string): void {
+	const text = `${r.stdout}\n${r.stderr}`;
+	expect(text, what).not.toContain('[object Object]');
+	expect(text, what).not.toMatch(/\bundefined\b/);
+	if (lang === 'en') expect(hanIn(text, data('en')), `${what}: Chinese in English`).toEqual([]);
+	else {
+		expect(englishIn(text, data('zh')), `${what}: English in Chinese`).toEqual([]);
+		expect(text, `${what}: says something in Chinese`).toMatch(HAN);
+	}
+}
+
+/** Runs a command the four ways, checks each is in its language, and returns the results by way. */
+function fourWays(args: string[], what: string, check?: (r: CliResult, way: Way) => void): CliResult[] {
+	return WAYS.map(way => {
+		const r = runCli([...args, ...way.flag], {cwd: dir, env: way.env});
+		expectOneLanguage(r, way.lang, `${what} (${way.name})`);
+		check?.(r, way);
+		return r;
+	});
+}
+
+beforeAll(() => {
+	dir = tempDir('assess-lang-');
+	copyFileSync(join(repoRoot, 'workspaces', 'demo.json'), at('demo.json'));
+	writeFileSync(at('broken.json'), '{"kind": "assess/workspace",\n  "formatVersion": 1,\n  "regions": [}\n');
+	const made = runCli(['init', 'ws.json', '--system', '2020-province', '--assessor', '张三', '--regions', '110000,310000'], {cwd: dir});
+	expect(made.code, made.stderr).toBe(0);
+	copyFileSync(at('ws.json'), at('locked.json'));
+	// Held by someone on another machine: never taken over.
+	writeFileSync(at('locked.json.lock'), JSON.stringify({user: '李四', host: 'li-laptop', pid: 4242, since: '2026-11-29T09:30:00.000Z', program: 'assess'}));
+});
+
+describe('the language: --lang, else the locale (issue 13)', () => {
+	it('assess --help and assess <command> --help follow it', () => {
+		fourWays(['score', '--help'], 'assess score --help', (r, way) => expect(r.stdout).toContain(way.lang === 'zh' ? '用法：assess score <工作区>' : 'usage: assess score <workspace>'));
+	});
+
+	it('LC_ALL over LC_MESSAGES over LANG; --lang over all; a bad --lang is refused in the locale’s language', () => {
+		expect(runCli(['--help'], {env: {LANG: 'en_US.UTF-8', LC_MESSAGES: 'zh_CN.UTF-8'}}).stdout).toContain('用法');
+		expect(runCli(['--help'], {env: {LANG: 'zh_CN.UTF-8', LC_ALL: 'C'}}).stdout).toContain('usage');
+		const bad = runCli(['score', 'ws.json', '--lang', 'fr'], {cwd: dir, env: CHINESE});
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toBe('--lang: 应为 zh 或 en（而不是 "fr"）\n');
+		expect(runCli(['--lang=en', '--help'], {env: CHINESE}).stdout).toContain('usage');
+	});
+
+	it('an unknown command, an unknown option, a missing argument', () => {
+		fourWays(['score', 'ws.json', '--bogus'], 'unknown option', r => expect(r.code).toBe(2));
+		fourWays(['score'], 'missing argument', (r, way) => {
+			expect(r.code).toBe(2);
+			expect(r.stderr).toContain(way.lang === 'zh' ? 'assess score: 缺少参数\n用法：assess score <工作区>' : 'assess score: missing arguments\nusage: assess score <workspace>');
+		});
+	});
+});
+
+describe('assess score (it printed Chinese headers always and refused --lang)', () => {
+	it('the table, the notes and the indicator tables in one language', () => {
+		fourWays(['score', 'demo.json'], 'score', (r, way) => {
+			expect(r.code).toBe(0);
+			expect(r.stdout).toContain(way.lang === 'zh' ? '排名  地区' : 'Rank  Region');
+			expect(r.stdout).toContain(way.lang === 'zh' ? '权重：内置的 2020-province 权重' : 'weights: the bundled 2020-province weights');
+		});
+	});
+
+	it('--json is the same data in both languages', () => {
+		const [zh, en] = [runCli(['score', 'demo.json', '--json'], {cwd: dir, env: CHINESE}), runCli(['score', 'demo.json', '--json', '--lang', 'en'], {cwd: dir, env: CHINESE})];
+		expect(JSON.parse(zh.stdout)).toEqual(JSON.parse(en.stdout));
+	});
+
+	it('a missing file, a broken file, a bad option value: named as typed', () => {
+		fourWays(['score', 'missing.json'], 'missing file', (r, way) => {
+			expect(r.code).toBe(2);
+			expect(r.stderr).toBe(way.lang === 'zh' ? 'missing.json: 不存在；请用 `assess init` 新建\n' : 'missing.json: does not exist; create it with `assess init`\n');
+		});
+		fourWays(['score', 'broken.json'], 'broken file', (r, way) => {
+			expect(r.code).toBe(2);
+			expect(r.stderr).toBe(way.lang === 'zh' ? 'broken.json: 第 3 行第 15 列: 不是有效的 JSON：此处有意外的字符 }\n' : 'broken.json: line 3, column 15: is not valid JSON: unexpected character }\n');
+		});
+		fourWays(['score', 'ws.json', '--regions', 'Atlantis'], 'bad region', r => expect(r.code).toBe(2));
+		fourWays(['score', 'ws.json/x.json'], 'a file under a file (ENOTDIR)', (r, way) => {
+			expect(r.code).toBe(2);
+			expect(r.stderr).toContain(way.lang === 'zh' ? 'ws.json/x.json: 路径中有一部分不是文件夹' : 'ws.json/x.json: a part of its path is not a folder');
+		});
+	});
+});
+
+describe('the data stays as it is', () => {
+	it('the workspace holds its Chinese names and notes whatever the language', () => {
+		expect(readFileSync(at('ws.json'), 'utf8')).toContain('张三');
+	});
+});

@@ -1,0 +1,94 @@
+import {readFileSync, existsSync} from 'node:fs';
+import {join} from 'node:path';
+import {repoRoot} from './run-cli.js';
+
+/**
+ * Issue 13, "Neither language leaks into the other": what counts as the other language in a
+ * text the program printed, once the values from files (region and indicator names, notes,
+ * assessors) are taken out. The string-table test (test/architecture/message-tables.test.ts)
+ * holds the tables to the same rules.
+ */
+
+export const HAN = /\p{Script=Han}/u;
+
+/**
+ * What a Chinese text may hold in Latin letters besides what is taken out (placeholders,
+ * quoted or back-quoted text, options, `assess <command>`, paths and file names, environment
+ * variables, kebab-case codes): abbreviations, file formats, names of programs and standards.
+ */
+export const ALLOWED_IN_CHINESE = new Set([
+	// File formats, encodings, standards, units.
+	'JSON', 'CSV', 'xlsx', 'csv', 'json', 'HTML', 'PDF', 'UTF', 'BOM', 'SHA', 'ISO', 'URL', 'NaN', 'MB', 'FIFO',
+	// Programs, systems and names.
+	'assess', 'git', 'npm', 'npx', 'Node', 'Excel', 'Chromium', 'Windows', 'macOS', 'bash', 'zsh', 'fish', 'PowerShell', 'JavaScript', 'Schema', 'GB',
+	// JSON's literals, and syntax the user types.
+	'true', 'false', 'null', 'quote', 'name', 'pass', 'fail', 'zh', 'en', 'Fleiss', 'Cohen', 'Krippendorff', 'kappa', 'alpha',
+	// Keys (the TUI's names for them).
+	'Enter', 'Esc', 'Tab', 'Ctrl',
+	// Catalog codes (SI-0001).
+	'SI',
+]);
+
+/** Latin words of a Chinese text once codes, names and syntax are taken out. */
+export function englishWords(zh: string): string[] {
+	const stripped = zh
+		.replace(/\{[A-Za-z][A-Za-z0-9]*(\|[^{}]*)?\}/g, ' ')
+		.replace(/`[^`]*`/g, ' ')
+		.replace(/"[^"]*"/g, ' ')
+		.replace(/'[^'\n]*'/g, ' ')
+		.replace(/<[^<>\n]*>/g, ' ')
+		.replace(/(^|[\s（(\[|])--?[A-Za-z][\w-]*(=\S*)?/g, ' ')
+		.replace(/\b[\w]+(-[\w]+)+\b/g, ' ')
+		.replace(/assess(\s+[a-z][a-z-]*)*/g, ' ')
+		.replace(/\S*[/\\$~]\S*/g, ' ')
+		.replace(/\S*\.(json|jsonl|xlsx|csv|html|pdf|lock|bin|png|bashrc|zshrc)\b\S*/g, ' ')
+		.replace(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g, ' ')
+		.replace(/\b[0-9A-Z]{6}\b/g, ' ')
+		.replace(/\b(LANG|TERM|CI|LC_ALL|LC_MESSAGES)\b/g, ' ');
+	return (stripped.match(/[A-Za-z]{2,}/g) ?? []).filter(w => !ALLOWED_IN_CHINESE.has(w));
+}
+
+/**
+ * Every string in a JSON file (names, notes, labels…): text from files, which stays as it is in
+ * either language. For a Chinese run, `skipEnglish` leaves out the English names files give
+ * (`"en": …`): the program must not show them there.
+ */
+export function stringsOf(file: string, skipEnglish = false): string[] {
+	if (!existsSync(file)) return [];
+	const out: string[] = [];
+	const walk = (v: unknown) => {
+		if (typeof v === 'string') out.push(v);
+		else if (Array.isArray(v)) v.forEach(walk);
+		else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (!(skipEnglish && k === 'en')) (out.push(k), walk(x));
+	};
+	try {
+		walk(JSON.parse(readFileSync(file, 'utf8')));
+	} catch {
+		// Not JSON (a broken file on purpose): nothing from it.
+	}
+	return out;
+}
+
+/** The bundled files' text: region names, both systems' names and labels, the catalog's items. */
+export const bundledStrings = (skipEnglish = false): string[] => ['regions.json', '2020-province.json', '2020-city.json', 'service-items.json'].flatMap(f => stringsOf(join(repoRoot, 'indicators', f), skipEnglish));
+
+/** A text without the values from files (longest first, so a name inside a longer note goes with it). */
+export function withoutData(text: string, data: readonly string[]): string {
+	// Only text with Chinese in it: Latin values (JSON keys, codes) would also match our own words.
+	const values = [...new Set(data.filter(v => HAN.test(v) || v.startsWith('/')))].sort((a, b) => b.length - a.length);
+	let out = text;
+	for (const v of values) out = out.split(v).join(' ');
+	return out;
+}
+
+/** Han in an English text, with some context, once values from files are taken out. */
+export function hanIn(text: string, data: readonly string[]): string[] {
+	const clean = withoutData(text, data);
+	return [...clean.matchAll(/.{0,30}\p{Script=Han}+.{0,30}/gu)].map(m => m[0]);
+}
+
+/** English words in a Chinese text, with their line, once values from files are taken out. */
+export function englishIn(text: string, data: readonly string[]): string[] {
+	const clean = withoutData(text, data);
+	return clean.split('\n').flatMap(line => englishWords(line).map(w => `${w}: ${line.trim()}`));
+}
