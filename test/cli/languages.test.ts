@@ -25,9 +25,11 @@ const at = (name: string) => join(dir, name);
 /** Text from files in the folder (workspaces, notes, assessors), which stays as it is. */
 const data = (lang: 'zh' | 'en') => [...bundledStrings(lang === 'zh'), ...['ws.json', 'demo.json', 'broken.json', 'locked.json'].flatMap(f => stringsOf(at(f), lang === 'zh')), dir];
 
-/** The output is in `lang` only: no Han in English, no English words in Chinese (values from files aside), no object leaked as text. */
-function expectOneLanguage(r: CliResult, lang: 'zh' | 'en', what: string): void {
-	const text = `${r.stdout}\n${r.stderr}`;
+/** The output is in `lang` only: no Han in English, no English words in Chinese (values from files and what the user typed aside), no object leaked as text. */
+function expectOneLanguage(r: CliResult, lang: 'zh' | 'en', what: string, typed: readonly string[] = []): void {
+	// What the user typed comes back as they typed it (a file name, a value refused).
+	let text = `${r.stdout}\n${r.stderr}`;
+	for (const arg of [...typed].sort((a, b) => b.length - a.length)) if (arg.length > 1 && !arg.startsWith('-')) text = text.split(arg).join(' ');
 	expect(text, what).not.toContain('[object Object]');
 	expect(text, what).not.toMatch(/\bundefined\b/);
 	if (lang === 'en') expect(hanIn(text, data('en')), `${what}: Chinese in English`).toEqual([]);
@@ -40,8 +42,8 @@ function expectOneLanguage(r: CliResult, lang: 'zh' | 'en', what: string): void 
 /** Runs a command the four ways, checks each is in its language, and returns the results by way. */
 function fourWays(args: string[], what: string, check?: (r: CliResult, way: Way) => void): CliResult[] {
 	return WAYS.map(way => {
-		const r = runCli([...args, ...way.flag], {cwd: dir, env: way.env});
-		expectOneLanguage(r, way.lang, `${what} (${way.name})`);
+		const r = runCli([...args, ...way.flag], {cwd: dir, env: {...way.env, ASSESS_LOCK_WAIT_MS: '0'}});
+		expectOneLanguage(r, way.lang, `${what} (${way.name})`, args);
 		check?.(r, way);
 		return r;
 	});
@@ -109,6 +111,53 @@ describe('assess score (it printed Chinese headers always and refused --lang)', 
 			expect(r.code).toBe(2);
 			expect(r.stderr).toContain(way.lang === 'zh' ? 'ws.json/x.json: 路径中有一部分不是文件夹' : 'ws.json/x.json: a part of its path is not a folder');
 		});
+	});
+});
+
+describe('assess init, record, search, review-policy', () => {
+	it('init: made, refused over an existing file, a missing option', () => {
+		fourWays(['init', 'new.json', '--system', '2020-province', '--assessor', '张三', '--regions', '北京', '--review', 'required', '--reviewer', '王五=北京'], 'init', (r, way) => {
+			if (way.name === WAYS[0]!.name) expect(r.code, r.stderr).toBe(0);
+			else expect(r.stderr).toContain(way.lang === 'zh' ? 'new.json: 已存在；请换一个名称（未作任何改动）' : 'new.json: already exists; choose another name (nothing was changed)');
+		});
+		expect(runCli(['init', 'one.json', '--system', '2020-province', '--assessor', '张三', '--regions', '北京'], {cwd: dir}).stderr).toContain('1 region × 64 leaves');
+		fourWays(['init', 'x.json', '--assessor', '张三'], 'init without --system', r => expect(r.code).toBe(2));
+		fourWays(['init', 'x.json', '--system', 'nowhere', '--assessor', '张三'], 'init with an unknown system', r => expect(r.code).toBe(2));
+	});
+
+	it('record: recorded, a value the rule refuses, a branch, a recording rule, a locked and a missing workspace', () => {
+		fourWays(['record', 'ws.json', 'all', '1.1.1', 'y', '--note', '统一身份认证可用'], 'record', (r, way) => {
+			expect(r.code, r.stderr).toBe(0);
+			expect(r.stderr).toBe(way.lang === 'zh' ? '已记录 1.1.1 国家平台互联互通（2 个地区）。\n' : 'Recorded 1.1.1 Linked to the national platform for 2 regions.\n');
+		});
+		fourWays(['record', 'ws.json', '110000', '1.1.1', 'perhaps'], 'a value the rule refuses', r => expect(r.code).toBe(2));
+		fourWays(['record', 'ws.json', '110000', '1.1.2', '9'], 'a level that is not one', r => expect(r.code).toBe(2));
+		fourWays(['record', 'ws.json', '110000', '1', 'y'], 'a branch', r => expect(r.code).toBe(2));
+		fourWays(['record', 'ws.json', 'all', '1.1.1', '-', '--status', 'na'], 'na without a reason', r => expect(r.code).toBe(2));
+		fourWays(['record', 'ws.json', '110000', '3.1.1', 'SI-9999:pass'], 'an item not in the catalog', r => expect(r.code).toBe(2));
+		fourWays(['record', 'ws.json', '110000', '3.1.1', 'SI-0001:maybe'], 'a verdict that is not one', r => expect(r.code).toBe(2));
+		fourWays(['record', 'ws.json', '110000', '1.1.1', 'y', '--status', 'finished'], 'a bad --status', r => expect(r.code).toBe(2));
+		fourWays(['record', 'ws.json', '110000', '1.1.1', 'y', '--evidence', 'no-such-file.png'], 'evidence that is not there', r => expect(r.code).toBe(2));
+		fourWays(['record', 'locked.json', '110000', '1.1.1', 'y'], 'a locked workspace', (r, way) => {
+			expect(r.code).toBe(2);
+			expect(r.stderr).toContain(way.lang === 'zh' ? 'locked.json: 正由 li-laptop 上的 李四（进程 4242，已持续' : 'locked.json: is being edited by 李四 on li-laptop (process 4242, for');
+			expect(r.stderr).toContain('`assess unlock locked.json`');
+		});
+		fourWays(['record', 'missing.json', '110000', '1.1.1', 'y'], 'a missing workspace', r => expect(r.code).toBe(2));
+		fourWays(['record', 'broken.json', '110000', '1.1.1', 'y'], 'a broken workspace', r => expect(r.code).toBe(2));
+	});
+
+	it('search: found, and nothing found', () => {
+		fourWays(['search', 'bszn', '--limit', '5'], 'search', r => expect(r.code).toBe(0));
+		fourWays(['search', 'qqqqqqqq'], 'nothing found', r => expect(r.code).toBe(0));
+	});
+
+	it('review-policy: shown, changed, refused', () => {
+		fourWays(['review-policy', 'ws.json'], 'review-policy', r => expect(r.code).toBe(0));
+		fourWays(['review-policy', 'ws.json', '--review', 'required', '--reviewer', '王五=北京', '--by', '组长'], 'review-policy change', r => expect(r.code).toBe(0));
+		fourWays(['review-policy', 'ws.json', '--review', 'maybe', '--by', '组长'], 'a bad --review', r => expect(r.code).toBe(2));
+		fourWays(['review-policy', 'ws.json', '--review', 'optional'], 'no --by', r => expect(r.code).toBe(2));
+		fourWays(['review-policy', 'ws.json', '--review', 'optional', '--by', '组长'], 'review optional again', r => expect(r.code).toBe(0));
 	});
 });
 

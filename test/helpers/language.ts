@@ -37,7 +37,7 @@ export function englishWords(zh: string): string[] {
 		.replace(/"[^"]*"/g, ' ')
 		.replace(/'[^'\n]*'/g, ' ')
 		.replace(/<[^<>\n]*>/g, ' ')
-		.replace(/(^|[\s（(\[|])--?[A-Za-z][\w-]*(=\S*)?/g, ' ')
+		.replace(/(^|[^\w-])--?[A-Za-z][\w-]*([ =][a-z][\w.]*(\|[a-z][\w.]*)*)?(=\S*)?/g, ' ')
 		.replace(/\b[\w]+(-[\w]+)+\b/g, ' ')
 		.replace(/assess(\s+[a-z][a-z-]*)*/g, ' ')
 		.replace(/\S*[/\\$~]\S*/g, ' ')

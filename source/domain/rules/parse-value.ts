@@ -14,7 +14,7 @@ const NO = new Set(['n', 'no', 'false', '0', '否', '无', '不符合', '不满�
 const R = messages('domain/rules', {
 	yesno: {zh: '是或否（y/n）', en: 'yes or no (y/n)'},
 	levels: {zh: '选择一档：{levels}', en: 'one level: {levels}'},
-	level: {zh: '{n}={label}（{points}分，也可输入 {id}）', en: '{n}={id} ({label}, {points})'},
+	level: {zh: '{n}={label}（{points}分，也可输入 "{id}"）', en: '{n}={id} ({label}, {points})'},
 	sampled: {zh: '抽查事项逐项记录通过、不通过或 ?（未判定），得分＝通过数÷已判定数×100；以 + 开头为追加（指南要求抽查 {size} 项）', en: 'sampled items with pass, fail or ? (not judged yet), like "SI-0001:pass,SI-0002:fail"; a leading + adds to the items already there (the guide asks for {size})'},
 	measure: {zh: '一个数值，单位：{unit}，不小于 {min}；{method}', en: 'a number in {unit}, at least {min}; scored {method}'},
 	measureMax: {zh: '一个数值，单位：{unit}，不小于 {min}、不大于 {max}；{method}', en: 'a number in {unit}, at least {min} and at most {max}; scored {method}'},
