@@ -29,7 +29,8 @@ const data = (lang: 'zh' | 'en') => [...bundledStrings(lang === 'zh'), ...['ws.j
 function expectOneLanguage(r: CliResult, lang: 'zh' | 'en', what: string, typed: readonly string[] = []): void {
 	// What the user typed comes back as they typed it (a file name, a value refused).
 	let text = `${r.stdout}\n${r.stderr}`;
-	for (const arg of [...typed].sort((a, b) => b.length - a.length)) if (arg.length > 1 && !arg.startsWith('-')) text = text.split(arg).join(' ');
+	const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	for (const arg of typed.slice(1).sort((a, b) => b.length - a.length)) if (arg.length > 1 && !arg.startsWith('-')) text = text.replace(new RegExp(`(?<![\\w.-])${escape(arg)}(?![\\w-])`, 'g'), ' ');
 	expect(text, what).not.toContain('[object Object]');
 	expect(text, what).not.toMatch(/\bundefined\b/);
 	if (lang === 'en') expect(hanIn(text, data('en')), `${what}: Chinese in English`).toEqual([]);
@@ -158,6 +159,33 @@ describe('assess init, record, search, review-policy', () => {
 		fourWays(['review-policy', 'ws.json', '--review', 'maybe', '--by', '组长'], 'a bad --review', r => expect(r.code).toBe(2));
 		fourWays(['review-policy', 'ws.json', '--review', 'optional'], 'no --by', r => expect(r.code).toBe(2));
 		fourWays(['review-policy', 'ws.json', '--review', 'optional', '--by', '组长'], 'review optional again', r => expect(r.code).toBe(0));
+	});
+});
+
+describe('assess validate, open, review', () => {
+	it('validate: valid files, warnings, a broken file, an unknown kind, bad input of every kind', () => {
+		writeFileSync(at('plain.json'), '{"kind": "something"}');
+		fourWays(['validate', 'ws.json', 'demo.json', join(repoRoot, 'indicators', '2020-city.json'), join(repoRoot, 'indicators', 'regions.json')], 'validate', r => expect(r.code, r.stderr).toBe(0));
+		fourWays(['validate', 'ws.json', 'broken.json', 'plain.json', 'missing.json'], 'validate broken', (r, way) => {
+			expect(r.code).toBe(2);
+			expect(r.stderr).toContain(way.lang === 'zh' ? '4 个文件中有 3 个有问题。' : '3 of 4 files have problems.');
+		});
+		for (const name of ['system-duplicate-code.json', 'weights-not-summing-to-1.json', 'workspace-bad-review.json', 'workspace-unknown-region.json', 'workspace-newer-format.json', 'sample-plan-not-sampled.json', 'regions-bad-code.json', 'catalog-bad-id.json', 'system-wrong-type.json', 'system-unknown-field.json', 'workspace-bad-time.json', 'trailing-comma.json']) {
+			fourWays(['validate', join(repoRoot, 'test', 'fixtures', 'bad', name)], `validate ${name}`, r => expect(r.code).toBe(2));
+		}
+	});
+
+	it('open without a terminal', () => {
+		fourWays(['open', 'ws.json'], 'open', r => expect(r.code).toBe(2));
+	});
+
+	it('review: accepted, refused, skipped in bulk', () => {
+		runCli(['record', 'ws.json', '110000', '1.1.2', '1', '--status', 'done'], {cwd: dir});
+		fourWays(['review', 'ws.json', '110000', '1.1.2', 'accept', '--by', '王五'], 'review', r => expect(r.code, r.stderr).toBe(0));
+		fourWays(['review', 'ws.json', '110000', '1.1.1', 'accept', '--by', '王五'], 'review of a draft', r => expect(r.code).toBe(2));
+		fourWays(['review', 'ws.json', 'all', '1', 'accept', '--by', '王五'], 'review in bulk', r => expect([0, 2]).toContain(r.code));
+		fourWays(['review', 'ws.json', '110000', '1.1.2', 'maybe', '--by', '王五'], 'a bad decision', r => expect(r.code).toBe(2));
+		fourWays(['review', 'ws.json', '110000', '1.1.2', 'return', '--by', '王五'], 'return without a note', r => expect(r.code).toBe(2));
 	});
 });
 

@@ -118,8 +118,8 @@ describe('validate warns where a measure method can degenerate', () => {
 		runCli(['record', ws, '110000', '5.2.1', '40']);
 		const w = runCli(['validate', ws]);
 		expect(w.code).toBe(0);
-		expect(w.stderr).toContain('5.4.2 平均跑动次数: all 3 regions have the same value (2): all score 100');
-		expect(w.stderr).toContain('5.2.1 实名用户占比: only one of the 3 regions has a value');
+		expect(w.stderr).toContain('5.4.2 Average in-person visits: all 3 regions have the same value (2): all score 100');
+		expect(w.stderr).toContain('5.2.1 Real-name users per resident: only one of the 3 regions has a value');
 	});
 });
 

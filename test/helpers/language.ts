@@ -32,7 +32,9 @@ export const ALLOWED_IN_CHINESE = new Set([
 /** Latin words of a Chinese text once codes, names and syntax are taken out. */
 export function englishWords(zh: string): string[] {
 	const stripped = zh
+		.replace(/\$[\w.[\]"/-]*/g, ' ')
 		.replace(/\{[A-Za-z][A-Za-z0-9]*(\|[^{}]*)?\}/g, ' ')
+		.replace(/\b[a-z][\w-]*(\|[a-z][\w-]*)+\b/g, ' ')
 		.replace(/`[^`]*`/g, ' ')
 		.replace(/"[^"]*"/g, ' ')
 		.replace(/'[^'\n]*'/g, ' ')

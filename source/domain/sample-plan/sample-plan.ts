@@ -2,7 +2,8 @@ import * as z from 'zod';
 import {indicatorCode} from '../system/system-schema.js';
 import type {SystemIndex} from '../system/system-index.js';
 import {issue, type Issue} from '../issues.js';
-import {messages} from '../words/message.js';
+import {messages, say, both, type Message} from '../words/message.js';
+import type {Lang} from '../text.js';
 import {schemaText, addIssue} from '../words/zod-issues.js';
 import {inBoth} from '../text.js';
 
@@ -17,6 +18,10 @@ const S = messages('domain/sample-plan', {
 	notIndicator: {zh: '"{code}" 不是 {system} 的评估指标', en: '"{code}" is not an indicator of {system}'},
 	notSampled: {zh: '"{code}"（{name}）不是抽查类末级指标', en: '"{code}" ({name}) is not a sampled leaf'},
 	short: {zh: '为 "{code}"（{name}）列了 {n} 个事项，而其规则要求 {size} 个', en: '{n} items for "{code}" ({name}), whose rule asks for {size}'},
+	missing: {zh: '缺少 {items}', en: 'missing {items}'},
+	extra: {zh: '计划之外：{items}', en: 'not in the plan: {items}'},
+	order: {zh: '顺序与计划不同', en: 'in another order than the plan'},
+	difference: {zh: '{region} {code}：{parts}', en: '{region} {code}: {parts}'},
 	notInCatalog: {zh: '"{item}" 不在政务服务事项目录中；目录外的事项写作 {"name": "…"}', en: '"{item}" is not in the service-item catalog; an item outside it is written {"name": "…"}'},
 });
 import type {Sample, Workspace, Finding} from '../workspace/workspace-schema.js';
@@ -150,11 +155,15 @@ export function planDifferences(ws: Workspace, plan: SamplePlan): PlanDifference
 	return out;
 }
 
-/** "北京市 1.5.1: missing SI-0003, SI-0007; not in the plan: SI-0100; in another order". */
-export function describePlanDifference(d: PlanDifference, regionName: (code: string) => string = c => c): string {
-	const parts: string[] = [];
-	if (d.missing.length) parts.push(`missing ${d.missing.join(', ')}`);
-	if (d.extra.length) parts.push(`not in the plan: ${d.extra.join(', ')}`);
-	if (d.outOfOrder) parts.push('in another order than the plan');
-	return `${regionName(d.region)} ${d.indicator}: ${parts.join('; ')}`;
+/** "北京市 1.5.1: missing SI-0003, SI-0007; not in the plan: SI-0100; in another order", in both languages. */
+export function planDifferenceWords(d: PlanDifference, regionName: (code: string) => string = c => c): Message {
+	const parts: Message[] = [];
+	if (d.missing.length) parts.push(S.missing({items: d.missing}));
+	if (d.extra.length) parts.push(S.extra({items: d.extra}));
+	if (d.outOfOrder) parts.push(S.order());
+	return S.difference({region: regionName(d.region), code: d.indicator, parts: both(lang => parts.map(p => say(lang, p)).join(lang === 'zh' ? '；' : '; '))});
+}
+
+export function describePlanDifference(d: PlanDifference, regionName: (code: string) => string = c => c, lang: Lang = 'en'): string {
+	return say(lang, planDifferenceWords(d, regionName));
 }

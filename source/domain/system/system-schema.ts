@@ -3,6 +3,7 @@ import {localizedText} from '../text.js';
 import {provenance} from './provenance.js';
 import {rule} from '../rules/rule-schema.js';
 import {messages} from '../words/message.js';
+import {formatPath} from '../issues.js';
 import {schemaText, addIssue} from '../words/zod-issues.js';
 
 const S = messages('domain/system-schema', {
@@ -119,7 +120,7 @@ export const indicatorSystem = z
 				const here = [...path, index];
 				const where = seen.get(node.code);
 				if (where) addIssue(ctx, [...here, 'code'], S.codeTwice({code: node.code, first: where}));
-				seen.set(node.code, here.join('.'));
+				seen.set(node.code, formatPath(here));
 				if (parent !== undefined && !node.code.startsWith(parent + '.')) {
 					addIssue(ctx, [...here, 'code'], S.underParent({code: node.code, parent}));
 				}

@@ -94,6 +94,51 @@ function paramText(lang: Lang, value: Param): string {
 	return say(lang, value as Message);
 }
 
+/**
+ * A text another module words in English only (and may not change: its words are data there),
+ * read back as the message of a table whose English template it fits: the gettext way, the
+ * English words as the key. Parameters are read back too, and themselves recognised.
+ */
+export function recognise(text: string, entries: readonly Entry[]): Message | undefined {
+	for (const entry of entries) {
+		const match = templatePattern(entry.en).exec(text);
+		if (!match) continue;
+		const params: Record<string, Param> = {};
+		for (const [name, value] of Object.entries(match.groups ?? {})) {
+			if (value === undefined) continue;
+			params[name] = /^\d+$/.test(value) ? Number(value) : (recognise(value, entries) ?? value);
+		}
+		return {entry, params};
+	}
+	return undefined;
+}
+
+const patterns = new Map<string, RegExp>();
+function templatePattern(template: string): RegExp {
+	let pattern = patterns.get(template);
+	if (pattern) return pattern;
+	const seen = new Set<string>();
+	let source = '';
+	let last = 0;
+	for (const m of template.matchAll(PLACEHOLDER)) {
+		source += escape(template.slice(last, m.index));
+		const name = m[1]!;
+		if (m[2] !== undefined) source += `(?:${m[2].split('|').map(escape).join('|')})`;
+		else if (seen.has(name)) source += `\\k<${name}>`;
+		else {
+			seen.add(name);
+			source += `(?<${name}>[\\s\\S]+?)`;
+		}
+		last = m.index! + m[0].length;
+	}
+	source += escape(template.slice(last));
+	pattern = new RegExp(`^${source}$`);
+	patterns.set(template, pattern);
+	return pattern;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Is this value a message (not a plain string)? */
 export const isMessage = (value: unknown): value is Message => typeof value === 'object' && value !== null && 'entry' in value && 'params' in value;
 
