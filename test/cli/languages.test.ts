@@ -30,7 +30,7 @@ function expectOneLanguage(r: CliResult, lang: 'zh' | 'en', what: string, typed:
 	// What the user typed comes back as they typed it (a file name, a value refused).
 	let text = `${r.stdout}\n${r.stderr}`;
 	const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	for (const arg of typed.slice(1).sort((a, b) => b.length - a.length)) if (arg.length > 1 && !arg.startsWith('-')) text = text.replace(new RegExp(`(?<![\\w.-])${escape(arg)}(?![\\w-])`, 'g'), ' ');
+	for (const arg of typed.slice(1).sort((a, b) => b.length - a.length)) if (arg.length > 1 && !arg.startsWith('-')) text = text.replace(new RegExp(`(?<![\\w.\\p{Script=Han}-])${escape(arg)}(?![\\w\\p{Script=Han}-])`, 'gu'), ' ');
 	expect(text, what).not.toContain('[object Object]');
 	expect(text, what).not.toMatch(/\bundefined\b/);
 	if (lang === 'en') expect(hanIn(text, data('en')), `${what}: Chinese in English`).toEqual([]);
@@ -186,6 +186,73 @@ describe('assess validate, open, review', () => {
 		fourWays(['review', 'ws.json', 'all', '1', 'accept', '--by', '王五'], 'review in bulk', r => expect([0, 2]).toContain(r.code));
 		fourWays(['review', 'ws.json', '110000', '1.1.2', 'maybe', '--by', '王五'], 'a bad decision', r => expect(r.code).toBe(2));
 		fourWays(['review', 'ws.json', '110000', '1.1.2', 'return', '--by', '王五'], 'return without a note', r => expect(r.code).toBe(2));
+	});
+});
+
+describe('assess merge, merge-driver, agreement, spot-check, status, log', () => {
+	const team = () => {
+		// Two assessors who disagree on 1.1.1 in 北京 and agree on 1.1.3.
+		for (const [file, who, value] of [['zhang.json', '张三', 'y'], ['li.json', '李四', 'n']] as const) {
+			runCli(['init', file, '--system', '2020-province', '--assessor', who, '--regions', '110000,310000'], {cwd: dir});
+			runCli(['record', file, '110000', '1.1.1', value, '--status', 'done'], {cwd: dir});
+			runCli(['record', file, 'all', '1.1.2', '1', '--status', 'done'], {cwd: dir});
+		}
+	};
+
+	it('merge: a dry run, a merge with a conflict, refusals', () => {
+		team();
+		fourWays(['merge', 'zhang.json', 'li.json', '--dry-run'], 'merge --dry-run', (r, way) => {
+			expect(r.code).toBe(3);
+			expect(r.stderr).toContain(way.lang === 'zh' ? '试运行：2 个工作区将合并为' : 'Dry run: 2 workspaces would merge into');
+		});
+		fourWays(['merge', 'zhang.json', 'li.json', '-o', 'team.json'], 'merge', (r, way) => {
+			if (way.name === WAYS[0]!.name) {
+				expect(r.code, r.stderr).toBe(3);
+				expect(r.stderr).toContain('已将 2 个工作区合并到 team.json：');
+			} else expect(r.code).toBe(2);
+		});
+		expect(runCli(['score', 'team.json'], {cwd: dir}).stdout).toContain('1 unsettled conflict remains');
+		fourWays(['merge', 'zhang.json'], 'merge without -o', r => expect(r.code).toBe(2));
+		runCli(['init', 'city.json', '--system', '2020-city', '--assessor', '王五', '--regions', '330100'], {cwd: dir});
+		fourWays(['merge', 'zhang.json', 'city.json', '--dry-run'], 'merge of another system', r => expect(r.code).toBe(2));
+	});
+
+	it('merge-driver: a conflict, in one file (it said "1 findings disagree")', () => {
+		copyFileSync(at('zhang.json'), at('ours.json'));
+		copyFileSync(at('li.json'), at('theirs.json'));
+		writeFileSync(at('base.json'), '');
+		const r = fourWays(['merge-driver', 'base.json', 'ours.json', 'theirs.json', 'team.json'], 'merge-driver', r => expect(r.code).toBe(3));
+		expect(r[2]!.stderr).toContain('assess: team.json: 1 finding disagrees; it is recorded in the file as a conflict.');
+		expect(r[0]!.stderr).toContain('assess：team.json：1 条评估结论意见不一，已作为冲突记录在文件中。');
+		fourWays(['merge-driver', 'base.json', 'broken.json', 'theirs.json', 'x.json'], 'merge-driver refused', r => expect(r.code).toBe(2));
+	});
+
+	it('agreement: two assessors, their disagreement in the reader’s words (English showed 是)', () => {
+		const r = fourWays(['agreement', 'zhang.json', 'li.json'], 'agreement', r => expect(r.code).toBe(0));
+		expect(r[2]!.stdout).toMatch(/110000\s+1\.1\.1\s+yes\s+no/);
+		expect(r[0]!.stdout).toMatch(/110000\s+1\.1\.1\s+是\s+否/);
+		fourWays(['agreement', 'zhang.json', 'zhang.json'], 'agreement with itself', r => expect(r.code).toBe(2));
+	});
+
+	it('spot-check: drawn, refused', () => {
+		fourWays(['spot-check', 'zhang.json', '--share', '50%', '--assessor', '王五', '--seed', '7', '-o', 'recheck.json'], 'spot-check', (r, way) => {
+			if (way.name === WAYS[0]!.name) expect(r.code, r.stderr).toBe(0);
+			else expect(r.code).toBe(2);
+		});
+		fourWays(['spot-check', 'zhang.json', '--share', '150%', '--assessor', '王五', '-o', 'x.json'], 'a bad share', r => expect(r.code).toBe(2));
+		fourWays(['spot-check', 'zhang.json', '--share', '10%', '--assessor', '张三', '-o', 'x.json'], 'the same assessor', r => expect(r.code).toBe(2));
+	});
+
+	it('status: one workspace, several, a folder with other files', () => {
+		fourWays(['status', 'team.json'], 'status', r => expect(r.code).toBe(0));
+		fourWays(['status', 'zhang.json', 'li.json', 'recheck.json'], 'status of several', r => expect(r.code).toBe(0));
+		fourWays(['status', 'nowhere/'], 'status of nothing', r => expect(r.code).toBe(2));
+	});
+
+	it('log: the trail, a bad --limit', () => {
+		fourWays(['log', 'team.json'], 'log', r => expect(r.code).toBe(0));
+		fourWays(['log', 'zhang.json', '北京', '1.1.1'], 'log of a leaf', r => expect(r.code).toBe(0));
+		fourWays(['log', 'zhang.json', '--limit', 'x'], 'a bad --limit', r => expect(r.code).toBe(2));
 	});
 });
 

@@ -22,7 +22,9 @@ export const ALLOWED_IN_CHINESE = new Set([
 	// Programs, systems and names.
 	'assess', 'git', 'npm', 'npx', 'Node', 'Excel', 'Chromium', 'Windows', 'macOS', 'bash', 'zsh', 'fish', 'PowerShell', 'JavaScript', 'Schema', 'GB',
 	// JSON's literals, and syntax the user types.
-	'true', 'false', 'null', 'quote', 'name', 'pass', 'fail', 'zh', 'en', 'Fleiss', 'Cohen', 'Krippendorff', 'kappa', 'alpha',
+	'true', 'false', 'null', 'quote', 'name', 'pass', 'fail', 'zh', 'en',
+	// The statistics and their authors.
+	'Fleiss', 'Cohen', 'Krippendorff', 'kappa', 'alpha', 'De', 'Vries', 'Gwet',
 	// Keys (the TUI's names for them).
 	'Enter', 'Esc', 'Tab', 'Ctrl',
 	// Catalog codes (SI-0001).
@@ -41,9 +43,12 @@ export function englishWords(zh: string): string[] {
 		.replace(/<[^<>\n]*>/g, ' ')
 		.replace(/(^|[^\w-])--?[A-Za-z][\w-]*([ =][a-z][\w.]*(\|[a-z][\w.]*)*)?(=\S*)?/g, ' ')
 		.replace(/\b[\w]+(-[\w]+)+\b/g, ' ')
-		.replace(/assess(\s+[a-z][a-z-]*)*/g, ' ')
+		.replace(/(^|[^\w])\.[a-z][\w.-]*/g, ' ')
+		.replace(/\b(assess|git|npm|npx)\b(\s+[a-z][a-z-]*)*/g, ' ')
 		.replace(/\S*[/\\$~]\S*/g, ' ')
 		.replace(/\S*\.(json|jsonl|xlsx|csv|html|pdf|lock|bin|png|bashrc|zshrc)\b\S*/g, ' ')
+		.replace(/\{[^{}\p{Script=Han}]*\}/gu, ' ')
+		.replace(/\{[^{}\p{Script=Han}]*\}/gu, ' ')
 		.replace(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g, ' ')
 		.replace(/\b[0-9A-Z]{6}\b/g, ' ')
 		.replace(/\b(LANG|TERM|CI|LC_ALL|LC_MESSAGES)\b/g, ' ');
