@@ -2,7 +2,7 @@ import {relative, resolve} from 'node:path';
 import {parseArgs, type ParseArgsConfig} from 'node:util';
 import {UserError} from '../storage/user-error.js';
 import type {Lang} from '../domain/text.js';
-import {messages, say, verbatim, type Entry, type Message} from '../domain/words/message.js';
+import {messages, say, pair, type Entry, type Message} from '../domain/words/message.js';
 import {bundledName} from '../storage/bundled-paths.js';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
@@ -28,9 +28,9 @@ export type Parsed = {values: Record<string, string | boolean | string[] | undef
 /** One sub-command: its usage line, its help, its flags, and what it does; its words in both languages. */
 export type Command = {
 	name: string;
-	usage: Entry | string;
-	summary: Entry | string;
-	help: Entry | string;
+	usage: Entry;
+	summary: Entry;
+	help: Entry;
 	options: Options;
 	/** How many positional arguments it takes. */
 	positionals: {min: number; max: number};
@@ -81,15 +81,15 @@ function parseProblem(error: unknown): Message {
 	return M.unknownOption({option: String(e.message ?? error)});
 }
 
-export function usageError(command: Command, problem: Message | string): UserError {
-	return UserError.of(`assess ${command.name}`, M.usage({problem: typeof problem === 'string' ? verbatim(problem) : problem, usage: usageLine(command), name: command.name}));
+export function usageError(command: Command, problem: Message): UserError {
+	return UserError.of(`assess ${command.name}`, M.usage({problem, usage: usageLine(command), name: command.name}));
 }
 
 /** A command's usage line in both languages. */
-export const usageLine = (command: Command): Message => (typeof command.usage === 'string' ? verbatim(command.usage) : {entry: command.usage, params: {}});
+export const usageLine = (command: Command): Message => pair(command.usage.zh, command.usage.en);
 
 /** One of a command's texts (usage, summary, help) in one language. */
-export const commandText = (lang: Lang, text: Entry | string): string => (typeof text === 'string' ? text : text[lang]);
+export const commandText = (lang: Lang, text: Entry): string => text[lang];
 
 /** A message in the command's language. */
 export const sayIn = (io: Pick<Io, 'lang'>, message: Message): string => say(io.lang, message);

@@ -125,7 +125,7 @@ describe.skipIf(!has('fish'))('fish completion (fish\'s own complete -C)', () =>
 	it('completes commands with their summaries, options, values and files', () => {
 		expect(fish('assess sc').sort()).toEqual(['schemas', 'score']);
 		const described = spawnSync('fish', ['--no-config', '-c', `source ${scripts.fish}; complete -C 'assess doc'`], {cwd: dir, encoding: 'utf8'}).stdout;
-		expect(described).toBe(`doctor\t${COMMANDS.find(c => c.name === 'doctor')!.summary}\n`);
+		expect(described).toBe(`doctor\t${COMMANDS.find(c => c.name === 'doctor')!.summary.en}\n`);
 		expect(fish('assess open --lang ').sort()).toEqual(['en', 'zh']);
 		expect(fish('assess export zhang.json --format=').sort()).toEqual(['--format=csv', '--format=json', '--format=xlsx']);
 		expect(fish('assess merge zhang.json --').sort()).toEqual(['--assessor', '--dry-run', '--help', '--json', '--lang', '--output']);

@@ -165,7 +165,7 @@ describe('final means final', () => {
 		const {file, dir} = flaggedAndDraft();
 		const r = runCli(['export', file, '-o', join(dir, 'd.xlsx'), '--allow-incomplete']);
 		expect(r.code).toBe(0);
-		expect(r.stderr).toContain('a DRAFT, not a final result: 待复核 1 项，草稿 1 项');
+		expect(r.stderr).toContain('a DRAFT, not a final result: 1 flagged for review, 1 draft');
 		const book = readBook(join(dir, 'd.xlsx'));
 		const bj = rowsOf(book.Sheets['北京市']!);
 		expect(bj[0]![0]).toBe('[北京市]（草稿）');

@@ -33,7 +33,9 @@ export const mergeDriverCommand: Command = {
 这个名称属于别人的软件包。
 
 没有共同祖先时（两个分支都新增了这个文件），把我方和对方两方合并。不符合指标体系的结果会被拒绝，
-我方文件保持原样，提示会说明如何改用对方的版本。`,
+我方文件保持原样，提示会说明如何改用对方的版本。
+
+  --lang zh|en   提示的语言（默认随 git 运行它时的区域设置）`,
 		en: `A three-way merge driver for git: %O is the common ancestor, %A ours (the result is
 written there), %B theirs, %P the path in the repository (for messages). Findings merge as in
 \`assess merge\`; disagreements are recorded in the file as conflicts, never as text markers,
@@ -46,7 +48,9 @@ says what is missing). Never \`npx assess\`: that npm name is someone else's pac
 
 With no common ancestor (both branches added the file), ours and theirs merge two-way. A
 result that does not fit the indicator system is refused, ours is left as it was, and the
-message says how to take theirs.`,
+message says how to take theirs.
+
+  --lang zh|en   the language of its messages (default: from the locale git runs it in)`,
 	},
 	options: {},
 	positionals: {min: 3, max: 4},
