@@ -36,13 +36,17 @@ export const MESSAGE_TABLES: {area: string; table: Readonly<Record<string, Entry
 /** A table of one area's messages, each callable with its parameters. */
 export function messages<const T extends Record<string, Entry>>(area: string, table: T): Speakers<T> {
 	MESSAGE_TABLES.push({area, table});
-	const out: Record<string, (params?: Record<string, Param>) => Message> = {};
-	for (const key of Object.keys(table)) {
-		const entry = table[key]!;
-		out[key] = (params = {}) => ({entry, params});
-	}
-	return out as Speakers<T>;
+	// Nothing made per entry at start-up (a thousand of them load with every command): a
+	// speaker is made when a message is, which is when there is something to say.
+	return new Proxy(table, SPEAK) as unknown as Speakers<T>;
 }
+
+const SPEAK: ProxyHandler<Record<string, Entry>> = {
+	get: (table, key) => {
+		const entry = table[key as string];
+		return entry && ((params: Record<string, Param> = {}): Message => ({entry, params}));
+	},
+};
 
 /** Tables of plain words (no parameters), read with `lang` where they are used: `WORDS.tier[lang]`. */
 export function words<const T extends Record<string, Entry>>(area: string, table: T): T {
