@@ -1,6 +1,6 @@
 import {resolve} from 'node:path';
 import type {Io} from './command.js';
-import {displayPath} from './command.js';
+import {displayPath, pathArg} from './command.js';
 import {readWorkspace} from '../storage/workspace-store.js';
 import {ValidationCache} from '../storage/validation-cache.js';
 import {loadMapping} from '../storage/load-mapping.js';
@@ -17,7 +17,7 @@ export type Edition = {file: string; ws: Workspace; context: WorkspaceContext};
 
 /** A workspace read for comparing or reporting, with the validation cache. */
 export async function readEdition(file: string, io: Io): Promise<Edition> {
-	const path = resolve(io.cwd, file);
+	const path = pathArg(io, file);
 	const {data, context} = await readWorkspace(path, {validationCache: ValidationCache.fromEnvironment(io.env)});
 	return {file: path, ws: data, context};
 }

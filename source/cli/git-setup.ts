@@ -3,7 +3,8 @@ import {chmodSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, rea
 import {basename, dirname, join, posix, relative, sep} from 'node:path';
 import {installRoot} from '../storage/bundled-paths.js';
 import {UserError} from '../storage/user-error.js';
-import {describeFsError} from '../storage/read-json-file.js';
+import {messages, type Message} from '../domain/words/message.js';
+import {fsProblem} from '../storage/fs-errors.js';
 
 /**
  * What a git repository needs so that a team can sync workspaces through it (`assess
@@ -13,33 +14,41 @@ import {describeFsError} from '../storage/read-json-file.js';
  * is someone else's package, which npx would fetch and run.
  */
 
-/** The words of setup-git and its check, kept together (to be translated in one place). */
-export const GIT_SETUP_WORDS = {
+/** What setup-git writes into the repository's files and config: file content, the same in every language. */
+export const GIT_SETUP_TEXT = {
 	attributesHeader: '# assess: workspace files are merged by assess (assess setup-git)',
 	ignoreHeader: '# assess: what a workspace leaves beside it, never shared (assess setup-git)',
 	driverName: 'assess workspace merge',
-	notRepo: "is not inside a git repository: run `git init` there first, or name the repository's folder (assess setup-git <repo>)",
-	notFound: 'does not exist',
-	noGit: 'git is not installed (or not on PATH): assess setup-git writes git\'s own set-up and needs it',
-	lineMissing: (file: string, line: string) => `${file} lacks: ${line}`,
-	lineAdded: (file: string, line: string) => `${file}: added ${line}`,
-	lineOk: (file: string, line: string) => `${file} has: ${line}`,
-	driverMissing: 'merge.assess.driver is not set: git merges workspace files as text (conflict markers break the JSON)',
-	driverNpx: (value: string) => `merge.assess.driver runs \`${value}\`: npx would fetch the npm package named assess, which is someone else's program`,
-	driverGone: (value: string, path: string) => `merge.assess.driver runs \`${value}\`, but ${path} no longer exists`,
-	driverOther: (value: string) => `merge.assess.driver runs another copy of assess: \`${value}\``,
-	driverOk: (value: string) => `merge.assess.driver runs ${value}`,
-	driverSet: (value: string, before: string | undefined) => (before ? `merge.assess.driver: ${value} (was: ${before})` : `merge.assess.driver: ${value}`),
-	nameMissing: 'merge.assess.name is not set',
-	nameSet: (value: string) => `merge.assess.name: ${value}`,
-	uncovered: (file: string, merge: string) => `${file} is a workspace file that git merges ${merge === 'unspecified' ? 'as text' : `with "${merge}"`}, not with assess`,
 } as const;
+
+/** The words of setup-git and its check, in both languages. */
+export const GIT_SETUP_WORDS = messages('cli/git-setup', {
+	notRepo: {zh: '不在 git 仓库中：请先在那里运行 `git init`，或给出仓库的文件夹（assess setup-git <仓库>）', en: "is not inside a git repository: run `git init` there first, or name the repository's folder (assess setup-git <repo>)"},
+	notFound: {zh: '不存在', en: 'does not exist'},
+	noGit: {zh: '没有安装 git（或不在 PATH 中）：assess setup-git 写入的是 git 自己的设置，需要它', en: 'git is not installed (or not on PATH): assess setup-git writes git\'s own set-up and needs it'},
+	lineMissing: {zh: '{file} 缺少：`{line}`', en: '{file} lacks: {line}'},
+	lineAdded: {zh: '{file}：已添加 `{line}`', en: '{file}: added {line}'},
+	lineOk: {zh: '{file} 已有：`{line}`', en: '{file} has: {line}'},
+	driverMissing: {zh: '没有设置 merge.assess.driver：git 会把工作区文件当作文本合并（冲突标记会破坏 JSON）', en: 'merge.assess.driver is not set: git merges workspace files as text (conflict markers break the JSON)'},
+	driverNpx: {zh: 'merge.assess.driver 运行的是 `{value}`：npx 会下载 npm 上名为 assess 的软件包，那是别人的程序', en: 'merge.assess.driver runs `{value}`: npx would fetch the npm package named assess, which is someone else\'s program'},
+	driverGone: {zh: 'merge.assess.driver 运行的是 `{value}`，但 {path} 已不存在', en: 'merge.assess.driver runs `{value}`, but {path} no longer exists'},
+	driverOther: {zh: 'merge.assess.driver 运行的是另一份 assess：`{value}`', en: 'merge.assess.driver runs another copy of assess: `{value}`'},
+	driverOk: {zh: 'merge.assess.driver 运行的是 {value}', en: 'merge.assess.driver runs {value}'},
+	driverSet: {zh: 'merge.assess.driver：{value}', en: 'merge.assess.driver: {value}'},
+	driverChanged: {zh: 'merge.assess.driver：{value}（原为：{before}）', en: 'merge.assess.driver: {value} (was: {before})'},
+	nameMissing: {zh: '没有设置 merge.assess.name', en: 'merge.assess.name is not set'},
+	nameSet: {zh: 'merge.assess.name：{value}', en: 'merge.assess.name: {value}'},
+	uncoveredText: {zh: '{file} 是工作区文件，git 会把它当作文本合并，而不是交给 assess', en: '{file} is a workspace file that git merges as text, not with assess'},
+	uncovered: {zh: '{file} 是工作区文件，git 会用 "{merge}" 合并它，而不是交给 assess', en: '{file} is a workspace file that git merges with "{merge}", not with assess'},
+	cannotSet: {zh: '无法设置 {key}：{english}', en: 'could not set {key}: {english}'},
+	notWritten: {zh: '写入失败：{problem}；文件保持原样', en: 'could not be written: {problem}; it is unchanged'},
+});
 
 export type GitSetupItem = {
 	/** ok: in place; missing: setup-git would add or change it (a problem); note: works, but worth knowing. */
 	state: 'ok' | 'missing' | 'note';
 	kind: 'attributes' | 'ignore' | 'driver' | 'name' | 'uncovered';
-	text: string;
+	text: Message;
 };
 
 export type Repo = {top: string};
@@ -53,10 +62,10 @@ function git(cwd: string, args: readonly string[]): {status: number; stdout: str
 
 /** The repository a folder is in, or a UserError saying why there is none. */
 export function findRepo(dir: string): Repo {
-	if (!existsSync(dir)) throw UserError.of(dir, GIT_SETUP_WORDS.notFound);
+	if (!existsSync(dir)) throw UserError.of(dir, GIT_SETUP_WORDS.notFound());
 	const r = git(dir, ['rev-parse', '--show-toplevel']);
-	if (!r) throw UserError.of('git', GIT_SETUP_WORDS.noGit);
-	if (r.status !== 0) throw UserError.of(dir, GIT_SETUP_WORDS.notRepo);
+	if (!r) throw UserError.of('git', GIT_SETUP_WORDS.noGit());
+	if (r.status !== 0) throw UserError.of(dir, GIT_SETUP_WORDS.notRepo());
 	return {top: r.stdout.trim()};
 }
 
@@ -157,13 +166,13 @@ export function checkGitSetup(repo: Repo, ours = driverCommand()): GitSetupItem[
 	const w = GIT_SETUP_WORDS;
 	const lineItems = (name: string, kind: 'attributes' | 'ignore', wanted: readonly string[]) => {
 		const have = new Set(linesOf(join(repo.top, name)));
-		for (const line of wanted) items.push(have.has(line) ? {state: 'ok', kind, text: w.lineOk(name, line)} : {state: 'missing', kind, text: w.lineMissing(name, line)});
+		for (const line of wanted) items.push(have.has(line) ? {state: 'ok', kind, text: w.lineOk({file: name, line})} : {state: 'missing', kind, text: w.lineMissing({file: name, line})});
 	};
 	lineItems('.gitattributes', 'attributes', attributeLines(repo.top));
 	lineItems('.gitignore', 'ignore', IGNORE_LINES);
 	items.push({kind: 'driver', ...driverItem(configValue(repo.top, 'merge.assess.driver'), ours)});
 	const name = configValue(repo.top, 'merge.assess.name');
-	items.push(name ? {state: 'ok', kind: 'name', text: w.nameSet(name)} : {state: 'missing', kind: 'name', text: w.nameMissing});
+	items.push(name ? {state: 'ok', kind: 'name', text: w.nameSet({value: name})} : {state: 'missing', kind: 'name', text: w.nameMissing()});
 	// What git will really do with each workspace file here (another attribute can win over ours).
 	const files = workspaceFilesIn(repo.top);
 	if (files.length) {
@@ -171,7 +180,7 @@ export function checkGitSetup(repo: Repo, ours = driverCommand()): GitSetupItem[
 		if (r && r.status === 0) {
 			const parts = r.stdout.split('\0');
 			for (let i = 0; i + 2 < parts.length; i += 3) {
-				if (parts[i + 2] !== 'assess') items.push({state: 'missing', kind: 'uncovered', text: w.uncovered(parts[i]!, parts[i + 2]!)});
+				if (parts[i + 2] !== 'assess') items.push({state: 'missing', kind: 'uncovered', text: parts[i + 2] === 'unspecified' ? w.uncoveredText({file: parts[i]!}) : w.uncovered({file: parts[i]!, merge: parts[i + 2]!})});
 			}
 		}
 	}
@@ -180,20 +189,20 @@ export function checkGitSetup(repo: Repo, ours = driverCommand()): GitSetupItem[
 
 function driverItem(value: string | undefined, ours: string): Omit<GitSetupItem, 'kind'> {
 	const w = GIT_SETUP_WORDS;
-	if (!value) return {state: 'missing', text: w.driverMissing};
-	if (/(^|[\s/])npx(\s|$)|npm\s+exec/.test(value)) return {state: 'missing', text: w.driverNpx(value)};
-	if (value === ours) return {state: 'ok', text: w.driverOk(value)};
+	if (!value) return {state: 'missing', text: w.driverMissing()};
+	if (/(^|[\s/])npx(\s|$)|npm\s+exec/.test(value)) return {state: 'missing', text: w.driverNpx({value})};
+	if (value === ours) return {state: 'ok', text: w.driverOk({value})};
 	// Another copy of assess (another Node, another install): fine while its files exist.
 	const words = shellWords(value);
 	const gone = words.slice(0, 2).find(word => (word.includes('/') || word.includes('\\')) && !existsSync(word));
-	if (gone) return {state: 'missing', text: w.driverGone(value, gone)};
-	return {state: 'note', text: w.driverOther(value)};
+	if (gone) return {state: 'missing', text: w.driverGone({value, path: gone})};
+	return {state: 'note', text: w.driverOther({value})};
 }
 
 /** Puts everything in place; returns what it changed (empty: nothing needed changing). */
-export function applyGitSetup(repo: Repo, ours = driverCommand()): string[] {
+export function applyGitSetup(repo: Repo, ours = driverCommand()): Message[] {
 	const w = GIT_SETUP_WORDS;
-	const changes: string[] = [];
+	const changes: Message[] = [];
 	const addLines = (name: string, header: string, wanted: readonly string[]) => {
 		const file = join(repo.top, name);
 		const have = new Set(linesOf(file));
@@ -209,25 +218,25 @@ export function applyGitSetup(repo: Repo, ours = driverCommand()): string[] {
 		const block = [...(have.has(header) ? [] : [header]), ...missing];
 		const next = `${text}${text && !text.endsWith('\n') ? eol : ''}${text.trim() ? eol : ''}${block.join(eol)}${eol}`;
 		writeWhole(file, next);
-		for (const line of missing) changes.push(w.lineAdded(name, line));
+		for (const line of missing) changes.push(w.lineAdded({file: name, line}));
 	};
-	addLines('.gitattributes', w.attributesHeader, attributeLines(repo.top));
-	addLines('.gitignore', w.ignoreHeader, IGNORE_LINES);
+	addLines('.gitattributes', GIT_SETUP_TEXT.attributesHeader, attributeLines(repo.top));
+	addLines('.gitignore', GIT_SETUP_TEXT.ignoreHeader, IGNORE_LINES);
 	const before = configValue(repo.top, 'merge.assess.driver');
 	if (before !== ours) {
 		setConfig(repo.top, 'merge.assess.driver', ours);
-		changes.push(w.driverSet(ours, before));
+		changes.push(before ? w.driverChanged({value: ours, before}) : w.driverSet({value: ours}));
 	}
-	if (configValue(repo.top, 'merge.assess.name') !== w.driverName) {
-		setConfig(repo.top, 'merge.assess.name', w.driverName);
-		changes.push(w.nameSet(w.driverName));
+	if (configValue(repo.top, 'merge.assess.name') !== GIT_SETUP_TEXT.driverName) {
+		setConfig(repo.top, 'merge.assess.name', GIT_SETUP_TEXT.driverName);
+		changes.push(w.nameSet({value: GIT_SETUP_TEXT.driverName}));
 	}
 	return changes;
 }
 
 function setConfig(top: string, key: string, value: string): void {
 	const r = git(top, ['config', '--local', key, value]);
-	if (!r || r.status !== 0) throw UserError.of(join(top, '.git', 'config'), `could not set ${key}: ${(r?.stderr ?? GIT_SETUP_WORDS.noGit).trim()}`);
+	if (!r || r.status !== 0) throw UserError.of(join(top, '.git', 'config'), r ? GIT_SETUP_WORDS.cannotSet({key, english: r.stderr.trim()}) : GIT_SETUP_WORDS.noGit());
 }
 
 /** A file the user owns, rewritten whole or not at all (temporary file, fsync, rename), keeping its mode. */
@@ -251,7 +260,7 @@ function writeWhole(file: string, text: string): void {
 		renameSync(tmp, file);
 	} catch (error) {
 		if (existsSync(tmp)) unlinkSync(tmp);
-		throw UserError.of(file, `could not be written: ${describeFsError(error)}; it is unchanged`);
+		throw UserError.of(file, GIT_SETUP_WORDS.notWritten({problem: fsProblem(error)}));
 	}
 }
 

@@ -23,38 +23,75 @@ import {spotCheckCommand} from './commands/spot-check.js';
 import {statusCommand} from './commands/status.js';
 import {logCommand} from './commands/log.js';
 import {UserError, formatIssue} from '../storage/user-error.js';
+import {messages, say} from '../domain/words/message.js';
+import type {Lang} from '../domain/text.js';
+import {langFrom, langArgument} from './lang-option.js';
+import {shownFile, commandText} from './command.js';
 import {VERSION} from '../version.js';
 import {WARM_UP} from '../runtime/boot.js';
 
 /** Every sub-command, in the order `assess --help` lists them. */
 export const COMMANDS: readonly Command[] = [openCommand, initCommand, recordCommand, reviewCommand, reviewPolicyCommand, validateCommand, scoreCommand, searchCommand, mergeCommand, mergeDriverCommand, agreementCommand, spotCheckCommand, statusCommand, logCommand, exportCommand, reportCommand, compareCommand, unlockCommand, schemasCommand, setupGitCommand, doctorCommand, completionCommand(() => COMMANDS)];
 
-function mainHelp(): string {
-	const width = Math.max(...COMMANDS.map(c => c.name.length));
-	return `assess ${VERSION} — offline workbench for the assessment of online government service capability
-(省级政府和重点城市网上政务服务能力调查评估)
+const M = messages('cli/main', {
+	help: {
+		zh: `assess {version} —— 省级政府和重点城市网上政务服务能力调查评估离线工作台
+
+用法：assess [<命令>] [<参数>]      （不带命令：打开你的演示工作区副本）
+
+命令：
+{commands}
+
+  assess <命令> --help   查看某个命令的参数和示例
+  assess --version（-V）  版本号
+  --lang zh|en           界面语言（默认随系统区域设置：zh_* 为中文，否则为英文）
+
+退出码：0 成功，1 程序故障，2 输入或用法有误，3 合并后留有冲突。`,
+		en: `assess {version} — offline workbench for China's assessment of online government service capability
 
 usage: assess [<command>] [<args>]      (no command: open your copy of the demo)
 
 commands:
-${COMMANDS.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+{commands}
 
   assess <command> --help   for a command's arguments and examples
   assess --version (-V)
+  --lang zh|en              the language (default: from the locale; Chinese for zh_*, else English)
 
-Exit codes: 0 success, 1 program failure, 2 bad input or usage, 3 merge left conflicts.`;
+Exit codes: 0 success, 1 program failure, 2 bad input or usage, 3 merge left conflicts.`,
+	},
+	commandHelp: {zh: '用法：{usage}\n\n{summary}。\n\n{help}', en: 'usage: {usage}\n\n{summary}.\n\n{help}'},
+	unknownCommand: {zh: 'assess：未知的命令 "{name}"\n\n{help}', en: 'assess: unknown command "{name}"\n\n{help}'},
+	badLang: {zh: '应为 zh 或 en（而不是 "{lang}"）', en: 'must be zh or en (not "{lang}")'},
+	internal: {zh: 'assess：内部错误——请连同你运行的命令一起报告：\n{trace}', en: 'assess: internal error — please report it with the command you ran:\n{trace}'},
+});
+
+/** A command's words in one language. */
+const entry = commandText;
+
+function mainHelp(lang: Lang): string {
+	const width = Math.max(...COMMANDS.map(c => c.name.length));
+	const commands = COMMANDS.map(c => `  ${c.name.padEnd(width)}  ${entry(lang, c.summary)}`).join('\n');
+	return say(lang, M.help({version: VERSION, commands}));
 }
 
 /** Runs the command line; returns the exit code. Never lets a stack trace reach a user for bad input. */
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], base: Omit<Io, 'lang'> & {lang?: Lang}): Promise<number> {
+	const asked = langArgument(argv);
+	const lang = langFrom(asked, base.env);
+	const io: Io = {...base, lang, typed: base.typed ?? new Map()};
 	const [first, ...rest] = argv;
+	if (asked !== undefined && asked !== 'zh' && asked !== 'en') {
+		io.err(formatIssue({file: '--lang', place: '', problem: M.badLang({lang: asked})}, lang));
+		return 2;
+	}
 	if (first === '--version' || first === '-V' || first === '-v') {
 		io.out(VERSION);
 		return 0;
 	}
 	if (first === '--help' || first === '-h' || first === 'help') {
 		const named = first === 'help' && rest[0] ? COMMANDS.find(c => c.name === rest[0]) : undefined;
-		io.out(named ? commandHelp(named) : mainHelp());
+		io.out(named ? commandHelp(named, lang) : mainHelp(lang));
 		return 0;
 	}
 	if (first === WARM_UP) {
@@ -65,27 +102,37 @@ export async function main(argv: string[], io: Io): Promise<number> {
 	}
 	const command = first === undefined || first.startsWith('-') ? openCommand : COMMANDS.find(c => c.name === first);
 	if (!command) {
-		io.err(`assess: unknown command "${first}"\n\n${mainHelp()}`);
+		io.err(say(lang, M.unknownCommand({name: first!, help: mainHelp(lang)})));
 		return 2;
 	}
 	const args = first === undefined || first.startsWith('-') ? argv : rest;
 	if (args.includes('--help') || args.includes('-h')) {
-		io.out(commandHelp(command));
+		io.out(commandHelp(command, lang));
 		return 0;
 	}
 	try {
 		return await command.run(parseCommandArgs(command, args), io);
 	} catch (error) {
 		if (error instanceof UserError) {
-			for (const issue of error.issues) io.err(formatIssue(issue));
+			for (const issue of shownAsTyped(error, io).issues) io.err(formatIssue(issue, lang));
 			return error.exitCode;
 		}
-		const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-		io.err(`assess: internal error — please report it with the command you ran:\n${message}`);
+		const trace = error instanceof Error ? (error.stack ?? error.message) : String(error);
+		io.err(say(lang, M.internal({trace})));
 		return 1;
 	}
 }
 
-function commandHelp(command: Command): string {
-	return `usage: ${command.usage}\n\n${command.summary}.\n\n${command.help}`;
+/** An error naming files as the user typed them (or, for the program's own files, as what they are). */
+function shownAsTyped(error: UserError, io: Io): UserError {
+	let named = error;
+	for (const [absolute, typed] of io.typed ?? []) named = named.named(absolute, typed);
+	return new UserError(
+		named.issues.map(i => ({...i, file: i.file.startsWith('/') ? say(io.lang, shownFile(io, i.file)) : i.file})),
+		named.exitCode,
+	);
+}
+
+function commandHelp(command: Command, lang: Lang): string {
+	return say(lang, M.commandHelp({usage: entry(lang, command.usage), summary: entry(lang, command.summary), help: entry(lang, command.help)}));
 }

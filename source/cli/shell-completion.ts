@@ -1,4 +1,5 @@
-import type {Command} from './command.js';
+import {commandText, type Command} from './command.js';
+import type {Lang} from '../domain/text.js';
 
 /**
  * Shell completion scripts for bash, zsh, fish and PowerShell, generated from the command table
@@ -47,14 +48,15 @@ export type OptionSpec = {name: string; short?: string; takesValue: boolean; mul
 export type CommandSpec = {name: string; summary: string; options: OptionSpec[]; positionals: readonly ValueKind[]};
 
 /** The command table as completion sees it. */
-export function completionSpec(commands: readonly Command[], systems: readonly string[]): CommandSpec[] {
+export function completionSpec(commands: readonly Command[], systems: readonly string[], lang: Lang = 'en'): CommandSpec[] {
 	const kinds = optionValueKinds(systems);
 	const text: ValueKind = {text: true};
 	return commands.map((c): CommandSpec => ({
 		name: c.name,
-		summary: c.summary,
+		summary: commandText(lang, c.summary),
 		options: [
-			...Object.entries(c.options).map(([name, o]) => ({
+			// Every command takes --lang (main reads it for all of them).
+			...Object.entries({lang: {type: 'string'}, ...c.options} as Command['options']).map(([name, o]) => ({
 				name,
 				short: o.short,
 				takesValue: o.type === 'string',

@@ -3,9 +3,15 @@ import {existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSy
 import {homedir} from 'node:os';
 import {basename, dirname, join} from 'node:path';
 import {demoWorkspaceFile} from '../storage/bundled-paths.js';
-import {describeFsError} from '../storage/read-json-file.js';
 import {lockFileOf} from '../storage/workspace-lock.js';
 import {UserError} from '../storage/user-error.js';
+import {messages} from '../domain/words/message.js';
+import {fsProblem} from '../storage/fs-errors.js';
+
+const M = messages('cli/user-demo', {
+	noFolder: {zh: '找不到存放你的演示工作区副本的文件夹（没有主文件夹）；请把 ASSESS_DATA_DIR 设为你可以写入的文件夹，或打开一个工作区：assess open <工作区>', en: 'has no folder for your copy of the demo (no home folder); set ASSESS_DATA_DIR to a folder you can write, or open a workspace: assess open <ws>'},
+	notMade: {zh: '无法建立你的演示工作区副本：{problem}。请把 ASSESS_DATA_DIR 设为你可以写入的文件夹，或打开一个工作区：assess open <工作区>', en: 'could not be made as your copy of the demo: {problem}. Set ASSESS_DATA_DIR to a folder you can write, or open a workspace: assess open <ws>'},
+});
 
 /**
  * Where the program keeps a user's own files: ASSESS_DATA_DIR, or the platform's place for
@@ -36,7 +42,7 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
  */
 export function userDemo(env: NodeJS.ProcessEnv): UserDemo {
 	const folder = userDataFolder(env);
-	if (!folder) throw UserError.of('assess', 'has no folder for your copy of the demo (no home folder); set ASSESS_DATA_DIR to a folder you can write, or open a workspace: assess open <ws>');
+	if (!folder) throw UserError.of('assess', M.noFolder());
 	const file = join(folder, 'demo.json');
 	const originFile = `${file}.origin`;
 	const bundled = readFileSync(demoWorkspaceFile());
@@ -56,7 +62,7 @@ export function userDemo(env: NodeJS.ProcessEnv): UserDemo {
 		return {file, made: 'new'};
 	} catch (error) {
 		if (error instanceof UserError) throw error;
-		throw UserError.of(file, `could not be made as your copy of the demo: ${describeFsError(error)}. Set ASSESS_DATA_DIR to a folder you can write, or open a workspace: assess open <ws>`);
+		throw UserError.of(file, M.notMade({problem: fsProblem(error)}));
 	}
 }
 

@@ -1,8 +1,18 @@
-/** A problem found in a file: where it is (a JSON path) and what is wrong, for a person to act on. */
+import {say, type Message} from './words/message.js';
+
+/**
+ * A problem found in a file or an input: where it is (a JSON path) and what is wrong, for a
+ * person to act on. `said` is the message in both languages, put into words where it is shown;
+ * `message` is its English words, for callers that show one language only.
+ */
 export type Issue = {
 	path: readonly (string | number)[];
 	message: string;
+	said: Message;
 };
+
+/** An issue at a place, saying a message. */
+export const issue = (path: readonly (string | number)[], said: Message): Issue => ({path, message: say('en', said), said});
 
 /** `$.indicators[0].children[2].rule` — the place in a file, as editors and jq show it. */
 export function formatPath(path: readonly (string | number | symbol)[]): string {

@@ -16,7 +16,25 @@ import {readBytes} from '../storage/read-json-file.js';
 import {sha256} from '../domain/canonical-json.js';
 import {writeFileDurably} from '../storage/durable-json-file.js';
 import {UserError, type FileIssue} from '../storage/user-error.js';
-import {describeFsError} from '../storage/fs-errors.js';
+import {fsProblem} from '../storage/fs-errors.js';
+import {messages, both, type Message} from '../domain/words/message.js';
+
+const M = messages('export/run', {
+	notFinal: {zh: '尚未完成（{summary}）；{hints}。{which}：', en: 'is not final ({summary}); {hints}. {which}:'},
+	allowIncomplete: {zh: '--allow-incomplete 可导出草稿', en: '--allow-incomplete exports a draft'},
+	settle: {zh: '在终端界面中按 c 或用 assess record --settle 裁定冲突，或用 --allow-conflicts', en: 'settle conflicts with c in the TUI or assess record --settle, or --allow-conflicts'},
+	hintsBoth: {zh: '{a}；{b}', en: '{a}; {b}'},
+	firstOf: {zh: '以下是 {all} 项中的前 {shown} 项', en: 'The first {shown} of {all}'},
+	all: {zh: '共 {n} 项', en: 'All {n}'},
+	line: {zh: '  {line}', en: '  {line}'},
+	more: {zh: '  …另有 {n} 项（assess export --json 列出全部）', en: '  … and {n} more (assess export --json lists them all)'},
+	waiting: {zh: '等待审核（或已退回评估人）的评估结论，按审核人：', en: 'Findings waiting for review (or returned to the assessor), by reviewer:'},
+	reviewerLine: {zh: '  {who}：{n}{returned} —— {regions}', en: '  {who}: {n}{returned} — {regions}'},
+	returned: {zh: '（其中退回 {n}）', en: ' ({n} returned)'},
+	noReviewer: {zh: '（未指定审核人）', en: '(no reviewer assigned)'},
+	compareNeedsOld: {zh: '"compare" 表需要往年的工作区：--compare <旧工作区>', en: 'compare needs the older workspace: --compare <old-ws>'},
+	cannotCreateFolder: {zh: '无法创建它所在的文件夹：{problem}', en: 'cannot create its folder: {problem}'},
+});
 import {csvScores, csvSamples, csvFindings, csvCompare} from './write-csv.js';
 import {PROGRAM} from '../version.js';
 import {exportTarget, EXPORT_KIND, type ExportFormat} from './export-target.js';
@@ -65,7 +83,7 @@ export type ExportRequest = {
 /** This machine's time zone at an instant, in minutes east of UTC. */
 export const localZone: ZoneOffset = iso => -new Date(iso).getTimezoneOffset();
 
-export type ExportResult = {draft: string | undefined; bytes: number; file: string; final: boolean; blockers: Blocker[]; changes: string[]};
+export type ExportResult = {draft: string | undefined; bytes: number; file: string; final: boolean; blockers: Blocker[]; changes: Message[]};
 
 /** A refused export: the blockers it was refused for, all of them (the message shows the first 20). */
 export class ExportRefused extends UserError {
@@ -91,10 +109,11 @@ export function exportCheck(finality: Finality, allowIncomplete: boolean, allowC
 function refusal(file: string, finality: Finality, refused: readonly Blocker[]): ExportRefused {
 	const conflicts = refused.filter(b => b.kind === 'conflict').length;
 	const other = refused.length - conflicts;
-	const hints = [other ? '--allow-incomplete exports a draft' : '', conflicts ? 'settle conflicts with c in the TUI or assess record --settle, or --allow-conflicts' : ''].filter(Boolean).join('; ');
-	const issues: FileIssue[] = [{file, place: '', problem: `is not final (${blockerSummary(finality.counts)}); ${hints}. ${refused.length > BLOCKERS_SHOWN ? `The first ${BLOCKERS_SHOWN} of ${refused.length}` : `All ${refused.length}`}:`}];
-	for (const b of refused.slice(0, BLOCKERS_SHOWN)) issues.push({file, place: '', problem: `  ${blockerLine(b)}`});
-	if (refused.length > BLOCKERS_SHOWN) issues.push({file, place: '', problem: `  … and ${refused.length - BLOCKERS_SHOWN} more (assess export --json lists them all)`});
+	const hints = other && conflicts ? M.hintsBoth({a: M.allowIncomplete(), b: M.settle()}) : other ? M.allowIncomplete() : M.settle();
+	const which = refused.length > BLOCKERS_SHOWN ? M.firstOf({shown: BLOCKERS_SHOWN, all: refused.length}) : M.all({n: refused.length});
+	const issues: FileIssue[] = [{file, place: '', problem: M.notFinal({summary: both(lang => blockerSummary(finality.counts, lang)), hints, which})}];
+	for (const b of refused.slice(0, BLOCKERS_SHOWN)) issues.push({file, place: '', problem: M.line({line: both(lang => blockerLine(b, lang))})});
+	if (refused.length > BLOCKERS_SHOWN) issues.push({file, place: '', problem: M.more({n: refused.length - BLOCKERS_SHOWN})});
 	for (const line of waitingByReviewer(refused)) issues.push({file, place: '', problem: line});
 	return new ExportRefused(issues, refused);
 }
@@ -103,7 +122,7 @@ function refusal(file: string, finality: Finality, refused: readonly Blocker[]):
  * The findings still waiting for review (or returned), by assigned reviewer, every one of them:
  * "Waiting for review, by reviewer:", "  王五: 12 (北京市 8, 上海市 4)", "  (no reviewer assigned): 3 …".
  */
-export function waitingByReviewer(blockers: readonly Blocker[]): string[] {
+export function waitingByReviewer(blockers: readonly Blocker[]): Message[] {
 	const review = blockers.filter(b => b.kind === 'awaiting-review' || b.kind === 'returned');
 	if (review.length === 0) return [];
 	const byReviewer = new Map<string, Blocker[]>();
@@ -111,12 +130,12 @@ export function waitingByReviewer(blockers: readonly Blocker[]): string[] {
 		const who = b.reviewer ?? '';
 		byReviewer.set(who, [...(byReviewer.get(who) ?? []), b]);
 	}
-	const lines = ['Findings waiting for review (or returned to the assessor), by reviewer:'];
+	const lines: Message[] = [M.waiting()];
 	for (const [who, list] of [...byReviewer].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'zh')))) {
 		const regions = new Map<string, number>();
 		for (const b of list) regions.set(b.regionName, (regions.get(b.regionName) ?? 0) + 1);
 		const returned = list.filter(b => b.kind === 'returned').length;
-		lines.push(`  ${who || '(no reviewer assigned)'}: ${list.length}${returned ? ` (${returned} returned)` : ''} — ${[...regions].map(([r, n]) => `${r} ${n}`).join(', ')}`);
+		lines.push(M.reviewerLine({who: who || M.noReviewer(), n: list.length, returned: returned ? M.returned({n: returned}) : '', regions: [...regions].map(([r, n]) => `${r} ${n}`)}));
 	}
 	return lines;
 }
@@ -178,7 +197,7 @@ export async function runExport(req: ExportRequest): Promise<ExportResult> {
 	} else if (req.format === 'csv') {
 		const table = req.table ?? (req.comparison ? 'compare' : 'scores');
 		const time = (iso: string) => isoWithOffset(iso, zone);
-		if (table === 'compare' && !req.comparison) throw UserError.of('--table', 'compare needs the older workspace: --compare <old-ws>');
+		if (table === 'compare' && !req.comparison) throw UserError.of('--table', M.compareNeedsOld());
 		bytes = table === 'samples' ? csvSamples(sampleRows(rowsContext, itemName), finality.final, time) : table === 'findings' ? csvFindings(findingRows(rowsContext), finality.final, time) : table === 'compare' ? csvCompare(req.comparison!.comparison, finality.final, req.regions) : csvScores(report, req.regions);
 	} else {
 		const time = (iso: string) => isoWithOffset(iso, zone);
@@ -209,11 +228,11 @@ export async function runExport(req: ExportRequest): Promise<ExportResult> {
 	try {
 		mkdirSync(dirname(target), {recursive: true});
 	} catch (error) {
-		throw UserError.of(req.output, `cannot create its folder: ${describeFsError(error)}`);
+		throw UserError.of(req.output, M.cannotCreateFolder({problem: fsProblem(error)}));
 	}
 	// No `~` copy beside an export: the previous export is the one being replaced on purpose.
 	await writeFileDurably(target, bytes, {keepPrevious: false});
-	return {draft, bytes: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length, file: target, final: finality.final, blockers: finality.blockers, changes: changes.map(c => describeSourceChange(c))};
+	return {draft, bytes: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length, file: target, final: finality.final, blockers: finality.blockers, changes: changes.map(c => both(lang => describeSourceChange(c, lang)))};
 }
 
 /** A referenced file's SHA-256, or why there is none (the export goes on without it). */

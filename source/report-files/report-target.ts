@@ -1,9 +1,23 @@
+import {messages} from '../domain/words/message.js';
 import {closeSync, existsSync, lstatSync, mkdirSync, readdirSync, readSync, realpathSync, type Stats} from 'node:fs';
 import {dirname, extname, join} from 'node:path';
 import {UserError} from '../storage/user-error.js';
 import {describeKind, readRegularFile, openRegularFile} from '../storage/safe-read.js';
-import {describeFsError} from '../storage/fs-errors.js';
+import {fsProblem} from '../storage/fs-errors.js';
 import {REPORT_GENERATOR} from '../report/render-report.js';
+
+const M = messages('report-files/target', {
+	notReportFile: {zh: '是一个不是报告的文件，不能作为报告的输出；-o 应为文件夹、.html 文件或 .pdf 文件', en: 'is a file that is not a report, and is not where a report goes; -o takes a folder, a .html file or a .pdf file'},
+	badExtension: {zh: '以 {ext} 结尾，不能作为报告的输出；-o 应为文件夹、.html 文件或 .pdf 文件', en: 'ends in {ext}, which is not where a report goes; -o takes a folder, a .html file or a .pdf file'},
+	danglingLink: {zh: '是指向不存在之处的符号链接；未写入任何内容', en: 'is a symbolic link to nothing; nothing was written'},
+	notRegular: {zh: '是{kind}，不是普通文件；未写入任何内容', en: 'is {kind}, not a regular file; nothing was written'},
+	notOurs: {zh: '已存在，且不是 assess 先前生成的报告；报告只替换它自己先前生成的文件（未写入任何内容；请换一个名称）', en: 'exists and is not an earlier report of assess; a report replaces only its own earlier files (nothing was written; choose another name)'},
+	folderLink: {zh: '是符号链接；报告写入真实的文件夹（请直接指定该文件夹）', en: 'is a symbolic link; a report is written as a real folder (name the folder itself)'},
+	notFolder: {zh: '是{kind}，不是文件夹', en: 'is {kind}, not a folder'},
+	othersFiles: {zh: '是一个含有其他文件的文件夹（{some}）；报告写入新的或空的文件夹，或写在先前报告的文件夹上并将其整体替换（未写入任何内容）', en: 'is a folder with other files in it ({some}); a report is written as a new or empty folder, or over an earlier report\'s folder, which it replaces whole (nothing was written)'},
+	andMore: {zh: '{list} 等（另有 {n} 个）', en: '{list} and {n} more'},
+	cannotCreateFolder: {zh: '无法创建它所在的文件夹：{problem}', en: 'cannot create its folder: {problem}'},
+});
 
 /** What `-o` names: a folder of pages, one HTML document, or a PDF. */
 export type ReportTarget = {kind: 'folder'; path: string} | {kind: 'html'; path: string} | {kind: 'pdf'; path: string};
@@ -23,7 +37,7 @@ export function reportTarget(output: string, shown: string): ReportTarget {
 	if (ext === '.html' || ext === '.htm') return {kind: 'html', path: output};
 	if (ext === '.pdf') return {kind: 'pdf', path: output};
 	if (ext === '' && !stat) return {kind: 'folder', path: output};
-	throw UserError.of(shown, `${stat ? 'is a file that is not a report' : `ends in ${ext}, which`} is not where a report goes; -o takes a folder, a .html file or a .pdf file`);
+	throw UserError.of(shown, stat ? M.notReportFile() : M.badExtension({ext}));
 }
 
 function statFollowing(path: string): Stats | undefined {
@@ -66,14 +80,14 @@ export function writableFile(path: string, shown: string, kind: 'html' | 'pdf'):
 	let stat = lstatSync(path, {throwIfNoEntry: false});
 	let real = path;
 	if (stat?.isSymbolicLink()) {
-		if (!existsSync(path)) throw UserError.of(shown, 'is a symbolic link to nothing; nothing was written');
+		if (!existsSync(path)) throw UserError.of(shown, M.danglingLink());
 		real = realpathSync(path);
 		stat = lstatSync(real);
 	}
 	if (!stat) return real;
-	if (!stat.isFile()) throw UserError.of(shown, `is ${describeKind(stat)}, not a regular file; nothing was written`);
+	if (!stat.isFile()) throw UserError.of(shown, M.notRegular({kind: describeKind(stat)}));
 	if (kind === 'html' ? isOurPage(real) : isOurPdf(real)) return real;
-	throw UserError.of(shown, `exists and is not an earlier report of assess; a report replaces only its own earlier files (nothing was written; choose another name)`);
+	throw UserError.of(shown, M.notOurs());
 }
 
 /**
@@ -84,8 +98,8 @@ export function writableFile(path: string, shown: string, kind: 'html' | 'pdf'):
  */
 export function writableFolder(path: string, shown: string): {earlier: string[] | undefined} {
 	const stat = lstatSync(path, {throwIfNoEntry: false});
-	if (stat?.isSymbolicLink()) throw UserError.of(shown, 'is a symbolic link; a report is written as a real folder (name the folder itself)');
-	if (stat && !stat.isDirectory()) throw UserError.of(shown, `is ${describeKind(stat)}, not a folder`);
+	if (stat?.isSymbolicLink()) throw UserError.of(shown, M.folderLink());
+	if (stat && !stat.isDirectory()) throw UserError.of(shown, M.notFolder({kind: describeKind(stat)}));
 	if (!stat) return {earlier: undefined};
 	const entries = readdirSync(path);
 	const ours = (name: string) => {
@@ -96,8 +110,8 @@ export function writableFolder(path: string, shown: string): {earlier: string[] 
 	};
 	const foreign = entries.filter(name => !ours(name));
 	if (foreign.length) {
-		const some = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? ` and ${foreign.length - 3} more` : '');
-		throw UserError.of(shown, `is a folder with other files in it (${some}); a report is written as a new or empty folder, or over an earlier report's folder, which it replaces whole (nothing was written)`);
+		const some = foreign.length > 3 ? M.andMore({list: foreign.slice(0, 3), n: foreign.length - 3}) : foreign;
+		throw UserError.of(shown, M.othersFiles({some}));
 	}
 	return {earlier: entries};
 }
@@ -106,6 +120,6 @@ export function ensureParent(file: string, shown: string): void {
 	try {
 		mkdirSync(dirname(file), {recursive: true});
 	} catch (error) {
-		throw UserError.of(shown, `cannot create its folder: ${describeFsError(error)}`);
+		throw UserError.of(shown, M.cannotCreateFolder({problem: fsProblem(error)}));
 	}
 }

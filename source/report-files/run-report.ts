@@ -1,5 +1,5 @@
 import {closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, renameSync, rmdirSync, rmSync, writeFileSync} from 'node:fs';
-import {describeFsError} from '../storage/fs-errors.js';
+import {fsProblem} from '../storage/fs-errors.js';
 import {tmpdir} from 'node:os';
 import {basename, extname, join, dirname} from 'node:path';
 import {pathToFileURL} from 'node:url';
@@ -10,6 +10,7 @@ import {writeFileDurably} from '../storage/durable-json-file.js';
 import {UserError} from '../storage/user-error.js';
 import {Chromium, findChromium} from './chromium.js';
 import {ensureParent, writableFile, writableFolder, PDF_MARK, type ReportTarget} from './report-target.js';
+import {messages} from '../domain/words/message.js';
 
 export type ReportRequest = {
 	model: ReportModel;
@@ -23,7 +24,11 @@ export type ReportRequest = {
 
 export type ReportResult = {written: string[]; pdfPages?: number};
 
-const CHROMIUM_MISSING = 'needs a headless Chromium to print the PDF, and none was found: install Debian\'s or Ubuntu\'s "chromium" package (apt-get install chromium), or Google Chrome, or set ASSESS_CHROMIUM to the browser\'s path. The HTML report needs nothing: leave out --pdf (nothing was written)';
+const M = messages('report-files/run', {
+	chromiumMissing: {zh: '打印 PDF 需要无界面的 Chromium，但没有找到：请安装 Debian 或 Ubuntu 的 "chromium" 软件包（`apt-get install chromium`），或 Google Chrome，或把 ASSESS_CHROMIUM 设为浏览器的路径。HTML 报告不需要它：去掉 --pdf 即可（未写入任何内容）', en: 'needs a headless Chromium to print the PDF, and none was found: install Debian\'s or Ubuntu\'s "chromium" package (apt-get install chromium), or Google Chrome, or set ASSESS_CHROMIUM to the browser\'s path. The HTML report needs nothing: leave out --pdf (nothing was written)'},
+	notWritten: {zh: '写入失败：{problem}；先前的报告保持原样', en: 'could not be written: {problem}; the earlier report is as it was'},
+	notStarted: {zh: '无法启动以打印 PDF：{english}', en: 'could not be started to print the PDF: {english}'},
+});
 
 /**
  * Writes a report: a folder of pages (index, overview, one per region), one HTML document, or
@@ -34,7 +39,7 @@ export async function runReport(req: ReportRequest): Promise<ReportResult> {
 	const {target, shown} = req;
 	const wantPdf = req.pdf || target.kind === 'pdf';
 	const chromium = wantPdf ? findChromium(req.env) : undefined;
-	if (wantPdf && !chromium) throw UserError.of('--pdf', CHROMIUM_MISSING);
+	if (wantPdf && !chromium) throw UserError.of('--pdf', M.chromiumMissing());
 	const pdfFile = target.kind === 'pdf' ? target.path : target.kind === 'html' ? join(dirname(target.path), `${basename(target.path, extname(target.path))}.pdf`) : join(target.path, 'report.pdf');
 	const pdfShown = target.kind === 'pdf' ? shown : target.kind === 'html' ? pdfFile : join(shown, 'report.pdf');
 
@@ -104,7 +109,7 @@ async function replaceFolder(folder: string, shown: string, files: Iterable<{nam
 		syncFolder(parent);
 	} catch (error) {
 		rmSync(fresh, {recursive: true, force: true});
-		throw error instanceof UserError ? error : UserError.of(shown, `could not be written: ${describeFsError(error)}; the earlier report is as it was`);
+		throw error instanceof UserError ? error : UserError.of(shown, M.notWritten({problem: fsProblem(error)}));
 	}
 	if (earlier) {
 		for (const name of earlier) rmSync(join(old, name), {force: true});
@@ -144,7 +149,7 @@ export async function printPdf(executable: string, html: string, title: string):
 		try {
 			browser = await Chromium.launch(executable);
 		} catch (error) {
-			throw UserError.of(executable, `could not be started to print the PDF: ${error instanceof Error ? error.message : String(error)}`);
+			throw UserError.of(executable, M.notStarted({english: error instanceof Error ? error.message : String(error)}));
 		}
 		const page = await browser.newPage();
 		await page.load(pathToFileURL(file).href);

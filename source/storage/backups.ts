@@ -1,5 +1,11 @@
 import {copyFileSync, mkdirSync, readdirSync, unlinkSync, lstatSync, constants} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
+import {messages, type Message} from '../domain/words/message.js';
+
+const M = messages('storage/backups', {
+	symlink: {zh: '{folder} 是符号链接，不是独立的文件夹；本次未做会话备份（其中及其指向的内容均未改动）', en: '{folder} is a symbolic link, not a folder of its own; no session backup was taken (nothing in or behind it was touched)'},
+	notFolder: {zh: '{folder} 不是文件夹；本次未做会话备份', en: '{folder} is not a folder; no session backup was taken'},
+});
 
 /** How many session backups a workspace keeps, and how often a new one is taken at most. */
 export const BACKUPS_KEPT = 5;
@@ -17,12 +23,12 @@ const BACKUP_NAME = /^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2})-(\d{3})Z\.json$/
  * "folder" that is a symbolic link (say, to `.`, committed to git) could otherwise take
  * colleagues' workspaces with it. Returns a warning when it skipped the backup for that reason.
  */
-export function backupBeforeWriting(file: string, now = new Date()): string | undefined {
+export function backupBeforeWriting(file: string, now = new Date()): Message | undefined {
 	const folder = backupFolderOf(file);
 	try {
 		const existing = lstatSync(folder, {throwIfNoEntry: false});
-		if (existing?.isSymbolicLink()) return `${folder} is a symbolic link, not a folder of its own; no session backup was taken (nothing in or behind it was touched)`;
-		if (existing && !existing.isDirectory()) return `${folder} is not a folder; no session backup was taken`;
+		if (existing?.isSymbolicLink()) return M.symlink({folder});
+		if (existing && !existing.isDirectory()) return M.notFolder({folder});
 		if (!existing) mkdirSync(folder);
 		const backups = listBackups(file);
 		const newest = backups.at(-1);

@@ -30,3 +30,23 @@ export const demoWorkspaceFile = () => join(installRoot(), 'workspaces', 'demo.j
 export function relativeToWorkspace(workspaceFile: string, path: string): string {
 	return resolve(dirname(workspaceFile), path);
 }
+
+/** What a bundled file is, when a path is one: the program's own files are named by what they are, not where they are installed. */
+export function bundledName(file: string): {kind: 'system' | 'weights' | 'regions' | 'catalog' | 'demo' | 'schema'; id: string} | undefined {
+	let root: string;
+	try {
+		root = installRoot();
+	} catch {
+		return undefined;
+	}
+	if (file === demoWorkspaceFile()) return {kind: 'demo', id: 'demo'};
+	const dir = bundledDir();
+	if (dirname(file) === join(dir, 'schemas')) return {kind: 'schema', id: file.slice(join(dir, 'schemas').length + 1)};
+	if (dirname(file) !== dir || !root) return undefined;
+	const name = file.slice(dir.length + 1);
+	if (name === 'regions.json') return {kind: 'regions', id: 'regions'};
+	if (name === 'service-items.json') return {kind: 'catalog', id: 'service-items'};
+	if (name.endsWith('.weights.json')) return {kind: 'weights', id: name.slice(0, -'.weights.json'.length)};
+	if (name.endsWith('.json')) return {kind: 'system', id: name.slice(0, -'.json'.length)};
+	return undefined;
+}

@@ -4,8 +4,9 @@ import {isUtf8} from 'node:buffer';
 import {changeLine, checkChangeEntry, type ChangeEntry} from '../domain/audit/change-entry.js';
 import {readRegularFile, describeKind, type Scratch} from './safe-read.js';
 import {writeFileDurably} from './durable-json-file.js';
-import {describeFsError} from './fs-errors.js';
-import {UserError} from './user-error.js';
+import {fsProblem, saysNotFound} from './fs-errors.js';
+import {UserError, firstProblem} from './user-error.js';
+import {messages, type Message} from '../domain/words/message.js';
 import {sha256} from '../domain/canonical-json.js';
 import type {ValidationCache} from './validation-cache.js';
 import type {Workspace} from '../domain/workspace/workspace-schema.js';
@@ -22,21 +23,35 @@ import {byTime} from '../domain/audit/describe-change.js';
  */
 export const changeLogOf = (workspaceRealPath: string) => `${workspaceRealPath}.changes.jsonl`;
 
+const M = messages('storage/change-log', {
+	symlink: {zh: '是符号链接；变更记录从不经由符号链接读写', en: 'is a symbolic link; a change log is never read or written through one'},
+	notRegular: {zh: '是{kind}，不是普通文件', en: 'is {kind}, not a regular file'},
+	notLogged: {zh: '{problem}；这些变更未记入变更记录', en: '{problem}; the changes were not logged'},
+	mergedNotLogged: {zh: '{problem}；合并后的变更未记入变更记录', en: '{problem}; the merged changes were not logged'},
+	notRead: {zh: '{problem}；未读取', en: '{problem}; it was not read'},
+	cannotWrite: {zh: '无法写入：{problem}', en: 'cannot be written: {problem}'},
+	couldNotWrite: {zh: '写入失败：{problem}', en: 'could not be written: {problem}'},
+	notUtf8: {zh: '不是有效的 UTF-8 文本', en: 'is not valid UTF-8 text'},
+	cannotBeRead: {zh: '无法读取', en: 'cannot be read'},
+	leftOut: {zh: '{file} {problem}；其中的变更未并入合并后的变更记录', en: '{file} {problem}; its changes were not taken into the merged log'},
+	stray: {zh: '{log} 已存在，但旁边没有工作区：它是先前同名文件的变更记录（请将它移走，或换一个名称）；未写入任何内容', en: '{log} already exists, beside no workspace; it is the change log of an earlier file of this name (move it away, or choose another name); nothing was written'},
+});
+
 /** A log larger than this is refused (a season of a full team's work is a few tens of MB). */
 export const MAX_LOG_BYTES = 256 * 1024 * 1024;
 
 const APPEND_FLAGS = constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 /** What is wrong with the path of a log before it is touched: a symbolic link, or not a plain file. */
-export function refusal(file: string): string | undefined {
+export function refusal(file: string): Message | undefined {
 	let stat;
 	try {
 		stat = lstatSync(file);
 	} catch {
 		return undefined;
 	}
-	if (stat.isSymbolicLink()) return 'is a symbolic link; a change log is never read or written through one';
-	if (!stat.isFile()) return `is ${describeKind(stat)}, not a regular file`;
+	if (stat.isSymbolicLink()) return M.symlink();
+	if (!stat.isFile()) return M.notRegular({kind: describeKind(stat)});
 	return undefined;
 }
 
@@ -60,16 +75,16 @@ export async function appendLines(file: string, pieces: Iterable<Uint8Array> | A
 
 async function appendText(file: string, text: Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>): Promise<void> {
 	const refused = refusal(file);
-	if (refused) throw UserError.of(file, `${refused}; the changes were not logged`);
+	if (refused) throw UserError.of(file, M.notLogged({problem: refused}));
 	let handle;
 	try {
 		handle = await open(file, APPEND_FLAGS, 0o644);
 	} catch (error) {
-		throw UserError.of(file, `cannot be written: ${describeFsError(error)}; the changes were not logged`);
+		throw UserError.of(file, M.notLogged({problem: M.cannotWrite({problem: fsProblem(error)})}));
 	}
 	try {
 		const stat = await handle.stat();
-		if (!stat.isFile()) throw UserError.of(file, `is ${describeKind(stat)}, not a regular file; the changes were not logged`);
+		if (!stat.isFile()) throw UserError.of(file, M.notLogged({problem: M.notRegular({kind: describeKind(stat)})}));
 		if (stat.size > 0) {
 			const last = Buffer.alloc(1);
 			await handle.read(last, 0, 1, stat.size - 1);
@@ -80,7 +95,7 @@ async function appendText(file: string, text: Uint8Array | Iterable<Uint8Array> 
 		await handle.datasync();
 	} catch (error) {
 		if (error instanceof UserError) throw error;
-		throw UserError.of(file, `could not be written: ${describeFsError(error)}; the changes were not logged`);
+		throw UserError.of(file, M.notLogged({problem: M.couldNotWrite({problem: fsProblem(error)})}));
 	} finally {
 		await handle.close();
 	}
@@ -99,12 +114,12 @@ export type ReadLog = {
 /** Reads a log: a regular file, never through a symbolic link, bounded; a missing log is empty. */
 export function readChangeLog(file: string): ReadLog {
 	const refused = refusal(file);
-	if (refused) throw UserError.of(file, `${refused}; it was not read`);
+	if (refused) throw UserError.of(file, M.notRead({problem: refused}));
 	let bytes: Buffer;
 	try {
 		bytes = readRegularFile(file, MAX_LOG_BYTES);
 	} catch (error) {
-		if (error instanceof UserError && error.issues[0]?.problem === 'does not exist') return {entries: [], problems: []};
+		if (saysNotFound(error)) return {entries: [], problems: []};
 		throw error;
 	}
 	return parseChangeLog(file, bytes);
@@ -112,7 +127,7 @@ export function readChangeLog(file: string): ReadLog {
 
 /** A log's bytes as entries and problems (what `readChangeLog` does once the file is read). */
 export function parseChangeLog(file: string, bytes: Buffer): ReadLog {
-	if (!isUtf8(bytes)) throw UserError.of(file, 'is not valid UTF-8 text; it was not read');
+	if (!isUtf8(bytes)) throw UserError.of(file, M.notRead({problem: M.notUtf8()}));
 	const entries: ChangeEntry[] = [];
 	const problems: LogProblem[] = [];
 	const ids = new Set<string>();
@@ -175,7 +190,7 @@ export type UnitedLogs = {
 	/** Lines that are not entries (left out), by log and line. */
 	problems: {file: string; line: number; problem: string}[];
 	/** Logs left out whole (a symbolic link, not a regular file, too big, not UTF-8). */
-	warnings: string[];
+	warnings: Message[];
 };
 
 /** What a log's validation is remembered against in the validation cache. */
@@ -205,7 +220,7 @@ export function uniteLogs(files: readonly string[], cache?: ValidationCache, sin
 	for (const file of files) {
 		const refused = refusal(file);
 		if (refused) {
-			out.warnings.push(`${file} ${refused}; its changes were not taken into the merged log`);
+			out.warnings.push(M.leftOut({file, problem: refused}));
 			continue;
 		}
 		let bytes: Buffer;
@@ -213,7 +228,7 @@ export function uniteLogs(files: readonly string[], cache?: ValidationCache, sin
 			bytes = readRegularFile(file, MAX_LOG_BYTES, base ? scratch : undefined);
 		} catch (error) {
 			if (!(error instanceof UserError)) throw error;
-			if (error.issues[0]?.problem !== 'does not exist') out.warnings.push(`${error.issues[0]?.file ?? file} ${error.issues[0]?.problem ?? 'cannot be read'}; its changes were not taken into the merged log`);
+			if (!saysNotFound(error)) out.warnings.push(M.leftOut({file: error.issues[0]?.file ?? file, problem: error.issues[0] ? firstProblem(error) : M.cannotBeRead()}));
 			continue;
 		}
 		// Lines another log shared byte for byte are in already; only the rest is looked at.
@@ -221,7 +236,7 @@ export function uniteLogs(files: readonly string[], cache?: ValidationCache, sin
 		const rest = shared ? bytes.subarray(shared) : bytes;
 		if (rest.length === 0) continue;
 		if (!isUtf8(rest)) {
-			out.warnings.push(`${file} is not valid UTF-8 text; its changes were not taken into the merged log`);
+			out.warnings.push(M.leftOut({file, problem: M.notUtf8()}));
 			continue;
 		}
 		// Lines are valid or not each by itself: bytes checked before (a first log, what a log adds to it) need no checking again.
@@ -344,19 +359,19 @@ function sharedLines(a: Buffer, b: Buffer): number {
 /** Writes a whole log (a merge's output) from runs of lines: atomically, like every file we write. */
 export async function writeChangeLog(file: string, chunks: readonly Uint8Array[]): Promise<void> {
 	const refused = refusal(file);
-	if (refused) throw UserError.of(file, `${refused}; the merged changes were not logged`);
+	if (refused) throw UserError.of(file, M.mergedNotLogged({problem: refused}));
 	await writeFileDurably(file, chunks, {keepPrevious: false});
 }
 
 /** A log beside a workspace that does not exist (yet): not ours to write over or into. */
-export function strayLogProblem(workspaceFile: string): string | undefined {
+export function strayLogProblem(workspaceFile: string): Message | undefined {
 	const log = changeLogOf(workspaceFile);
 	try {
 		lstatSync(log);
 	} catch {
 		return undefined;
 	}
-	return `${log} already exists, beside no workspace; it is the change log of an earlier file of this name (move it away, or choose another name); nothing was written`;
+	return M.stray({log});
 }
 
 /** A workspace's whole audit trail: what its log holds, and what it lacks recovered from the workspace. */

@@ -1,10 +1,19 @@
 import {open, rename, unlink, link, lstat} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
 import type {Adapter} from 'lowdb';
-import {describeFsError, MAX_FILE_BYTES} from './read-json-file.js';
+import {MAX_FILE_BYTES} from './read-json-file.js';
 import {statSync, existsSync} from 'node:fs';
 import {UserError} from './user-error.js';
+import {fsProblem, saysNotFound} from './fs-errors.js';
 import {describeKind, stampOf, readRegularFileStamped, type FileStamp} from './safe-read.js';
+import {messages} from '../domain/words/message.js';
+
+const M = messages('storage/durable-file', {
+	symlink: {zh: '是符号链接，未被替换（未写入任何内容）', en: 'is a symbolic link; it was not replaced (nothing was written)'},
+	notRegular: {zh: '是{kind}，不是普通文件；未写入任何内容', en: 'is {kind}, not a regular file; nothing was written'},
+	readOnly: {zh: '为只读文件（权限 {mode}）；未写入任何内容。如确需修改，请先设为可写（`chmod u+w`）', en: 'is read-only (mode {mode}); nothing was written. Make it writable (chmod u+w) if it should change'},
+	notSaved: {zh: '无法保存：{problem}；磁盘上的文件未改动', en: 'could not be saved: {problem}; the file on disk is unchanged'},
+});
 
 let counter = 0;
 
@@ -29,9 +38,9 @@ export async function writeFileDurably(file: string, text: string | Uint8Array |
 	let mode = 0o644;
 	const existing = await lstat(file).catch(() => undefined);
 	if (existing) {
-		if (existing.isSymbolicLink()) throw UserError.of(file, 'is a symbolic link; it was not replaced (nothing was written)');
-		if (!existing.isFile()) throw UserError.of(file, `is ${describeKind(existing)}, not a regular file; nothing was written`);
-		if ((existing.mode & 0o200) === 0) throw UserError.of(file, `is read-only (mode ${(existing.mode & 0o777).toString(8).padStart(4, '0')}); nothing was written. Make it writable (chmod u+w) if it should change`);
+		if (existing.isSymbolicLink()) throw UserError.of(file, M.symlink());
+		if (!existing.isFile()) throw UserError.of(file, M.notRegular({kind: describeKind(existing)}));
+		if ((existing.mode & 0o200) === 0) throw UserError.of(file, M.readOnly({mode: (existing.mode & 0o777).toString(8).padStart(4, '0')}));
 		mode = existing.mode & 0o777;
 	}
 	try {
@@ -53,7 +62,7 @@ export async function writeFileDurably(file: string, text: string | Uint8Array |
 		return stamp;
 	} catch (error) {
 		await unlink(tmp).catch(() => undefined);
-		throw UserError.of(file, `could not be saved: ${describeFsError(error)}; the file on disk is unchanged`);
+		throw UserError.of(file, M.notSaved({problem: fsProblem(error)}));
 	}
 }
 
@@ -129,7 +138,7 @@ export class DurableJsonFile<T, R = undefined> implements Adapter<T> {
 		try {
 			read = readRegularFileStamped(this.file, MAX_FILE_BYTES);
 		} catch (error) {
-			if (error instanceof UserError && error.issues[0]?.problem === 'does not exist') return null;
+			if (saysNotFound(error)) return null;
 			throw error;
 		}
 		const data = this.#options.parse(this.file, read.bytes);

@@ -2,8 +2,19 @@ import {createHash} from 'node:crypto';
 import {mkdirSync, openSync, readSync, writeSync, fsyncSync, closeSync, renameSync, unlinkSync, lstatSync, linkSync, copyFileSync, constants} from 'node:fs';
 import {basename, dirname, extname, join} from 'node:path';
 import {UserError} from './user-error.js';
-import {describeFsError} from './fs-errors.js';
+import {fsProblem} from './fs-errors.js';
 import {openRegularFile, megabytes} from './safe-read.js';
+import {messages} from '../domain/words/message.js';
+
+const M = messages('storage/evidence-store', {
+	symlink: {zh: '是符号链接；证据只存放在工作区旁的真实文件夹中（请用文件夹替换此链接）', en: 'is a symbolic link; evidence is stored only in a real folder beside the workspace (replace the link with a folder)'},
+	notFolder: {zh: '不是文件夹；证据文件存放在以此命名的文件夹中', en: 'is not a folder; evidence files are stored in a folder of that name'},
+	cannotCreate: {zh: '无法创建：{problem}', en: 'cannot be created: {problem}'},
+	notEvidence: {zh: '无法作为证据添加：{problem}', en: 'cannot be added as evidence: {problem}'},
+	tooBig: {zh: '无法作为证据添加：文件超过 {limit}（超过 {limit} 的文件不予接受）', en: 'cannot be added as evidence: it is over {limit} (files over {limit} are refused)'},
+	unsafeName: {zh: '文件名无法安全地存放', en: 'has a name that cannot be stored safely'},
+	notStored: {zh: '无法存放证据文件 {source}：{problem}', en: 'could not store the evidence file {source}: {problem}'},
+});
 import type {Workspace, Evidence} from '../domain/workspace/workspace-schema.js';
 
 /** Evidence files larger than this are refused: screenshots, PDFs and short recordings fit. */
@@ -23,13 +34,13 @@ export type StoredFile = {name: string; sha256: string; size: number; stored: st
 export function evidenceFolderFor(workspace: string): string {
 	const folder = evidenceFolderOf(workspace);
 	const stat = lstatSync(folder, {throwIfNoEntry: false});
-	if (stat?.isSymbolicLink()) throw UserError.of(folder, 'is a symbolic link; evidence is stored only in a real folder beside the workspace (replace the link with a folder)');
-	if (stat && !stat.isDirectory()) throw UserError.of(folder, 'is not a folder; evidence files are stored in a folder of that name');
+	if (stat?.isSymbolicLink()) throw UserError.of(folder, M.symlink());
+	if (stat && !stat.isDirectory()) throw UserError.of(folder, M.notFolder());
 	if (!stat) {
 		try {
 			mkdirSync(folder);
 		} catch (error) {
-			throw UserError.of(folder, `cannot be created: ${describeFsError(error)}`);
+			throw UserError.of(folder, M.cannotCreate({problem: fsProblem(error)}));
 		}
 	}
 	return folder;
@@ -48,7 +59,7 @@ export function storeEvidenceFile(workspace: string, source: string): StoredFile
 	try {
 		input = openRegularFile(source, EVIDENCE_MAX_BYTES);
 	} catch (error) {
-		if (error instanceof UserError) throw new UserError(error.issues.map(i => ({...i, problem: `cannot be added as evidence: ${i.problem}`})));
+		if (error instanceof UserError) throw error.within(problem => M.notEvidence({problem}));
 		throw error;
 	}
 	const tmp = join(folder, `.incoming-${process.pid}-${Date.now()}.tmp`);
@@ -62,7 +73,7 @@ export function storeEvidenceFile(workspace: string, source: string): StoredFile
 				const n = readSync(input.fd, chunk, 0, chunk.length, null);
 				if (n === 0) break;
 				size += n;
-				if (size > EVIDENCE_MAX_BYTES) throw UserError.of(source, `cannot be added as evidence: it is over ${megabytes(EVIDENCE_MAX_BYTES)} (files over ${megabytes(EVIDENCE_MAX_BYTES)} are refused)`);
+				if (size > EVIDENCE_MAX_BYTES) throw UserError.of(source, M.tooBig({limit: megabytes(EVIDENCE_MAX_BYTES)}));
 				hash.update(chunk.subarray(0, n));
 				writeSync(out, chunk, 0, n);
 			}
@@ -74,7 +85,7 @@ export function storeEvidenceFile(workspace: string, source: string): StoredFile
 		const ext = extname(source).toLowerCase();
 		const stored = `${sha256}${/^\.[a-z0-9]{1,10}$/.test(ext) ? ext : ''}`;
 		const target = join(folder, stored);
-		if (dirname(target) !== folder) throw UserError.of(source, 'has a name that cannot be stored safely');
+		if (dirname(target) !== folder) throw UserError.of(source, M.unsafeName());
 		// Stored before under this hash: the same bytes, kept as they are.
 		if (lstatSync(target, {throwIfNoEntry: false})?.isFile()) unlinkSync(tmp);
 		else renameSync(tmp, target);
@@ -86,7 +97,7 @@ export function storeEvidenceFile(workspace: string, source: string): StoredFile
 			// Renamed already, or never made.
 		}
 		if (error instanceof UserError) throw error;
-		throw UserError.of(folder, `could not store the evidence file ${source}: ${describeFsError(error)}`);
+		throw UserError.of(folder, M.notStored({source, problem: fsProblem(error)}));
 	} finally {
 		closeSync(input.fd);
 	}

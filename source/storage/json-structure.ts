@@ -5,10 +5,18 @@
  * walks the data afterwards (JSON.parse itself copes with any depth).
  */
 
+import {messages, type Message} from '../domain/words/message.js';
+
+const M = messages('storage/json-structure', {
+	tooDeep: {zh: '嵌套超过 {max} 层；assess 的文件不会嵌套这么深', en: 'is nested more than {max} levels deep; no file of assess is nested that deep'},
+	proto: {zh: '含有键 "__proto__"，assess 不接受此键（它会改变数据的行为）', en: 'has a key "__proto__", which assess does not accept (it would change how the data behaves)'},
+	twice: {zh: '{key} 在同一个对象中出现了两次；后一个会悄悄覆盖前一个', en: '{key} appears twice in the same object; the second would silently replace the first'},
+});
+
 /** No file of ours comes near this; a team's deepest indicator tree uses about 2 levels per tier. */
 export const MAX_JSON_DEPTH = 128;
 
-export type StructureProblem = {offset: number; problem: string};
+export type StructureProblem = {offset: number; problem: Message};
 
 /**
  * One pass over the bytes (strings skipped), counting object members and the deepest nesting.
@@ -79,7 +87,7 @@ export function structureProblem(text: string, bytes: Uint8Array, parsed: unknow
 	if (scan.tooDeepAt !== undefined) {
 		// The offset of a bracket, an ASCII byte: the bytes before it decode to whole characters.
 		const offset = Buffer.from(bytes.buffer, bytes.byteOffset, scan.tooDeepAt).toString('utf8').length;
-		return {offset, problem: `is nested more than ${MAX_JSON_DEPTH} levels deep; no file of assess is nested that deep`};
+		return {offset, problem: M.tooDeep({max: MAX_JSON_DEPTH})};
 	}
 	const counted = countMembers(parsed);
 	if (scan.members === counted.members && !counted.proto) return undefined;
@@ -114,8 +122,8 @@ export function findKeyProblem(text: string): StructureProblem | undefined {
 			} catch {
 				continue;
 			}
-			if (key === '__proto__') return {offset: start, problem: `has a key "__proto__", which assess does not accept (it would change how the data behaves)`};
-			if (keys.has(key)) return {offset: start, problem: `${JSON.stringify(key)} appears twice in the same object; the second would silently replace the first`};
+			if (key === '__proto__') return {offset: start, problem: M.proto()};
+			if (keys.has(key)) return {offset: start, problem: M.twice({key: JSON.stringify(key)})};
 			keys.add(key);
 		}
 	}

@@ -5,16 +5,18 @@ import {indexSystem, type SystemIndex} from '../domain/system/system-index.js';
 import {weightsFile, checkWeights, type WeightsFile} from '../domain/weights/weights-schema.js';
 import {regionList, type RegionList} from '../domain/regions/region-schema.js';
 import {serviceCatalog, type ServiceCatalog} from '../domain/catalog/catalog-schema.js';
-import type {Issue} from '../domain/issues.js';
+import {zodIssues} from '../domain/words/zod-issues.js';
+import {messages} from '../domain/words/message.js';
 import {sha256} from '../domain/canonical-json.js';
 import {readBytes, parseJsonText} from './read-json-file.js';
 import {UserError} from './user-error.js';
 import {bundledSystemFile, bundledWeightsFile, regionsFile, catalogFile} from './bundled-paths.js';
 
-/** zod's issues as ours: the JSON path and the message. */
-export function zodIssues(error: z.ZodError): Issue[] {
-	return error.issues.map(i => ({path: i.path.filter((p): p is string | number => typeof p !== 'symbol'), message: i.message}));
-}
+export {zodIssues};
+
+const M = messages('storage/load-files', {
+	notSystem: {zh: '既不是内置的指标体系（2020-province、2020-city），也不是指标体系文件的路径', en: 'is neither a bundled indicator system (2020-province, 2020-city) nor a path to a system file'},
+});
 
 /** Parses and validates one file against a schema, or throws a UserError naming the places. */
 export function loadValidated<S extends z.ZodType>(file: string, schema: S, bytes = readBytes(file)): z.infer<S> {
@@ -51,7 +53,7 @@ export function loadSystem(idOrFile: string): LoadedSystem {
 	const bundled = /^[a-z0-9][a-z0-9-]*$/.test(idOrFile) && existsSync(bundledSystemFile(idOrFile));
 	const file = bundled ? bundledSystemFile(idOrFile) : idOrFile;
 	if (!bundled && !/[/\\]|\.json$/i.test(idOrFile)) {
-		throw UserError.of(idOrFile, 'is neither a bundled indicator system (2020-province, 2020-city) nor a path to a system file');
+		throw UserError.of(idOrFile, M.notSystem());
 	}
 	return cached(file, () => {
 		const bytes = readBytes(file);

@@ -6,10 +6,16 @@ import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
 import {uniteLogs, appendLines, writeChangeLog, refusal, type UnitedLogs} from './change-log.js';
 import {syncFolder} from './durable-json-file.js';
-import {describeFsError} from './fs-errors.js';
+import {fsProblem} from './fs-errors.js';
+import {messages} from '../domain/words/message.js';
 import {ValidationCache} from './validation-cache.js';
 import {BUILD_ID} from './cache-folder.js';
 import {UserError, type FileIssue} from './user-error.js';
+
+const M = messages('storage/merged-log', {
+	notLogged: {zh: '{problem}；合并的变更未记入变更记录', en: '{problem}; the merged changes were not logged'},
+	couldNotWrite: {zh: '写入失败：{problem}', en: 'could not be written: {problem}'},
+});
 
 /**
  * The change log of a merge's output, made in two steps: the inputs' logs united (read and
@@ -119,7 +125,7 @@ async function writeMergedLog(plan: MergedLogPlan, union: Union, events: readonl
 		return;
 	}
 	const refused = refusal(plan.outLog);
-	if (refused) throw UserError.of(plan.outLog, `${refused}; the merged changes were not logged`);
+	if (refused) throw UserError.of(plan.outLog, M.notLogged({problem: refused}));
 	try {
 		// The whole union is in the scratch file: with the events, synced, it becomes the log.
 		closeScratch(plan);
@@ -134,7 +140,7 @@ async function writeMergedLog(plan: MergedLogPlan, union: Union, events: readonl
 		await rename(plan.scratch, plan.outLog);
 		await syncFolder(dirname(plan.outLog));
 	} catch (error) {
-		throw UserError.of(plan.outLog, `could not be written: ${describeFsError(error)}; the merged changes were not logged`);
+		throw UserError.of(plan.outLog, M.notLogged({problem: M.couldNotWrite({problem: fsProblem(error)})}));
 	}
 }
 

@@ -1,6 +1,19 @@
 import {openSync, fstatSync, statSync, readSync, closeSync, constants, type Stats} from 'node:fs';
 import {UserError} from './user-error.js';
-import {describeFsError} from './fs-errors.js';
+import {fsProblem} from './fs-errors.js';
+import {messages, type Message} from '../domain/words/message.js';
+
+const M = messages('storage/safe-read', {
+	folder: {zh: '文件夹', en: 'a folder'},
+	fifo: {zh: 'FIFO（命名管道）', en: 'a FIFO (named pipe)'},
+	socket: {zh: '套接字', en: 'a socket'},
+	device: {zh: '设备文件', en: 'a device'},
+	other: {zh: '特殊文件', en: 'not a plain file'},
+	notRegular: {zh: '是{kind}，不是普通文件；只读取普通文件', en: 'is {kind}, not a regular file; only regular files are read'},
+	isFolder: {zh: '是文件夹，不是文件', en: 'is a folder, not a file'},
+	tooBig: {zh: '大小为 {size}；超过 {limit} 的文件不予读取', en: 'is {size}; files over {limit} are refused'},
+	grew: {zh: '读取期间增大到超过 {limit}；超过 {limit} 的文件不予读取', en: 'grew past {limit} while it was read; files over {limit} are refused'},
+});
 
 /**
  * Opening without blocking: a FIFO with no writer would otherwise hold the program (and the
@@ -9,13 +22,16 @@ import {describeFsError} from './fs-errors.js';
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /** What a file that is not a regular file is, in words. */
-export function describeKind(stat: Stats): string {
-	if (stat.isDirectory()) return 'a folder';
-	if (stat.isFIFO()) return 'a FIFO (named pipe)';
-	if (stat.isSocket()) return 'a socket';
-	if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
-	return 'not a plain file';
+export function describeKind(stat: Stats): Message {
+	if (stat.isDirectory()) return M.folder();
+	if (stat.isFIFO()) return M.fifo();
+	if (stat.isSocket()) return M.socket();
+	if (stat.isCharacterDevice() || stat.isBlockDevice()) return M.device();
+	return M.other();
 }
+
+/** `is a FIFO (named pipe), not a regular file; only regular files are read` */
+export const notRegularFile = (stat: Stats): Message => M.notRegular({kind: describeKind(stat)});
 
 export const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
@@ -29,15 +45,21 @@ export function openRegularFile(file: string, limit: number): {fd: number; size:
 		fd = openSync(file, OPEN_FLAGS);
 	} catch (error) {
 		// A socket cannot even be opened (ENXIO): say what it is rather than the error's code.
-		const stat = statSync(file, {throwIfNoEntry: false});
-		if (stat && !stat.isFile() && !stat.isDirectory()) throw UserError.of(file, `is ${describeKind(stat)}, not a regular file; only regular files are read`);
-		throw UserError.of(file, describeFsError(error));
+		// (statSync throws for a path through a file, ENOTDIR, whatever throwIfNoEntry says.)
+		let stat: Stats | undefined;
+		try {
+			stat = statSync(file, {throwIfNoEntry: false});
+		} catch {
+			stat = undefined;
+		}
+		if (stat && !stat.isFile() && !stat.isDirectory()) throw UserError.of(file, notRegularFile(stat));
+		throw UserError.of(file, fsProblem(error));
 	}
 	try {
 		const stat = fstatSync(fd);
-		if (stat.isDirectory()) throw UserError.of(file, 'is a folder, not a file');
-		if (!stat.isFile()) throw UserError.of(file, `is ${describeKind(stat)}, not a regular file; only regular files are read`);
-		if (stat.size > limit) throw UserError.of(file, `is ${megabytes(stat.size)}; files over ${megabytes(limit)} are refused`);
+		if (stat.isDirectory()) throw UserError.of(file, M.isFolder());
+		if (!stat.isFile()) throw UserError.of(file, notRegularFile(stat));
+		if (stat.size > limit) throw UserError.of(file, M.tooBig({size: megabytes(stat.size), limit: megabytes(limit)}));
 		return {fd, size: stat.size, stat};
 	} catch (error) {
 		closeSync(fd);
@@ -78,7 +100,7 @@ export function readRegularFileStamped(file: string, limit: number, scratch?: Sc
 		let length = 0;
 		for (;;) {
 			if (length === buffer.length) {
-				if (length > limit) throw UserError.of(file, `grew past ${megabytes(limit)} while it was read; files over ${megabytes(limit)} are refused`);
+				if (length > limit) throw UserError.of(file, M.grew({limit: megabytes(limit)}));
 				const bigger = Buffer.allocUnsafe(Math.min(limit + 1, buffer.length * 2));
 				buffer.copy(bigger, 0, 0, length);
 				buffer = bigger;
@@ -88,13 +110,13 @@ export function readRegularFileStamped(file: string, limit: number, scratch?: Sc
 			if (n === 0) break;
 			length += n;
 		}
-		if (length > limit) throw UserError.of(file, `grew past ${megabytes(limit)} while it was read; files over ${megabytes(limit)} are refused`);
+		if (length > limit) throw UserError.of(file, M.grew({limit: megabytes(limit)}));
 		// Stamped after reading: a write that raced the read shows as a change next time.
 		const after = length === size ? stat : fstatSync(fd);
 		return {bytes: buffer.subarray(0, length), stamp: stampOf(after)};
 	} catch (error) {
 		if (error instanceof UserError) throw error;
-		throw UserError.of(file, describeFsError(error));
+		throw UserError.of(file, fsProblem(error));
 	} finally {
 		closeSync(fd);
 	}

@@ -1,8 +1,21 @@
 import {openSync, writeSync, closeSync, readFileSync, unlinkSync, statSync, fsyncSync} from 'node:fs';
 import {hostname, userInfo} from 'node:os';
 import {UserError} from './user-error.js';
-import {describeFsError} from './fs-errors.js';
+import {fsProblem} from './fs-errors.js';
 import {readRegularFile} from './safe-read.js';
+import {messages, say, type Message} from '../domain/words/message.js';
+
+const M = messages('storage/lock', {
+	locked: {zh: '正由 {holder} 编辑；请等对方完成后再试，或以只读方式打开。如果其实没有人在编辑（电脑崩溃过，或锁文件被误复制、误提交），`assess unlock {workspace}` 可查看并删除这把锁', en: 'is being edited by {holder}; try again when they are done, or open it read-only. If no one is editing it (a laptop that crashed, a lock file copied or committed by mistake), `assess unlock {workspace}` shows the lock and removes it'},
+	holder: {zh: '{host} 上的 {user}（进程 {pid}，{since} 起）', en: '{user} on {host} (process {pid}, since {since})'},
+	holderFor: {zh: '{host} 上的 {user}（进程 {pid}，已持续 {age}，{since} 起）', en: '{user} on {host} (process {pid}, for {age}, since {since})'},
+	moment: {zh: '片刻', en: 'a moment'},
+	minutes: {zh: '{n} 分钟', en: '{n} {n|minute|minutes}'},
+	hours: {zh: '{n} 小时', en: '{n} hours'},
+	days: {zh: '{n} 天', en: '{n} days'},
+	cannotTake: {zh: '无法取得锁 {lock}；如果没有人在编辑此工作区，`assess unlock` 可查看并删除它', en: 'could not take the lock {lock}; `assess unlock` shows it and removes it if no one is editing the workspace'},
+	cannotCreate: {zh: '无法创建锁文件：{problem}', en: 'cannot create the lock file: {problem}'},
+});
 
 /** Who holds a workspace: written into `<workspace>.lock` so a second writer can be told. */
 export type LockHolder = {user: string; host: string; pid: number; since: string; program: string};
@@ -14,27 +27,31 @@ export type Lock = {readonly file: string; readonly holder: LockHolder; release(
 export class LockedError extends UserError {
 	readonly holder: LockHolder;
 	constructor(workspace: string, holder: LockHolder, now = new Date()) {
-		super([{file: workspace, place: '', problem: `is being edited by ${describeHolder(holder, now)}; try again when they are done, or open it read-only. If no one is editing it (a laptop that crashed, a lock file copied or committed by mistake), \`assess unlock ${workspace}\` shows the lock and removes it`}], 2);
+		super([{file: workspace, place: '', problem: M.locked({holder: holderMessage(holder, now), workspace})}], 2);
 		this.holder = holder;
 	}
 }
 
-/** `li on li-laptop (process 4242, for 3 hours, since 2026-11-29T09:30:00Z)` */
-export function describeHolder(h: LockHolder, now = new Date()): string {
+/** `li on li-laptop (process 4242, for 3 hours, since 2026-11-29T09:30:00Z)`, in both languages. */
+export function holderMessage(h: LockHolder, now = new Date()): Message {
 	const age = ageOf(h.since, now);
-	return `${h.user} on ${h.host} (process ${h.pid}${age ? `, for ${age}` : ''}, since ${h.since})`;
+	const who = {user: h.user, host: h.host, pid: h.pid, since: h.since};
+	return age ? M.holderFor({...who, age}) : M.holder(who);
 }
 
+/** The same in English. */
+export const describeHolder = (h: LockHolder, now = new Date()): string => say('en', holderMessage(h, now));
+
 /** How long ago, in the largest unit that reads naturally: "a moment", "12 minutes", "3 hours", "2 days". */
-export function ageOf(since: string, now = new Date()): string | undefined {
+export function ageOf(since: string, now = new Date()): Message | undefined {
 	const ms = now.getTime() - Date.parse(since);
 	if (!Number.isFinite(ms)) return undefined;
 	const minutes = Math.floor(ms / 60_000);
-	if (minutes < 1) return 'a moment';
-	if (minutes < 120) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+	if (minutes < 1) return M.moment();
+	if (minutes < 120) return M.minutes({n: minutes});
 	const hours = Math.floor(minutes / 60);
-	if (hours < 48) return `${hours} hours`;
-	return `${Math.floor(hours / 24)} days`;
+	if (hours < 48) return M.hours({n: hours});
+	return M.days({n: Math.floor(hours / 24)});
 }
 
 function currentHolder(program: string, now: Date): LockHolder {
@@ -125,7 +142,7 @@ export function acquireLock(workspace: string, program: string, now = new Date()
 	}
 	const existing = readHolder(file);
 	if (existing) throw new LockedError(workspace, existing);
-	throw UserError.of(workspace, `could not take the lock ${file}; \`assess unlock\` shows it and removes it if no one is editing the workspace`);
+	throw UserError.of(workspace, M.cannotTake({lock: file}));
 }
 
 /**
@@ -147,7 +164,7 @@ function tryCreate(file: string, holder: LockHolder): boolean {
 		fd = openSync(file, 'wx', 0o644);
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-		throw UserError.of(file, `cannot create the lock file: ${describeFsError(error)}`);
+		throw UserError.of(file, M.cannotCreate({problem: fsProblem(error)}));
 	}
 	try {
 		writeSync(fd, JSON.stringify(holder) + '\n');

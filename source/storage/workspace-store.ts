@@ -1,5 +1,8 @@
 import {existsSync, mkdirSync, realpathSync, lstatSync, accessSync, constants} from 'node:fs';
-import {describeFsError} from './fs-errors.js';
+import {describeFsError, fsProblem} from './fs-errors.js';
+import {messages, verbatim, type Message} from '../domain/words/message.js';
+import {issue} from '../domain/issues.js';
+import {WORKSPACE_ISSUES as W} from '../domain/workspace/workspace-words.js';
 import {readBytes, parseJsonText, type ParseOptions} from './read-json-file.js';
 import {isUtf8} from 'node:buffer';
 import {reduceFindings, type KnownFindings, type Reduced} from './finding-bytes.js';
@@ -13,7 +16,7 @@ import {mergeWorkspaces} from '../domain/merge/merge-workspaces.js';
 import {equalWeights} from '../domain/weights/weights-schema.js';
 import type {RegionList} from '../domain/regions/region-schema.js';
 import {DurableJsonFile, writeFileDurably} from './durable-json-file.js';
-import {UserError} from './user-error.js';
+import {UserError, firstProblem} from './user-error.js';
 import {loadSystem, loadWeights, loadBundledWeights, loadRegions, zodIssues, type LoadedSystem, type LoadedWeights} from './load-files.js';
 import {relativeToWorkspace} from './bundled-paths.js';
 import {acquireLock, LockedError, type Lock, type LockHolder} from './workspace-lock.js';
@@ -26,6 +29,26 @@ import {sha256} from '../domain/canonical-json.js';
 import {workspaceChanges, mergeChanges} from '../domain/audit/workspace-changes.js';
 import type {ChangeEntry} from '../domain/audit/change-entry.js';
 import {appendChanges, changeLogOf, strayLogProblem} from './change-log.js';
+
+const M = messages('storage/workspace', {
+	systemFileNotLoaded: {zh: '它的指标体系 {file} 无法载入：', en: 'its indicator system {file} cannot be loaded:'},
+	systemNotLoaded: {zh: '它的指标体系 "{id}" 无法载入：', en: 'its indicator system "{id}" cannot be loaded:'},
+	notFound: {zh: '不存在', en: 'does not exist'},
+	notFoundInit: {zh: '不存在；请用 `assess init` 新建', en: 'does not exist; create it with `assess init`'},
+	readOnlyMode: {zh: '为只读文件（权限 {mode}）', en: 'is read-only (mode {mode})'},
+	cannotWrite: {zh: '无法写入：{problem}', en: 'cannot be written: {problem}'},
+	nothingChanged: {zh: '{problem}；未作任何改动', en: '{problem}; nothing was changed'},
+	openReadOnly: {zh: '以只读方式打开；未保存任何内容', en: 'is open read-only; nothing was saved'},
+	logWarning: {zh: '{file}：{problem}（assess log 会从工作区中恢复这些变更）', en: '{file}: {problem} (assess log recovers them from the workspace)'},
+	changedInvalid: {zh: '已被其他程序修改，现在不是有效的工作区；未保存任何内容（你的改动仍保留在本次会话中；请修复或恢复该文件，或另存为其他文件）：', en: 'was changed by another program and is not a valid workspace now; nothing was saved (your changes are kept in this session; fix or restore the file, or save to another file):'},
+	changedUnmergeable: {zh: '已被其他程序修改，且无法合并：{problem}', en: 'was changed by another program, and cannot be merged: {problem}'},
+	exists: {zh: '已存在；请换一个名称（未作任何改动）', en: 'already exists; choose another name (nothing was changed)'},
+	cannotCreateFolder: {zh: '无法创建它所在的文件夹：{problem}', en: 'cannot create its folder: {problem}'},
+	warning: {zh: '{file}：{problem}', en: '{file}: {problem}'},
+});
+
+/** The name of the weights used when a team's system has no weights file. */
+export const EQUAL_WEIGHTS_FILE = '(equal weights)';
 
 /** Everything a workspace needs to be scored: its system, weights and the known regions. */
 export type WorkspaceContext = {
@@ -206,8 +229,8 @@ export function parseWorkspace(file: string, raw: unknown, cache?: FindingCache)
 			met++;
 			const copy = f as Finding;
 			// The first copy's region and indicator make its key (it was validated): a copy with the same ones has the right key.
-			if ((copy.region !== first.region || copy.indicator !== first.indicator) && key !== findingKey(copy.region, copy.indicator)) issues.push({path: ['findings', key], message: `the key should be "${findingKey(copy.region, copy.indicator)}"`});
-			if (!regions.has(copy.region)) issues.push({path: ['findings', key, 'region'], message: `region "${copy.region}" is not in this workspace's regions`});
+			if ((copy.region !== first.region || copy.indicator !== first.indicator) && key !== findingKey(copy.region, copy.indicator)) issues.push(issue(['findings', key], W.keyShouldBe({key: findingKey(String(copy.region), String(copy.indicator))})));
+			if (!regions.has(copy.region)) issues.push(issue(['findings', key, 'region'], W.regionNotListed({region: String(copy.region)})));
 			// One object per version (what is read is thrown away whole if anything is wrong).
 			all[key] = first;
 		}
@@ -248,8 +271,8 @@ function contextOf(file: string, ws: Workspace, weightsOverride?: string): Works
 		system = loadSystem(ws.system.file ? relativeToWorkspace(file, ws.system.file) : ws.system.id);
 	} catch (error) {
 		if (!(error instanceof UserError)) throw error;
-		const what = ws.system.file ? `its indicator system ${ws.system.file}` : `its indicator system "${ws.system.id}"`;
-		throw new UserError([{file, place: ws.system.file ? '$.system.file' : '$.system.id', problem: `${what} cannot be loaded:`}, ...error.issues]);
+		const what = ws.system.file ? M.systemFileNotLoaded({file: ws.system.file}) : M.systemNotLoaded({id: ws.system.id});
+		throw new UserError([{file, place: ws.system.file ? '$.system.file' : '$.system.id', problem: what}, ...error.issues]);
 	}
 	const regions = loadRegions();
 	return {system, weights: resolveWeights(file, ws, system, weightsOverride), regions};
@@ -270,7 +293,7 @@ function resolveWeights(file: string, ws: Workspace, system: LoadedSystem, overr
 	const beside = join(dirname(system.file), `${basename(system.file, extname(system.file))}.weights.json`);
 	if (existsSync(beside)) return loadWeights(beside, system.index);
 	const weights = equalWeights(system.index, 'Equal sibling weights: no weights file was found for this system.');
-	return {file: '(equal weights)', weights, digest: ''};
+	return {file: EQUAL_WEIGHTS_FILE, weights, digest: ''};
 }
 
 export type OpenOptions = {
@@ -308,13 +331,13 @@ export function realWorkspacePath(file: string): string {
 	try {
 		return realpathSync(file);
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw UserError.of(file, existsSync(file) ? 'does not exist' : 'does not exist; create it with `assess init`');
-		throw UserError.of(file, describeFsError(error));
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw UserError.of(file, existsSync(file) ? M.notFound() : M.notFoundInit());
+		throw UserError.of(file, fsProblem(error));
 	}
 }
 
 /** Why a workspace file must not be written, if it must not: read-only by its mode or to this user. */
-export function readOnlyReason(real: string): string | undefined {
+export function readOnlyReason(real: string): Message | undefined {
 	let mode: number;
 	try {
 		mode = lstatSync(real).mode;
@@ -322,11 +345,11 @@ export function readOnlyReason(real: string): string | undefined {
 		return undefined;
 	}
 	// Refused even where the user could write it anyway (root): a read-only file says "leave me".
-	if ((mode & 0o200) === 0) return `is read-only (mode ${(mode & 0o777).toString(8).padStart(4, '0')})`;
+	if ((mode & 0o200) === 0) return M.readOnlyMode({mode: (mode & 0o777).toString(8).padStart(4, '0')});
 	try {
 		accessSync(real, constants.W_OK);
 	} catch (error) {
-		return `cannot be written: ${describeFsError(error)}`;
+		return M.cannotWrite({problem: fsProblem(error)});
 	}
 	return undefined;
 }
@@ -346,7 +369,7 @@ export class OpenWorkspace {
 	/** Who holds the lock when this one opened read-only because of it. */
 	readonly lockedBy: LockHolder | undefined;
 	/** Why it opened read-only when the file itself may not be written (its mode). */
-	readonly readOnlyBecause: string | undefined;
+	readonly readOnlyBecause: Message | undefined;
 	readonly #db: Low<Workspace>;
 	readonly #adapter: DurableJsonFile<Workspace, SaveReport>;
 	#lock: Lock | undefined;
@@ -355,7 +378,7 @@ export class OpenWorkspace {
 	readonly #validator: WorkspaceValidator;
 	readonly #validationCache: ValidationCache | undefined;
 
-	private constructor(file: string, realFile: string, db: Low<Workspace>, adapter: DurableJsonFile<Workspace, SaveReport>, context: WorkspaceContext, lock: Lock | undefined, lockedBy: LockHolder | undefined, readOnlyBecause: string | undefined, validator: WorkspaceValidator, validationCache: ValidationCache | undefined) {
+	private constructor(file: string, realFile: string, db: Low<Workspace>, adapter: DurableJsonFile<Workspace, SaveReport>, context: WorkspaceContext, lock: Lock | undefined, lockedBy: LockHolder | undefined, readOnlyBecause: Message | undefined, validator: WorkspaceValidator, validationCache: ValidationCache | undefined) {
 		this.#validationCache = validationCache;
 		this.file = file;
 		this.realFile = realFile;
@@ -375,10 +398,10 @@ export class OpenWorkspace {
 		const real = realWorkspacePath(file);
 		let lock: Lock | undefined;
 		let lockedBy: LockHolder | undefined;
-		let readOnlyBecause: string | undefined;
+		let readOnlyBecause: Message | undefined;
 		if (options.write) {
 			readOnlyBecause = readOnlyReason(real);
-			if (readOnlyBecause && !options.fallbackToReadOnly) throw UserError.of(file, `${readOnlyBecause}; nothing was changed`);
+			if (readOnlyBecause && !options.fallbackToReadOnly) throw UserError.of(file, M.nothingChanged({problem: readOnlyBecause}));
 			const deadline = Date.now() + (options.waitMs ?? 0);
 			while (!readOnlyBecause) {
 				try {
@@ -409,7 +432,7 @@ export class OpenWorkspace {
 			// lowdb wants default data; null marks "not read yet" and is replaced by read() or refused below.
 			const db = new Low<Workspace>(adapter, null as unknown as Workspace);
 			await db.read();
-			if (!db.data) throw UserError.of(file, 'does not exist; create it with `assess init`');
+			if (!db.data) throw UserError.of(file, M.notFoundInit());
 			const context = loadContext(real, db.data, options.weights);
 			rememberRead(db.data, context, options.validationCache);
 			const validator = new WorkspaceValidator(context.system.index, knownRegions(context));
@@ -426,7 +449,7 @@ export class OpenWorkspace {
 					await appendChanges(changeLogOf(real), entries);
 				} catch (error) {
 					if (!(error instanceof UserError)) throw error;
-					opened.warnings.push(`${error.issues[0]?.file}: ${error.issues[0]?.problem} (assess log recovers them from the workspace)`);
+					opened.warnings.push(M.logWarning({file: error.issues[0]?.file ?? '', problem: firstProblem(error)}));
 				}
 			};
 			return opened;
@@ -446,7 +469,7 @@ export class OpenWorkspace {
 	 * program wrote meanwhile merged in). Invalid data is refused and nothing is written.
 	 */
 	async save(next: Workspace): Promise<SaveReport> {
-		if (this.readOnly) throw UserError.of(this.file, 'is open read-only; nothing was saved');
+		if (this.readOnly) throw UserError.of(this.file, M.openReadOnly());
 		const issues = this.#validator.check(next);
 		if (issues.length > 0) throw UserError.fromIssues(this.file, issues);
 		if (!this.#backedUp) {
@@ -462,7 +485,7 @@ export class OpenWorkspace {
 	}
 
 	/** Things worth telling the user that did not stop the work (a backups folder that was skipped). */
-	readonly warnings: string[] = [];
+	readonly warnings: Message[] = [];
 
 	/** Waits for pending saves, remembers the file as valid, then lets go of the lock. */
 	async close(): Promise<void> {
@@ -504,10 +527,10 @@ function mergeDiskVersion(file: string, ours: Workspace, disk: Buffer, context: 
 		if (issues.length > 0) throw UserError.fromIssues(file, issues);
 	} catch (error) {
 		if (!(error instanceof UserError)) throw error;
-		throw new UserError([{file, place: '', problem: 'was changed by another program and is not a valid workspace now; nothing was saved (your changes are kept in this session; fix or restore the file, or save to another file):'}, ...error.issues]);
+		throw new UserError([{file, place: '', problem: M.changedInvalid()}, ...error.issues]);
 	}
 	const merged = mergeWorkspaces([ours, theirs], {id: ours.id, assessor: ours.assessor, createdAt: ours.createdAt});
-	if (!merged.ok) throw UserError.fromIssues(file, merged.issues.map(i => ({...i, message: `was changed by another program, and cannot be merged: ${i.message}`})));
+	if (!merged.ok) throw UserError.fromIssues(file, merged.issues.map(i => issue(i.path, M.changedUnmergeable({problem: i.said ?? verbatim(i.message)}))));
 	// Ours comes first: the merge keeps its system, weights file, id and assessor.
 	const ws = merged.value.workspace;
 	const issues = validator.check(ws);
@@ -524,8 +547,8 @@ function mergeDiskVersion(file: string, ours: Workspace, disk: Buffer, context: 
  * Creates a new workspace file; refuses to overwrite an existing one, or to start beside the
  * change log of an earlier file of the same name. Its change log starts with what it holds.
  */
-export async function createWorkspaceFile(file: string, ws: Workspace, actor: string = ws.assessor): Promise<{warnings: string[]}> {
-	if (existsSync(file)) throw UserError.of(file, 'already exists; choose another name (nothing was changed)');
+export async function createWorkspaceFile(file: string, ws: Workspace, actor: string = ws.assessor): Promise<{warnings: Message[]}> {
+	if (existsSync(file)) throw UserError.of(file, M.exists());
 	const stray = strayLogProblem(file);
 	if (stray) throw UserError.of(file, stray);
 	const result = workspaceSchema.safeParse(ws);
@@ -533,7 +556,7 @@ export async function createWorkspaceFile(file: string, ws: Workspace, actor: st
 	try {
 		mkdirSync(dirname(file), {recursive: true});
 	} catch (error) {
-		throw UserError.of(file, `cannot create its folder: ${describeFsError(error)}`);
+		throw UserError.of(file, M.cannotCreateFolder({problem: fsProblem(error)}));
 	}
 	const adapter = new DurableJsonFile<Workspace>(file, {serialize: workspaceBytes, parse: workspaceParser({})});
 	await adapter.write(result.data);
@@ -544,7 +567,7 @@ export async function createWorkspaceFile(file: string, ws: Workspace, actor: st
 		if (!existsSync(log)) await writeFileDurably(log, '', {keepPrevious: false});
 	} catch (error) {
 		if (!(error instanceof UserError)) throw error;
-		return {warnings: [`${error.issues[0]?.file}: ${error.issues[0]?.problem}`]};
+		return {warnings: [M.warning({file: error.issues[0]?.file ?? '', problem: firstProblem(error)})]};
 	}
 	return {warnings: []};
 }
@@ -576,7 +599,7 @@ export async function writeWorkspaceFile(file: string, ws: Workspace, trusted: r
 export async function readWorkspace(file: string, options: ReadOptions & {weights?: string} = {}): Promise<{data: Workspace; context: WorkspaceContext}> {
 	const adapter = new DurableJsonFile<Workspace>(file, {serialize: workspaceBytes, parse: workspaceParser(options)});
 	const data = await adapter.read();
-	if (!data) throw UserError.of(file, 'does not exist; create it with `assess init`');
+	if (!data) throw UserError.of(file, M.notFoundInit());
 	const context = loadContext(file, data, options.weights);
 	if (options.findingCache) finishMergeRead(data, context, options);
 	else rememberRead(data, context, options.validationCache);

@@ -1,7 +1,8 @@
 import {workspace as workspaceSchema, finding as findingSchema, conflictShell, findingKey, type Workspace, type Finding} from '../domain/workspace/workspace-schema.js';
 import {checkFinding} from '../domain/workspace/workspace-ops.js';
 import type {SystemIndex} from '../domain/system/system-index.js';
-import type {Issue} from '../domain/issues.js';
+import {issue, type Issue} from '../domain/issues.js';
+import {WORKSPACE_ISSUES as W} from '../domain/workspace/workspace-words.js';
 import {zodIssues} from './load-files.js';
 
 /**
@@ -27,16 +28,16 @@ export class WorkspaceValidator {
 		// The shell (everything but the findings and conflicts) with the full schema.
 		const shell = workspaceSchema.safeParse({...ws, findings: {}, conflicts: {}});
 		if (!shell.success) issues.push(...zodIssues(shell.error));
-		if (ws.system?.id !== this.#index.system.id) issues.push({path: ['system', 'id'], message: `the workspace is for system "${ws.system?.id}", not "${this.#index.system.id}"`});
+		if (ws.system?.id !== this.#index.system.id) issues.push(issue(['system', 'id'], W.otherSystem({was: String(ws.system?.id), now: this.#index.system.id})));
 		if (Array.isArray(ws.regions)) {
-			ws.regions.forEach((code, i) => this.#knownRegions.has(code) || issues.push({path: ['regions', i], message: `unknown region code "${code}" (see indicators/regions.json)`}));
+			ws.regions.forEach((code, i) => this.#knownRegions.has(code) || issues.push(issue(['regions', i], W.unknownRegion({code}))));
 		}
 		const regions = new Set(ws.regions);
 		for (const [key, f] of entries(ws.findings, 'findings', issues)) {
 			const own = this.#checkFinding(f, ['findings', key]);
 			if (own.length === 0) {
-				if (key !== findingKey(f.region, f.indicator)) own.push({path: ['findings', key], message: `the key should be "${findingKey(f.region, f.indicator)}"`});
-				if (!regions.has(f.region)) own.push({path: ['findings', key, 'region'], message: `region "${f.region}" is not in this workspace's regions`});
+				if (key !== findingKey(f.region, f.indicator)) own.push(issue(['findings', key], W.keyShouldBe({key: findingKey(f.region, f.indicator)})));
+				if (!regions.has(f.region)) own.push(issue(['findings', key, 'region'], W.regionNotListed({region: f.region})));
 			}
 			issues.push(...own);
 		}
@@ -46,7 +47,7 @@ export class WorkspaceValidator {
 				issues.push(...zodIssues(parsed.error).map(i => ({...i, path: ['conflicts', key, ...i.path]})));
 				continue;
 			}
-			if (key !== findingKey(c.region, c.indicator)) issues.push({path: ['conflicts', key], message: `the key should be "${findingKey(c.region, c.indicator)}"`});
+			if (key !== findingKey(c.region, c.indicator)) issues.push(issue(['conflicts', key], W.keyShouldBe({key: findingKey(c.region, c.indicator)})));
 			c.candidates.forEach((f, i) => issues.push(...this.#checkFinding(f, ['conflicts', key, 'candidates', i])));
 		}
 		return issues;
@@ -73,6 +74,6 @@ export class WorkspaceValidator {
 function entries<T>(record: Record<string, T> | undefined, name: 'findings' | 'conflicts', issues: Issue[]): [string, T][] {
 	if (record === undefined && name === 'conflicts') return [];
 	if (record && typeof record === 'object' && !Array.isArray(record)) return Object.entries(record);
-	issues.push({path: [name], message: `expected an object of ${name} by key`});
+	issues.push(issue([name], W.objectByKey({name})));
 	return [];
 }

@@ -1,7 +1,7 @@
 import {describe, it, expect} from 'vitest';
 import {writeFileSync, readFileSync} from 'node:fs';
 import {basename, join} from 'node:path';
-import {runCli, tempDir, hasStackTrace} from '../helpers/run-cli.js';
+import {runCli, CHINESE, tempDir, hasStackTrace} from '../helpers/run-cli.js';
 import {loadSystem} from '../../source/storage/load-files.js';
 import {createWorkspace, applyChange} from '../../source/domain/workspace/workspace-ops.js';
 import {serializeWorkspace} from '../../source/storage/workspace-text.js';
@@ -74,14 +74,19 @@ describe('assess agreement with a team', () => {
 		const text = runCli(['agreement', ...files]);
 		expect(text.code).toBe(0);
 		expect(text.stdout).toContain('4 assessors (zhang, li, wang, zhao): 22 leaves scored by two or more, 16 where all agree (72.7%)');
-		expect(text.stdout).toMatch(/^1\.2\.3 移动端使用体验\s+11\s+72\.7%\s+—\s+0\.849\s+interval\s+0\.\d\d$/m);
-		expect(text.stdout).toMatch(/^1\.4\.2 部门网站入口归集\s+11\s+72\.7%\s+0\.761\s+0\.815\s+ordinal\s+—$/m);
-		expect(text.stdout).toMatch(/lowest 0\.815 at 1\.4\.2 部门网站入口归集/);
+		// The indicators by their names in the reader's language (the system gives both).
+		expect(text.stdout).toMatch(/^1\.2\.3 Mobile usability\s+11\s+72\.7%\s+—\s+0\.849\s+interval\s+0\.\d\d$/m);
+		expect(text.stdout).toMatch(/^1\.4\.2 Department websites route to the portal\s+11\s+72\.7%\s+0\.761\s+0\.815\s+ordinal\s+—$/m);
+		expect(text.stdout).toMatch(/lowest 0\.815 at 1\.4\.2 Department websites route to the portal/);
+		const zh = runCli(['agreement', ...files], {env: CHINESE}).stdout;
+		expect(zh).toMatch(/^1\.2\.3 移动端使用体验\s+11\s+72\.7%\s+—\s+0\.849\s+定距\s+0\.\d\d$/m);
+		expect(zh).toMatch(/^1\.4\.2 部门网站入口归集\s+11\s+72\.7%\s+0\.761\s+0\.815\s+定序\s+—$/m);
 		expect(text.stdout).toMatch(/^zhang – li\s+18\s+88\.9%/m);
 		expect(text.stdout).toContain('Disagreements (6):');
 		expect(text.stdout).toMatch(/^region\s+indicator\s+zhang\s+li\s+wang\s+zhao$/m);
 		expect(text.stdout).toMatch(/^210000\s+1\.2\.3\s+1\s+2\s+3\s+4$/m);
-		expect(text.stdout).toMatch(/^230000\s+1\.4\.2\s+全部归集\s+全部归集\s+三分之二及以上归集\s+全部归集$/m);
+		expect(text.stdout).toMatch(/^230000\s+1\.4\.2\s+All routed\s+All routed\s+Two-thirds or more\s+All routed$/m);
+		expect(zh).toMatch(/^230000\s+1\.4\.2\s+全部归集\s+全部归集\s+三分之二及以上归集\s+全部归集$/m);
 	});
 
 	it('keeps the two-file report: the pair\'s headline with Cohen\'s kappa, no pairs table, the disagreements side by side', () => {
@@ -153,6 +158,7 @@ describe('assess agreement with a team', () => {
 		expect(r.stdout).toContain(`李四 (${basename(b)})`);
 		expect(r.stdout).toContain('李四 (li-again.json)');
 		// One row per disagreement, — where an assessor did not score the leaf.
-		expect(r.stdout).toMatch(/^110000\s+1\.1\.1\s+否\s+是\s+是\s+—$/m);
+		expect(r.stdout).toMatch(/^110000\s+1\.1\.1\s+no\s+yes\s+yes\s+—$/m);
+		expect(runCli(['agreement', a, b, copy, c], {env: CHINESE}).stdout).toMatch(/^110000\s+1\.1\.1\s+否\s+是\s+是\s+—$/m);
 	});
 });

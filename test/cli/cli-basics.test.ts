@@ -1,7 +1,7 @@
 import {describe, it, expect} from 'vitest';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {runCli, repoRoot, hasStackTrace} from '../helpers/run-cli.js';
+import {runCli, CHINESE, repoRoot, hasStackTrace} from '../helpers/run-cli.js';
 
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 
@@ -31,7 +31,7 @@ describe('assess --help, --version, usage errors', () => {
 		expect(unknown.stderr).toContain('unknown command "frobnicate"');
 		const flag = runCli(['score', 'x.json', '--bogus']);
 		expect(flag.code).toBe(2);
-		expect(flag.stderr).toContain("Unknown option '--bogus'");
+		expect(flag.stderr).toContain('unknown option --bogus');
 		expect(flag.stderr).toContain('usage: assess score');
 		const missing = runCli(['record', 'x.json']);
 		expect(missing.code).toBe(2);
@@ -64,10 +64,11 @@ describe('assess search', () => {
 	});
 
 	it('prints an aligned table for people', () => {
-		const r = runCli(['search', 'bszn', '--limit', '3']);
+		const r = runCli(['search', 'bszn', '--limit', '3'], {env: CHINESE});
 		const lines = r.stdout.trimEnd().split('\n');
 		expect(lines[0]).toMatch(/^类别\s+编码\s+名称\s+说明$/);
 		expect(lines).toHaveLength(5);
+		expect(runCli(['search', 'bszn', '--limit', '3']).stdout).toMatch(/^Kind\s+Code\s+Name\s+Detail\n/);
 	});
 });
 

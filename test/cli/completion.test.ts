@@ -78,7 +78,8 @@ describe.skipIf(!has('bash'))('bash completion (assess completion bash, sourced 
 
 	it("completes every command's own options, from its options", () => {
 		for (const command of COMMANDS) {
-			const expected = [...Object.keys(command.options).map(o => `--${o}`), '--help'].sort();
+			// Every command takes --lang (main reads it for all of them).
+			const expected = [...new Set([...Object.keys(command.options).map(o => `--${o}`), '--help', '--lang'])].sort();
 			expect(bash('assess', command.name, '--'), command.name).toEqual(expected);
 		}
 		expect(bash('assess', 'init', 'w.json', '--s')).toEqual(['--sample-plan', '--self-review', '--system']);
@@ -124,10 +125,10 @@ describe.skipIf(!has('fish'))('fish completion (fish\'s own complete -C)', () =>
 	it('completes commands with their summaries, options, values and files', () => {
 		expect(fish('assess sc').sort()).toEqual(['schemas', 'score']);
 		const described = spawnSync('fish', ['--no-config', '-c', `source ${scripts.fish}; complete -C 'assess doc'`], {cwd: dir, encoding: 'utf8'}).stdout;
-		expect(described).toBe(`doctor\t${COMMANDS.find(c => c.name === 'doctor')!.summary}\n`);
+		expect(described).toBe(`doctor\t${COMMANDS.find(c => c.name === 'doctor')!.summary.en}\n`);
 		expect(fish('assess open --lang ').sort()).toEqual(['en', 'zh']);
 		expect(fish('assess export zhang.json --format=').sort()).toEqual(['--format=csv', '--format=json', '--format=xlsx']);
-		expect(fish('assess merge zhang.json --').sort()).toEqual(['--assessor', '--dry-run', '--help', '--json', '--output']);
+		expect(fish('assess merge zhang.json --').sort()).toEqual(['--assessor', '--dry-run', '--help', '--json', '--lang', '--output']);
 		// Files: fish's own __fish_complete_suffix offers every file, the workspace files first.
 		expect(fish('assess score ')).toEqual(expect.arrayContaining(['workspaces/', 'zhang.json']));
 		expect(fish('assess completion ').sort()).toEqual(['bash', 'fish', 'powershell', 'zsh']);

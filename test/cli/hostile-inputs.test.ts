@@ -233,6 +233,7 @@ describe('zero weights', () => {
 		const row = (code: string) => json.regions[0].indicators.find((i: {code: string}) => i.code === code);
 		expect(row('1.1.2')).toMatchObject({score: 100, na: false});
 		expect(row('1.1')).toMatchObject({score: null, na: false, weightless: true});
-		expect(runCli(['score', ws]).stdout).toMatch(/1\.1 \S+\s+—（权重为0）/);
+		expect(runCli(['score', ws]).stdout).toMatch(/1\.1 .+\s+— \(weight 0\)/);
+		expect(runCli(['score', ws, '--lang', 'zh']).stdout).toMatch(/1\.1 \S+\s+—（权重为0）/);
 	});
 });

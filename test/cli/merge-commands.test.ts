@@ -2,7 +2,7 @@ import {describe, it, expect} from 'vitest';
 import {readFileSync, readdirSync, writeFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {spawnSync} from 'node:child_process';
-import {runCli, tempDir, bin, hasStackTrace} from '../helpers/run-cli.js';
+import {runCli, CHINESE, tempDir, bin, hasStackTrace} from '../helpers/run-cli.js';
 
 const readWs = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).filter(n => statSync(join(dir, n)).isFile()).map(n => [n, readFileSync(join(dir, n), 'utf8')]));
@@ -27,7 +27,8 @@ describe('assess merge', () => {
 		const before = snapshot(dir);
 		const r = runCli(['merge', ...files, '-o', join(dir, 'team.json')]);
 		expect(r.code).toBe(3);
-		expect(r.stderr).toContain('1 conflicts');
+		// One conflict: it said "1 conflicts".
+		expect(r.stderr).toContain(': 2 findings, 1 conflict (kept in the file; settle them in the TUI with c).');
 		const team = readWs(join(dir, 'team.json'));
 		expect(team.regions).toEqual(['110000', '310000', '320000', '330000']);
 		expect(Object.keys(team.findings).sort()).toEqual(['320000/1.1.1', '330000/1.1.1']);
@@ -39,7 +40,8 @@ describe('assess merge', () => {
 		for (const [name, content] of Object.entries(before)) expect(readFileSync(join(dir, name), 'utf8'), name).toBe(content);
 		// Scores count the conflict as unscored and say how many remain.
 		const score = runCli(['score', join(dir, 'team.json'), '--summary']);
-		expect(score.stdout).toContain('1 unsettled conflicts remain');
+		// One conflict, one: it said "1 unsettled conflicts remain".
+		expect(score.stdout).toContain('1 unsettled conflict remains; settle it in the TUI (c)');
 		expect(JSON.parse(runCli(['score', join(dir, 'team.json'), '--json']).stdout).conflicts).toBe(1);
 	});
 
@@ -63,8 +65,10 @@ describe('assess merge', () => {
 		// Every leaf that would conflict, with each candidate's value and assessor (issue 15).
 		const row = r.stdout.split('\n').find(l => l.startsWith('110000 北京市'))!;
 		expect(row).toMatch(/1\.1\.1 \S+/);
-		expect(row).toMatch(/是 · draft · (zhang, li|li, zhang)/);
-		expect(row).toContain('否 · draft · wang');
+		expect(row).toMatch(/yes · draft · (zhang, li|li, zhang)/);
+		expect(row).toContain('no · draft · wang');
+		const zh = runCli(['merge', ...files, '--dry-run'], {env: CHINESE}).stdout.split('\n').find(l => l.startsWith('110000 北京市'))!;
+		expect(zh).toMatch(/是 · 草稿 · (zhang, li|li, zhang)/);
 		const json = runCli(['merge', ...files, '--dry-run', '--json']);
 		expect(json.code).toBe(3);
 		const listed = JSON.parse(json.stdout);
@@ -156,7 +160,8 @@ describe('assess agreement', () => {
 		expect(report.overall).toMatchObject({units: 1, agreed: 0, percent: 0});
 		expect(report.disagreements).toEqual([{region: '110000', indicator: '1.1.1', verdicts: ['是', '否']}]);
 		const text = runCli(['agreement', files[0]!, files[1]!]);
-		expect(text.stdout).toContain('zhang vs li: 1 leaves scored by both, 1 agree (100.0%)');
+		// One leaf: it said "1 leaves".
+		expect(text.stdout).toContain('zhang vs li: 1 leaf scored by both, 1 agree (100.0%)');
 		expect(text.stdout).toContain('No disagreements.');
 	});
 });

@@ -1,7 +1,7 @@
 import {describe, it, expect} from 'vitest';
 import {readFileSync, existsSync, readdirSync, writeFileSync, mkdirSync} from 'node:fs';
 import {join} from 'node:path';
-import {runCli, hasStackTrace} from '../helpers/run-cli.js';
+import {runCli, hasStackTrace, CHINESE} from '../helpers/run-cli.js';
 import {completeWorkspace} from '../helpers/complete-workspace.js';
 import {compareFolder} from '../helpers/compare-fixtures.js';
 
@@ -119,22 +119,24 @@ describe('assess report', () => {
 describe('assess compare', () => {
 	it('prints totals, ranks and tiers then and now, and each corresponding indicator', () => {
 		const f = compareFolder();
-		const r = runCli(['compare', f.old, f.new, '--map', f.mapping], {cwd: f.dir});
+		const r = runCli(['compare', f.old, f.new, '--map', f.mapping], {cwd: f.dir, env: CHINESE});
 		expect(r.code).toBe(0);
-		expect(r.stdout).toContain('测试指标体系（2019年） mini-2019 2019.1 (2019) → 测试指标体系（2020年） mini-2020 2020.1 (2020)');
+		expect(r.stdout).toContain('测试指标体系（2019年） mini-2019 2019.1（2019） → 测试指标体系（2020年） mini-2020 2020.1（2020）');
 		expect(r.stdout).toMatch(/江苏省\s+\d+\.\d\d\s+\d+\.\d\d\s+\+\d+\.\d\d\s+4\s+1\s+↑3/);
 		expect(r.stdout).toMatch(/广东省\s+上期未评估/);
-		expect(r.stdout).toContain('指标对应: 相同 12，改名 2，合并 1，拆分 1，撤销 1，新增 1；未匹配：上期 0 项，本期 0 项');
+		expect(r.stdout).toContain('评估指标对应：相同 12、改名 2、合并 1、拆分 1、撤销 1、新增 1；未匹配：上期 0 项，本期 0 项');
+		// In English, the same in English (the indicators by their names in the files).
+		expect(runCli(['compare', f.old, f.new, '--map', f.mapping], {cwd: f.dir}).stdout).toContain('Indicators: same 12, renamed 2, merged 1, split 1, dropped 1, added 1; unmatched: 0 old, 0 new');
 		expect(r.stdout).toMatch(/合并\s+2\.1\.1 网上支付 \+ 2\.1\.2 物流送达\s+2\.1\.1 网上支付与物流\s+合并/);
 		expect(r.stdout).toMatch(/2\.2\.1\+2\.2\.2 电子证照免提交、电子证照出证\s+拆分 ← 2\.2\.1\s+60\.00\s+50\.00\s+-10\.00/);
 	});
 
 	it('without a mapping, lists what does not match by code and name', () => {
 		const f = compareFolder();
-		const r = runCli(['compare', f.old, f.new, '--summary'], {cwd: f.dir});
+		const r = runCli(['compare', f.old, f.new, '--summary'], {cwd: f.dir, env: CHINESE});
 		expect(r.code).toBe(0);
 		expect(r.stdout).toContain('未匹配：上期 6 项，本期 6 项');
-		expect(r.stdout).toContain('上期未匹配 (6): 1.1.2 办事指南完整；2.1.1 网上支付；2.1.2 物流送达；2.1.3 网办占比；2.2.1 电子证照；3.1.2 旧版满意度调查');
+		expect(r.stdout).toContain('上期未匹配（6）：1.1.2 办事指南完整；2.1.1 网上支付；2.1.2 物流送达；2.1.3 网办占比；2.2.1 电子证照；3.1.2 旧版满意度调查');
 	});
 
 	it('--json gives every figure', () => {

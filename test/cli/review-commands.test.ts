@@ -1,7 +1,7 @@
 import {describe, it, expect} from 'vitest';
 import {readFileSync, writeFileSync, existsSync, copyFileSync, mkdirSync, symlinkSync, renameSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
-import {runCli, tempDir, hasStackTrace} from '../helpers/run-cli.js';
+import {runCli, CHINESE, tempDir, hasStackTrace} from '../helpers/run-cli.js';
 import {completeWorkspace} from '../helpers/complete-workspace.js';
 import XLSX from 'xlsx';
 
@@ -131,12 +131,14 @@ describe('assess log', () => {
 		expect(all).toMatch(/张三\s+review policy\s+—\s+review required; reviewer 王五 for 110000; reviewer 赵六 for 310000/);
 		const bj = ok(['log', ws, '北京', '1.1.1']).stdout.trimEnd().split('\n').slice(2);
 		expect(bj.map(l => l.replace(/^\S+\s+/, '').replace(/\s+/g, ' ').trim())).toEqual([
-			'张三 110000 北京市 1.1.1 国家平台互联互通 value — 是',
-			'张三 110000 北京市 1.1.1 国家平台互联互通 status — submitted',
-			'张三 110000 北京市 1.1.1 国家平台互联互通 note — 首页可见',
-			'张三 110000 北京市 1.1.1 国家平台互联互通 value 是 否',
-			'张三 110000 北京市 1.1.1 国家平台互联互通 note 首页可见 入口失效',
+			'张三 110000 北京市 1.1.1 Linked to the national platform value — yes',
+			'张三 110000 北京市 1.1.1 Linked to the national platform status — submitted',
+			'张三 110000 北京市 1.1.1 Linked to the national platform note — 首页可见',
+			'张三 110000 北京市 1.1.1 Linked to the national platform value yes no',
+			'张三 110000 北京市 1.1.1 Linked to the national platform note 首页可见 入口失效',
 		]);
+		const zh = runCli(['log', ws, '北京', '1.1.1'], {env: CHINESE}).stdout.trimEnd().split('\n').slice(2);
+		expect(zh.map(l => l.replace(/^\S+\s+/, '').replace(/\s+/g, ' ').trim())[3]).toBe('张三 110000 北京市 1.1.1 国家平台互联互通 分值 是 否');
 		const json = JSON.parse(ok(['log', ws, '310000', '--json']).stdout);
 		expect(json.entries.at(-1)).toMatchObject({by: '赵六', field: 'review', to: {state: 'returned', by: '赵六', note: '截图过期'}});
 		expect(ok(['log', ws, '--limit', '2']).stderr).toContain('(the last 2 of');
@@ -148,7 +150,7 @@ describe('assess log', () => {
 		const lines = readFileSync(`${ws}.changes.jsonl`, 'utf8').trim().split('\n');
 		writeFileSync(`${ws}.changes.jsonl`, lines.slice(0, -2).join('\n') + '\n');
 		const r = ok(['log', ws, '110000', '1.1.2']);
-		expect(r.stdout).toMatch(/value\s+—\s+市县全部汇聚\s+recovered/);
+		expect(r.stdout).toMatch(/value\s+—\s+All cities and counties\s+recovered/);
 		expect(r.stderr).toMatch(/2 changes are not in .*zhang\.json\.changes\.jsonl .*recovered from the findings' histories/);
 	});
 
@@ -331,7 +333,8 @@ describe('the workbook\'s 变更记录', () => {
 		const rows = rowsOf(readBook(join(dir, 'x.xlsx')).Sheets['变更记录']!);
 		expect(rows[0]).toEqual(['时间', '人员', '地区代码', '地区', '指标代码', '指标', '变更项', '原值', '新值', '说明', '版本']);
 		const text = rows.slice(1).map(r => r.slice(1, 9).join('|'));
-		expect(text).toContain('张三|||||审核规则|—|review required; reviewer 王五 for 110000; reviewer 赵六 for 310000');
+		// The workbook is in Chinese: the policy change too (it was in English).
+		expect(text).toContain('张三|||||审核规则|—|须经审核；110000 的审核人为 王五；310000 的审核人为 赵六');
 		// One row per version: its fields one a line.
 		expect(text).toContain('张三|110000|北京市|1.1.1|国家平台互联互通|分值\n状态\n备注|—\n—\n—|是\n已提交\n首页可见');
 		expect(text).toContain('赵六|310000|上海市|1.1.1|国家平台互联互通|审核|—|退回 (赵六)：截图过期');

@@ -2,7 +2,7 @@ import {describe, it, expect} from 'vitest';
 import {readFileSync, writeFileSync, cpSync} from 'node:fs';
 import {join} from 'node:path';
 import XLSX from 'xlsx';
-import {runCli, tempDir, repoRoot} from '../helpers/run-cli.js';
+import {runCli, CHINESE, tempDir, repoRoot} from '../helpers/run-cli.js';
 import {completeWorkspace} from '../helpers/complete-workspace.js';
 import {readWorkspace} from '../../source/storage/workspace-store.js';
 import {loadWeights} from '../../source/storage/load-files.js';
@@ -49,13 +49,15 @@ describe('a shared sample plan', () => {
 		expect(r.stderr).toContain('$.groups[1].indicators[1]: indicator "3.1.1" is already planned in group 1');
 		writeFileSync(join(dir, 'bad2.json'), JSON.stringify({...plan, groups: [{indicators: ['1.1.1'], items: ['SI-9999']}]}));
 		const r2 = runCli(['validate', join(dir, 'bad2.json')]);
-		expect(r2.stderr).toContain('$.groups[0].indicators[0]: "1.1.1" (国家平台互联互通) is not a sampled leaf');
+		// The indicator's name as the system file gives it in the language asked for.
+		expect(r2.stderr).toContain('$.groups[0].indicators[0]: "1.1.1" (Linked to the national platform) is not a sampled leaf');
+		expect(runCli(['validate', join(dir, 'bad2.json')], {env: CHINESE}).stderr).toContain('$.groups[0].indicators[0]: "1.1.1"（国家平台互联互通）不是抽查类末级指标');
 		expect(r2.stderr).toContain('$.groups[0].items[0]: "SI-9999" is not in the service-item catalog');
 		writeFileSync(join(dir, 'short.json'), JSON.stringify({...plan, groups: [{indicators: ['3.1.1'], items: ids(1, 3)}]}));
 		const short = runCli(['validate', join(dir, 'short.json')]);
 		expect(short.code).toBe(0);
 		expect(short.stderr).toContain('warn');
-		expect(short.stderr).toContain('3 items for "3.1.1" (设定依据), whose rule asks for 10');
+		expect(short.stderr).toContain('3 items for "3.1.1" (Legal basis), whose rule asks for 10');
 	});
 
 	it('init pre-fills every region from the plan, in the plan\'s order, not yet judged, and the workspace refers to it', () => {
@@ -116,8 +118,8 @@ describe('validate warns where a measure method can degenerate', () => {
 		runCli(['record', ws, '110000', '5.2.1', '40']);
 		const w = runCli(['validate', ws]);
 		expect(w.code).toBe(0);
-		expect(w.stderr).toContain('5.4.2 平均跑动次数: all 3 regions have the same value (2): all score 100');
-		expect(w.stderr).toContain('5.2.1 实名用户占比: only one of the 3 regions has a value');
+		expect(w.stderr).toContain('5.4.2 Average in-person visits: all 3 regions have the same value (2): all score 100');
+		expect(w.stderr).toContain('5.2.1 Real-name users per resident: only one of the 3 regions has a value');
 	});
 });
 

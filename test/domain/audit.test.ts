@@ -29,7 +29,9 @@ describe('the audit trail of a workspace', () => {
 		const a = applyChange(blank(), ['110000'], '1.1.1', {value: yes, note: '首页可见', addEvidence: [{kind: 'url', url: 'https://a.gov.cn', seenAt: t(1), by: '张三'}]}, '张三', t(1));
 		const b = applyChange(a, ['110000'], '1.1.1', {status: 'done'}, '张三', t(2));
 		const c = applyReview(b, '110000', '1.1.1', 'return', '李四', t(3), '截图缺失');
-		expect(rows(workspaceChanges(blank(), a, 'x', t(9)))).toEqual(['张三 110000/1.1.1 value: — → 是', '张三 110000/1.1.1 note: — → 首页可见', '张三 110000/1.1.1 evidence: — → https://a.gov.cn (2026-11-02T00:01:00.000Z 张三)']);
+		// The value in the reader's words: English said 是 (issue 13).
+		expect(describeChange(workspaceChanges(blank(), a, 'x', t(9))[0]!, miniIndex, 'zh').to).toBe('是');
+		expect(rows(workspaceChanges(blank(), a, 'x', t(9)))).toEqual(['张三 110000/1.1.1 value: — → yes', '张三 110000/1.1.1 note: — → 首页可见', '张三 110000/1.1.1 evidence: — → https://a.gov.cn (2026-11-02T00:01:00.000Z 张三)']);
 		expect(rows(workspaceChanges(a, b, 'x', t(9)))).toEqual(['张三 110000/1.1.1 status: draft → submitted']);
 		const review = workspaceChanges(b, c, 'x', t(9));
 		expect(rows(review)).toEqual(['李四 110000/1.1.1 review: — → returned (李四): 截图缺失']);
@@ -42,7 +44,7 @@ describe('the audit trail of a workspace', () => {
 		const a = applyChange(blank(), ['110000'], '1.1.1', {value: yes}, '张三', t(1));
 		const b = applyChange(a, ['110000'], '1.1.1', {value: no}, '张三', t(2));
 		const c = applyChange(b, ['110000'], '1.1.1', {status: 'done'}, '王五', t(3));
-		expect(rows(workspaceChanges(blank(), c, 'x', t(9)))).toEqual(['张三 110000/1.1.1 value: — → 是', '张三 110000/1.1.1 value: 是 → 否', '王五 110000/1.1.1 status: draft → submitted']);
+		expect(rows(workspaceChanges(blank(), c, 'x', t(9)))).toEqual(['张三 110000/1.1.1 value: — → yes', '张三 110000/1.1.1 value: yes → no', '王五 110000/1.1.1 status: draft → submitted']);
 		// The same changes logged save by save have the same ids: logs unite by id.
 		const stepwise = [...workspaceChanges(blank(), a, 'x', t(9)), ...workspaceChanges(a, b, 'x', t(9)), ...workspaceChanges(b, c, 'x', t(9))];
 		expect(stepwise.map(e => e.id).sort()).toEqual(workspaceChanges(blank(), c, 'x', t(9)).map(e => e.id).sort());
@@ -52,7 +54,7 @@ describe('the audit trail of a workspace', () => {
 		const a = applyChange(blank(), ['110000'], '1.2.1', {value: {type: 'sampled', samples: [{item: 'SI-0001', pass: null}, {item: 'SI-0002', pass: true}]}}, '张三', t(1));
 		const b = applyChange(a, ['110000'], '1.2.1', {value: {type: 'sampled', samples: [{item: 'SI-0001', pass: false, note: '无法提交'}, {item: 'SI-0003', pass: true}]}}, '张三', t(2));
 		// A first list is one value; a change to a list, item by item.
-		expect(rows(workspaceChanges(blank(), a, 'x', t(9)))).toEqual(['张三 110000/1.2.1 value: — → 1/1（1 项未判定）']);
+		expect(rows(workspaceChanges(blank(), a, 'x', t(9)))).toEqual(['张三 110000/1.2.1 value: — → 1/1 (1 not judged)']);
 		expect(rows(workspaceChanges(a, b, 'x', t(9)))).toEqual(['张三 110000/1.2.1 sampled item SI-0001: not judged → fail · 无法提交', '张三 110000/1.2.1 sampled item SI-0003: — → pass', '张三 110000/1.2.1 sampled item SI-0002: pass → —']);
 		const withUrl = applyChange(b, ['110000'], '1.2.1', {addEvidence: [{kind: 'url', url: 'https://x.gov.cn', seenAt: t(3), by: '张三'}]}, '张三', t(3));
 		const removed = applyChange(withUrl, ['110000'], '1.2.1', {removeEvidence: ['url:https://x.gov.cn']}, '李四', t(4));
@@ -63,23 +65,23 @@ describe('the audit trail of a workspace', () => {
 		const a = applyChange(blank(), ['110000'], '1.1.1', {value: yes, status: 'done'}, '张三', t(1));
 		const b = applyChange(blank(), ['110000'], '1.1.1', {value: no, status: 'done'}, '王五', t(2));
 		const m = merge(a, b);
-		expect(rows(mergeChanges([a, b], m, '组长', t(5)))).toEqual(['组长 110000/1.1.1 conflict: — → 否 · submitted (王五) | 是 · submitted (张三) [merge]']);
+		expect(rows(mergeChanges([a, b], m, '组长', t(5)))).toEqual(['组长 110000/1.1.1 conflict: — → no · submitted (王五) | yes · submitted (张三) [merge]']);
 		const settled = settleConflict(m, '110000', '1.1.1', {value: yes, status: 'done', note: ''}, '组长', t(6), '王五看错了页面');
-		expect(rows(workspaceChanges(m, settled, 'x', t(9)))).toEqual(['组长 110000/1.1.1 conflict settled: 否 · submitted (王五) | 是 · submitted (张三) → 是 · submitted; why: 王五看错了页面']);
+		expect(rows(workspaceChanges(m, settled, 'x', t(9)))).toEqual(['组长 110000/1.1.1 conflict settled: no · submitted (王五) | yes · submitted (张三) → yes · submitted; why: 王五看错了页面']);
 		// Equal verdicts a merge united are logged as the merge's own event.
 		const c = applyChange(blank(), ['110000'], '1.1.1', {value: yes, status: 'done', note: '另见'}, '赵六', t(3));
-		expect(rows(mergeChanges([a, c], merge(a, c), '组长', t(5)))).toEqual(['组长 110000/1.1.1 equal verdicts united: submitted (赵六) | submitted (张三) → 是 · submitted (赵六) [merge]']);
+		expect(rows(mergeChanges([a, c], merge(a, c), '组长', t(5)))).toEqual(['组长 110000/1.1.1 equal verdicts united: submitted (赵六) | submitted (张三) → yes · submitted (赵六) [merge]']);
 	});
 
 	it('an undo back to an earlier version is the actor\'s change, now; taking out a first version is logged too', () => {
 		const a = applyChange(blank(), ['110000'], '1.1.1', {value: yes}, '张三', t(1));
 		const b = applyChange(a, ['110000'], '1.1.1', {value: no}, '张三', t(2));
-		expect(rows(workspaceChanges(b, a, '张三', t(7)))).toEqual(['张三 110000/1.1.1 value: 否 → 是 [undo]']);
+		expect(rows(workspaceChanges(b, a, '张三', t(7)))).toEqual(['张三 110000/1.1.1 value: no → yes [undo]']);
 		expect(workspaceChanges(b, a, '张三', t(7))[0]!.at).toBe(t(7));
 		// Undo and redo again are two more changes, not the first one again.
 		const redo = workspaceChanges(a, b, '张三', t(8));
 		expect(redo.map(e => e.id)).not.toEqual(workspaceChanges(b, a, '张三', t(7)).map(e => e.id));
-		expect(rows(workspaceChanges(a, blank(), '张三', t(7)))).toEqual(['张三 110000/1.1.1 removed: 是 · draft (张三) → — [undo]']);
+		expect(rows(workspaceChanges(a, blank(), '张三', t(7)))).toEqual(['张三 110000/1.1.1 removed: yes · draft (张三) → — [undo]']);
 	});
 
 	it('logs review policy changes and spot checks once each', () => {
@@ -109,7 +111,7 @@ describe('what a log lacks is recovered from the workspace', () => {
 	it('everything, from the findings\' histories, for a workspace with no log (an older file)', () => {
 		const a = applyChange(blank(), ['110000'], '1.1.1', {value: yes}, '张三', t(1));
 		const b = applyChange(a, ['110000'], '1.1.1', {status: 'done', addEvidence: [{kind: 'quote', text: '原文', seenAt: t(2), by: '张三'}]}, '张三', t(2));
-		expect(rows(recoveredChanges(b, []))).toEqual(['张三 110000/1.1.1 value: — → 是 [history]', '张三 110000/1.1.1 status: draft → submitted [history]', '张三 110000/1.1.1 evidence: — → “原文” (2026-11-02T00:02:00.000Z 张三) [history]']);
+		expect(rows(recoveredChanges(b, []))).toEqual(['张三 110000/1.1.1 value: — → yes [history]', '张三 110000/1.1.1 status: draft → submitted [history]', '张三 110000/1.1.1 evidence: — → “原文” (2026-11-02T00:02:00.000Z 张三) [history]']);
 	});
 
 	// Random work saved at random moments; the log has every save's entries but perhaps the last

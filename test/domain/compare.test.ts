@@ -9,6 +9,7 @@ import type {SystemIndex} from '../../source/domain/system/system-index.js';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {compareFixtures, compareFolder, oldSystem, newSystem, oldWeights, newWeights} from '../helpers/compare-fixtures.js';
+import {say} from '../../source/domain/words/message.js';
 
 const mapping = () => indicatorMapping.parse(JSON.parse(readFileSync(join(compareFixtures, 'mapping.json'), 'utf8')));
 const edition = (index: SystemIndex, weights: Record<string, number>, ws: Workspace): EditionInput => ({index, weights, report: scoreReport(index, ws, scoreOf(index, weights, ws), c => c), provisional: r => r.unscored > 0});
@@ -47,7 +48,8 @@ describe('matching two systems', () => {
 		const swapped = checkMapping(mapping(), newSystem().index, oldSystem().index);
 		expect(swapped[0]!.message).toContain('(are the two workspaces the wrong way round?)');
 		const other = checkMapping({...mapping(), to: {id: 'mini-2020', version: '2099'}}, oldSystem().index, newSystem().index);
-		expect(other).toEqual([{path: ['to'], message: "the mapping's \"to\" is mini-2020 2099, but the new workspace is of mini-2020 2020.1"}]);
+		expect(other.map(i => ({path: i.path, message: i.message}))).toEqual([{path: ['to'], message: "the mapping's \"to\" is mini-2020 2099, but the new workspace is of mini-2020 2020.1"}]);
+		expect(say('zh', other[0]!.said)).toBe('映射文件的 "to" 是 mini-2020 2099，但本期工作区属于 mini-2020 2020.1');
 	});
 });
 

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import {leafScore, measureScore, statsOf, bestOf, sampledScore} from '../../source/domain/rules/leaf-score.js';
 import {measureRule} from '../../source/domain/rules/rule-schema.js';
 import {miniIndex} from '../helpers/mini-system.js';
+import {say} from '../../source/domain/words/message.js';
 
 const rule = (code: string) => miniIndex.nodes.get(code)!.rule!;
 
@@ -16,7 +17,7 @@ describe('parseValue', () => {
 	it('refuses a wrong yes/no value and says what the rule accepts', () => {
 		const r = parseValue(rule('1.1.1'), 'maybe');
 		expect(r.ok).toBe(false);
-		if (!r.ok) expect(r.issues[0]!.message).toBe('"maybe" is not yes or no; this rule accepts yes or no (y/n, 是/否)');
+		if (!r.ok) expect(r.issues[0]!.message).toBe('"maybe" is not yes or no; this rule accepts yes or no (y/n)');
 	});
 
 	it('reads a level by number, id or label', () => {
@@ -57,8 +58,9 @@ describe('parseValue', () => {
 
 describe('checkValue and formatValue', () => {
 	it('finds a value of the wrong kind or an unknown level', () => {
-		expect(checkValue(rule('1.1.1'), {type: 'direct', score: 3})).toContain('"yesno"');
-		expect(checkValue(rule('1.1.2'), {type: 'levels', level: 'great'})).toContain('not one of full, partial, none');
+		expect(say('en', checkValue(rule('1.1.1'), {type: 'direct', score: 3})!)).toContain('"yesno"');
+		expect(say('en', checkValue(rule('1.1.2'), {type: 'levels', level: 'great'})!)).toContain('not one of full, partial, none');
+		expect(say('zh', checkValue(rule('1.1.2'), {type: 'levels', level: 'great'})!)).toBe('档次 "great" 不是 full、partial、none 之一');
 		expect(checkValue(rule('1.1.2'), {type: 'levels', level: 'full'})).toBeUndefined();
 	});
 

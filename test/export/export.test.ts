@@ -165,7 +165,7 @@ describe('final means final', () => {
 		const {file, dir} = flaggedAndDraft();
 		const r = runCli(['export', file, '-o', join(dir, 'd.xlsx'), '--allow-incomplete']);
 		expect(r.code).toBe(0);
-		expect(r.stderr).toContain('a DRAFT, not a final result: 待复核 1 项，草稿 1 项');
+		expect(r.stderr).toContain('a DRAFT, not a final result: 1 flagged for review, 1 draft');
 		const book = readBook(join(dir, 'd.xlsx'));
 		const bj = rowsOf(book.Sheets['北京市']!);
 		expect(bj[0]![0]).toBe('[北京市]（草稿）');
@@ -205,7 +205,7 @@ describe('final means final', () => {
 		expect(ranking.find(r => String(r[0]).startsWith('等级'))![0]).toBe('等级（暂定）');
 		const score = runCli(['score', ws, '--summary']);
 		expect(score.stdout).toContain('PROVISIONAL — not final');
-		expect(score.stdout).toMatch(/ 1\*\s+\S+\s+100\.00\s+非常高\*/);
+		expect(score.stdout).toMatch(/ 1\*\s+\S+\s+100\.00\s+Very high\*/);
 	});
 
 	it('refuses open conflicts unless --allow-conflicts, and lists the candidates', () => {

@@ -9,11 +9,19 @@ export const bin = join(repoRoot, 'bin', 'assess.js');
 
 export type CliResult = {code: number; stdout: string; stderr: string};
 
+/**
+ * The program speaks the user's language (LC_ALL, LC_MESSAGES, LANG): tests run it in English
+ * unless they say otherwise, whatever the machine's locale.
+ */
+export const ENGLISH: Record<string, string> = {LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: ''};
+/** The same in Chinese, as a team in China runs it. */
+export const CHINESE: Record<string, string> = {LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: ''};
+
 /** Runs the built program as a user would, in `cwd`, without a terminal. */
 export function runCli(args: readonly string[], options: {cwd?: string; env?: Record<string, string>} = {}): CliResult {
 	const r = spawnSync(process.execPath, [bin, ...args], {
 		cwd: options.cwd ?? repoRoot,
-		env: {...process.env, NO_COLOR: '1', ...options.env},
+		env: {...process.env, NO_COLOR: '1', ...ENGLISH, ...options.env},
 		encoding: 'utf8',
 		timeout: 60_000,
 	});
@@ -23,7 +31,7 @@ export function runCli(args: readonly string[], options: {cwd?: string; env?: Re
 /** The same, without waiting: for races between two processes. */
 export function runCliAsync(args: readonly string[], options: {cwd?: string; env?: Record<string, string>} = {}): Promise<CliResult> {
 	return new Promise(resolve => {
-		const child = spawn(process.execPath, [bin, ...args], {cwd: options.cwd ?? repoRoot, env: {...process.env, NO_COLOR: '1', ...options.env}});
+		const child = spawn(process.execPath, [bin, ...args], {cwd: options.cwd ?? repoRoot, env: {...process.env, NO_COLOR: '1', ...ENGLISH, ...options.env}});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', d => (stdout += d));

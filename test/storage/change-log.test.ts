@@ -13,6 +13,7 @@ import {ValidationCache} from '../../source/storage/validation-cache.js';
 import {workspaceChanges} from '../../source/domain/audit/workspace-changes.js';
 import {UserError} from '../../source/storage/user-error.js';
 import type {Workspace} from '../../source/domain/workspace/workspace-schema.js';
+import {say} from '../../source/domain/words/message.js';
 
 const {index, digest} = loadSystem('2020-province');
 const t = (n: number) => new Date(Date.UTC(2026, 10, 2, 0, n)).toISOString();
@@ -86,7 +87,7 @@ describe('the change log beside a workspace', () => {
 		const ws = await OpenWorkspace.open(file, {write: true});
 		try {
 			await ws.save(applyChange(ws.data, ['110000'], '1.1.1', {value: yes}, '张三', t(1)));
-			expect(ws.warnings.join('\n')).toContain('is a symbolic link; a change log is never read or written through one; the changes were not logged');
+			expect(ws.warnings.map(w => say('en', w)).join('\n')).toContain('is a symbolic link; a change log is never read or written through one; the changes were not logged');
 		} finally {
 			await ws.close();
 		}
@@ -152,7 +153,7 @@ describe('the change log beside a workspace', () => {
 		expect(union.chunks.slice(union.first).map(c => c.toString()).join('')).toBe(readFileSync(files[1]!, 'utf8').split('\n').slice(1, 2).join('\n') + '\n');
 		// A symbolic link among them is left out, with a warning.
 		symlinkSync(files[0]!, join(dir, 'link.jsonl'));
-		expect(uniteLogs([join(dir, 'link.jsonl')]).warnings[0]).toContain('is a symbolic link');
+		expect(say('en', uniteLogs([join(dir, 'link.jsonl')]).warnings[0]!)).toContain('is a symbolic link');
 		// The first log, once checked, is remembered as valid: the next merge does not check it again.
 		const cache = new ValidationCache(join(dir, 'cache'), 'test-build');
 		expect(lines(uniteLogs(files, cache))).toEqual(lines(union));

@@ -56,7 +56,7 @@ export function describeChange(e: ChangeEntry, index: SystemIndex | undefined, l
 	const rule = e.indicator ? index?.nodes.get(e.indicator)?.rule : undefined;
 	const none = '—';
 	const status = (s: unknown) => (typeof s === 'string' ? ((zh ? STATUS_ZH : STATUS_EN)[s] ?? s) : none);
-	const value = (v: unknown) => (isValue(v) ? formatValue(rule, v) || none : none);
+	const value = (v: unknown) => (isValue(v) ? formatValue(rule, v, lang) || none : none);
 	const text = (t: unknown) => (t === null || t === undefined || t === '' ? none : typeof t === 'string' ? t : typeof t === 'object' && 'length' in (t as object) ? `${(t as {start: string}).start}…（${(t as {length: number}).length}）` : JSON.stringify(t));
 	const verdict = (x: unknown) => {
 		if (!x || typeof x !== 'object') return none;
@@ -99,10 +99,10 @@ export function describeChange(e: ChangeEntry, index: SystemIndex | undefined, l
 		case 'removed':
 			return {what: label, from: verdict(e.from), to: none};
 		case 'policy':
-			return {what: label, from: none, to: e.to && typeof e.to === 'object' ? describePolicyChange(e.to as Omit<PolicyChange, 'by' | 'at'>) : none};
+			return {what: label, from: none, to: e.to && typeof e.to === 'object' ? describePolicyChange(e.to as Omit<PolicyChange, 'by' | 'at'>, lang) : none};
 		case 'spot-check': {
 			const s = e.to as {assessor?: string; share?: number; seed?: number; leaves?: number; source?: {file?: string}} | null;
-			return {what: label, from: s?.source?.file ?? none, to: s ? (zh ? `${s.leaves} 项交 ${s.assessor} 复查（${Math.round((s.share ?? 0) * 1000) / 10}%，种子 ${s.seed}）` : `${s.leaves} leaves to ${s.assessor} (${Math.round((s.share ?? 0) * 1000) / 10}%, seed ${s.seed})`) : none};
+			return {what: label, from: s?.source?.file ?? none, to: s ? (zh ? `${s.leaves} 项交 ${s.assessor} 复查（${Math.round((s.share ?? 0) * 1000) / 10}%，种子 ${s.seed}）` : `${s.leaves} ${s.leaves === 1 ? 'leaf' : 'leaves'} to ${s.assessor} (${Math.round((s.share ?? 0) * 1000) / 10}%, seed ${s.seed})`) : none};
 		}
 	}
 }

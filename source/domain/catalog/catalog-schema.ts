@@ -1,7 +1,14 @@
 import * as z from 'zod';
+import {messages} from '../words/message.js';
+import {schemaText, addIssue} from '../words/zod-issues.js';
+
+const S = messages('domain/catalog-schema', {
+	ids: {zh: '事项的 "id" 形如 "SI-0001"', en: 'item ids look like "SI-0001"'},
+	idTwice: {zh: '事项 "id" 值 "{id}" 用了两次', en: 'item id "{id}" is used twice'},
+});
 
 export const serviceItem = z.strictObject({
-	id: z.string().regex(/^[A-Z]{2,4}-[0-9]{3,6}$/, 'item ids look like "SI-0001"'),
+	id: z.string().regex(/^[A-Z]{2,4}-[0-9]{3,6}$/, schemaText(S.ids())),
 	name: z.string().min(1),
 	category: z.string().min(1),
 	department: z.string().min(1),
@@ -24,7 +31,7 @@ export const serviceCatalog = z
 	.superRefine((catalog, ctx) => {
 		const ids = new Set<string>();
 		for (const [index, item] of catalog.items.entries()) {
-			if (ids.has(item.id)) ctx.addIssue({code: 'custom', path: ['items', index, 'id'], message: `item id "${item.id}" is used twice`});
+			if (ids.has(item.id)) addIssue(ctx, ['items', index, 'id'], S.idTwice({id: item.id}));
 			ids.add(item.id);
 		}
 	});

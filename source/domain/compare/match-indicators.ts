@@ -1,5 +1,16 @@
 import type {SystemIndex} from '../system/system-index.js';
-import type {Issue} from '../issues.js';
+import {issue, type Issue} from '../issues.js';
+import {messages} from '../words/message.js';
+
+const S = messages('domain/mapping-check', {
+	otherOld: {zh: '映射文件的 "{side}" 是 {ref}，但上期工作区属于 {system}', en: 'the mapping\'s "{side}" is {ref}, but the old workspace is of {system}'},
+	otherOldSwapped: {zh: '映射文件的 "{side}" 是 {ref}，但上期工作区属于 {system}（两个工作区是否放反了？）', en: 'the mapping\'s "{side}" is {ref}, but the old workspace is of {system} (are the two workspaces the wrong way round?)'},
+	otherNew: {zh: '映射文件的 "{side}" 是 {ref}，但本期工作区属于 {system}', en: 'the mapping\'s "{side}" is {ref}, but the new workspace is of {system}'},
+	empty: {zh: '两边都是空的；请至少写出一个编码', en: 'maps nothing onto nothing; name at least one code'},
+	notIndicator: {zh: '"{code}" 不是 {system} 的评估指标', en: '"{code}" is not an indicator of {system}'},
+	twiceInEntry: {zh: '"{code}" 在本条中出现了两次', en: '"{code}" is named twice in this entry'},
+	mappedBefore: {zh: '"{code}" 已由第 {entry} 条（$.map[{entry}]）映射；每个编码在每一边只能出现一次', en: '"{code}" is already mapped by entry {entry} ($.map[{entry}]); each code may appear once on each side'},
+});
 import {codesOf, type IndicatorMapping} from './mapping-schema.js';
 
 /**
@@ -52,7 +63,9 @@ export function checkMapping(mapping: IndicatorMapping, old: SystemIndex, next: 
 	for (const [side, index, which] of sides) {
 		const ref = mapping[side];
 		if (ref.id !== index.system.id || (ref.version !== undefined && ref.version !== index.system.version)) {
-			issues.push({path: [side], message: `the mapping's "${side}" is ${ref.id}${ref.version ? ` ${ref.version}` : ''}, but the ${which} workspace is of ${index.system.id} ${index.system.version}${side === 'from' && mapping.to.id === index.system.id ? ' (are the two workspaces the wrong way round?)' : ''}`});
+			const said = {side, ref: ref.version ? `${ref.id} ${ref.version}` : ref.id, system: `${index.system.id} ${index.system.version}`};
+			const swapped = side === 'from' && mapping.to.id === index.system.id;
+			issues.push(issue([side], which === 'old' ? (swapped ? S.otherOldSwapped(said) : S.otherOld(said)) : S.otherNew(said)));
 		}
 	}
 	if (issues.length) return issues;
@@ -60,14 +73,14 @@ export function checkMapping(mapping: IndicatorMapping, old: SystemIndex, next: 
 	mapping.map.forEach((entry, i) => {
 		const from = codesOf(entry.from);
 		const to = codesOf(entry.to);
-		if (from.length === 0 && to.length === 0) issues.push({path: ['map', i], message: 'maps nothing onto nothing; name at least one code'});
+		if (from.length === 0 && to.length === 0) issues.push(issue(['map', i], S.empty()));
 		for (const [side, index] of sides) {
 			codesOf(entry[side]).forEach((code, k) => {
 				const place = typeof entry[side] === 'string' ? ['map', i, side] : ['map', i, side, k];
-				if (!index.nodes.has(code)) issues.push({path: place, message: `"${code}" is not an indicator of ${index.system.id} ${index.system.version}`});
+				if (!index.nodes.has(code)) issues.push(issue(place, S.notIndicator({code, system: `${index.system.id} ${index.system.version}`})));
 				const earlier = seen[side].get(code);
-				if (earlier === i) issues.push({path: place, message: `"${code}" is named twice in this entry`});
-				else if (earlier !== undefined) issues.push({path: place, message: `"${code}" is already mapped by entry ${earlier} ($.map[${earlier}]); each code may appear once on each side`});
+				if (earlier === i) issues.push(issue(place, S.twiceInEntry({code})));
+				else if (earlier !== undefined) issues.push(issue(place, S.mappedBefore({code, entry: earlier})));
 				else seen[side].set(code, i);
 			});
 		}

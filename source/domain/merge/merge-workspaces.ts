@@ -1,6 +1,13 @@
 import type {Workspace, Finding, Conflict} from '../workspace/workspace-schema.js';
 import {findingKey} from '../workspace/workspace-schema.js';
-import {type Result, ok, fail} from '../issues.js';
+import {type Result, ok, fail, issue} from '../issues.js';
+import {messages} from '../words/message.js';
+
+const S = messages('domain/merge', {
+	nothing: {zh: '没有可合并的内容', en: 'nothing to merge'},
+	otherSystem: {zh: '属于指标体系 "{system}"，而第一个文件属于 "{first}"；只能合并同一指标体系的工作区', en: 'is for indicator system "{system}", but the first is for "{first}"; only workspaces of one system can be merged'},
+	otherVersion: {zh: '使用 {system} 的版本 {version}，而第一个文件使用 {first}；请先统一到同一版本', en: 'uses version {version} of {system}, but the first uses {first}; bring them to one version first'},
+});
 import {mergeFindingVersions} from './merge-findings.js';
 import {mergeEvidence, revOf, versionOf} from '../workspace/record-finding.js';
 import {mergeReviewPolicies} from '../review/review-policy.js';
@@ -23,10 +30,10 @@ export type MergeOptions = {id: string; assessor: string; createdAt: string};
  */
 export function mergeWorkspaces(inputs: readonly Workspace[], options: MergeOptions): Result<MergeResult> {
 	const first = inputs[0];
-	if (!first) return fail({path: [], message: 'nothing to merge'});
+	if (!first) return fail(issue([], S.nothing()));
 	for (const [i, ws] of inputs.entries()) {
-		if (ws.system.id !== first.system.id) return fail({path: [i, 'system', 'id'], message: `is for indicator system "${ws.system.id}", but the first is for "${first.system.id}"; only workspaces of one system can be merged`});
-		if (ws.system.version !== first.system.version) return fail({path: [i, 'system', 'version'], message: `uses version ${ws.system.version} of ${ws.system.id}, but the first uses ${first.system.version}; bring them to one version first`});
+		if (ws.system.id !== first.system.id) return fail(issue([i, 'system', 'id'], S.otherSystem({system: ws.system.id, first: first.system.id})));
+		if (ws.system.version !== first.system.version) return fail(issue([i, 'system', 'version'], S.otherVersion({version: ws.system.version, system: ws.system.id, first: first.system.version})));
 	}
 	const regions = [...new Set(inputs.flatMap(ws => ws.regions))];
 	const versions = new Map<string, Finding[]>();

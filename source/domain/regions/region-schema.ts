@@ -1,6 +1,14 @@
 import * as z from 'zod';
+import {messages} from '../words/message.js';
+import {schemaText, addIssue} from '../words/zod-issues.js';
 
-export const regionCode = z.string().regex(/^[0-9A-Z]{6}$/, 'region codes have six digits or capitals, like "110000"');
+const S = messages('domain/region-schema', {
+	codes: {zh: '地区代码为六位数字或大写字母，如 "110000"', en: 'region codes have six digits or capitals, like "110000"'},
+	codeTwice: {zh: '地区代码 "{code}" 用了两次', en: 'region code "{code}" is used twice'},
+	unknownProvince: {zh: '未知的省级代码 "{code}"', en: 'unknown province code "{code}"'},
+});
+
+export const regionCode = z.string().regex(/^[0-9A-Z]{6}$/, schemaText(S.codes()));
 
 export const regionKind = z.enum(['province', 'municipality', 'autonomous-region', 'corps', 'capital', 'planned-city']);
 export type RegionKind = z.infer<typeof regionKind>;
@@ -35,11 +43,11 @@ export const regionList = z
 	.superRefine((list, ctx) => {
 		const seen = new Set<string>();
 		for (const [index, r] of list.regions.entries()) {
-			if (seen.has(r.code)) ctx.addIssue({code: 'custom', path: ['regions', index, 'code'], message: `region code "${r.code}" is used twice`});
+			if (seen.has(r.code)) addIssue(ctx, ['regions', index, 'code'], S.codeTwice({code: r.code}));
 			seen.add(r.code);
 		}
 		for (const [index, r] of list.regions.entries()) {
-			if (r.province && !seen.has(r.province)) ctx.addIssue({code: 'custom', path: ['regions', index, 'province'], message: `unknown province code "${r.province}"`});
+			if (r.province && !seen.has(r.province)) addIssue(ctx, ['regions', index, 'province'], S.unknownProvince({code: r.province}));
 		}
 	});
 export type RegionList = z.infer<typeof regionList>;

@@ -2,7 +2,20 @@ import type {Conflict, Finding, FindingVersion, Review, Workspace} from '../work
 import {findingKey} from '../workspace/workspace-schema.js';
 import type {Rule} from '../rules/rule-schema.js';
 import {revOf, versionOf, mergeEvidence, HISTORY_LIMIT} from '../workspace/record-finding.js';
-import {leafBlockers} from '../workspace/finality.js';
+import {leafBlockers, blockerKindWords} from '../workspace/finality.js';
+import {messages, say, type Message} from '../words/message.js';
+
+const S = messages('domain/review', {
+	nothing: {zh: '此处尚无记录，无可审核', en: 'nothing is recorded here yet; there is nothing to review'},
+	draft: {zh: '仍是草稿：评估人尚未提交（完成）', en: 'is still a draft: the assessor has not submitted it (done) yet'},
+	flagged: {zh: '已标为待复核：评估人请求作出决定；请记录答复（assess record），而不是审核它', en: 'is flagged: the assessor asks for a decision; record the answer (assess record) rather than review it'},
+	flaggedWhy: {zh: '已标为待复核（{reason}）：评估人请求作出决定；请记录答复（assess record），而不是审核它', en: 'is flagged ({reason}): the assessor asks for a decision; record the answer (assess record) rather than review it'},
+	own: {zh: '由 {reviewer} 记录；评估结论应由他人审核（本工作区不允许自审：assess review-policy --self-review allowed）', en: 'was recorded by {reviewer}; a finding is reviewed by someone else (the workspace does not allow self-review: assess review-policy --self-review allowed)'},
+	needsNote: {zh: '退回评估结论需要附上备注，告诉评估人要改什么（--note "…"）', en: 'returning a finding needs a note that tells the assessor what to fix (--note "…")'},
+	incomplete: {zh: '按现状不能通过（{open}）；请附备注退回', en: 'cannot be accepted as it stands ({open}); return it with a note instead'},
+});
+
+const problem = (code: ReviewProblem['code'], said: Message): ReviewProblem => ({code, message: say('en', said), said});
 import {canonicalJson} from '../canonical-json.js';
 import type {ReviewPolicy} from './review-policy.js';
 import {recordersOf} from './review-stage.js';
@@ -10,7 +23,7 @@ import {recordersOf} from './review-stage.js';
 export type ReviewDecision = 'accept' | 'return';
 
 /** Why a reviewer may not make a decision on a finding, or undefined when they may. */
-export type ReviewProblem = {code: 'nothing-recorded' | 'not-submitted' | 'flagged' | 'incomplete' | 'own-finding' | 'return-needs-note'; message: string};
+export type ReviewProblem = {code: 'nothing-recorded' | 'not-submitted' | 'flagged' | 'incomplete' | 'own-finding' | 'return-needs-note'; message: string; said: Message};
 
 /**
  * The review rules: only a submitted finding (done, or not applicable) is reviewed; one with
@@ -19,16 +32,14 @@ export type ReviewProblem = {code: 'nothing-recorded' | 'not-submitted' | 'flagg
  * unless the workspace allows self-review; a return says why.
  */
 export function checkReview(rule: Rule, f: Finding | undefined, decision: ReviewDecision, reviewer: string, policy: ReviewPolicy, note?: string): ReviewProblem | undefined {
-	if (!f) return {code: 'nothing-recorded', message: 'nothing is recorded here yet; there is nothing to review'};
-	if (f.status === 'draft') return {code: 'not-submitted', message: 'is still a draft: the assessor has not submitted it (done) yet'};
-	if (f.status === 'flagged') return {code: 'flagged', message: `is flagged${f.reason ? ` (${f.reason})` : ''}: the assessor asks for a decision; record the answer (assess record) rather than review it`};
-	if (!policy.selfReview && recordersOf(f).includes(reviewer)) {
-		return {code: 'own-finding', message: `was recorded by ${reviewer}; a finding is reviewed by someone else (the workspace does not allow self-review: assess review-policy --self-review allowed)`};
-	}
-	if (decision === 'return' && !note?.trim()) return {code: 'return-needs-note', message: 'returning a finding needs a note that tells the assessor what to fix (--note "…")'};
+	if (!f) return problem('nothing-recorded', S.nothing());
+	if (f.status === 'draft') return problem('not-submitted', S.draft());
+	if (f.status === 'flagged') return problem('flagged', f.reason ? S.flaggedWhy({reason: f.reason}) : S.flagged());
+	if (!policy.selfReview && recordersOf(f).includes(reviewer)) return problem('own-finding', S.own({reviewer}));
+	if (decision === 'return' && !note?.trim()) return problem('return-needs-note', S.needsNote());
 	if (decision === 'accept') {
 		const open = leafBlockers(rule, f, false);
-		if (open.length) return {code: 'incomplete', message: `cannot be accepted as it stands (${open.join(', ')}); return it with a note instead`};
+		if (open.length) return problem('incomplete', S.incomplete({open: blockerKindWords(open)}));
 	}
 	return undefined;
 }

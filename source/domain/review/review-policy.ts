@@ -1,5 +1,7 @@
 import type {PolicyChange, Workspace} from '../workspace/workspace-schema.js';
 import {canonicalJson} from '../canonical-json.js';
+import {messages, say, both, type Message} from '../words/message.js';
+import type {Lang} from '../text.js';
 
 /** The review policy in force: what a final result asks of reviews, and who reviews where. */
 export type ReviewPolicy = {
@@ -73,14 +75,31 @@ export function reviewerOf(policy: ReviewPolicy, region: string): string | undef
 	return policy.reviewers[region];
 }
 
-/** One change in words, for the log and messages: "review required; reviewer 王五 for 110000, 310000". */
-export function describePolicyChange(change: Omit<PolicyChange, 'by' | 'at'>): string {
-	const parts: string[] = [];
-	if (change.reviewRequired !== undefined) parts.push(change.reviewRequired ? 'review required' : 'review not required');
-	if (change.selfReview !== undefined) parts.push(change.selfReview ? 'self-review allowed' : 'self-review refused');
+const P = messages('domain/review-policy', {
+	required: {zh: '须经审核', en: 'review required'},
+	notRequired: {zh: '无须审核', en: 'review not required'},
+	selfAllowed: {zh: '允许自审', en: 'self-review allowed'},
+	selfRefused: {zh: '不允许自审', en: 'self-review refused'},
+	reviewer: {zh: '{regions} 的审核人为 {name}', en: 'reviewer {name} for {regions}'},
+	noReviewer: {zh: '{regions} 不设审核人', en: 'no reviewer for {regions}'},
+	note: {zh: '（{note}）', en: '({note})'},
+	none: {zh: '无改动', en: 'no change'},
+});
+
+/** One change in both languages, for the log and messages: "review required; reviewer 王五 for 110000, 310000". */
+export function policyChangeWords(change: Omit<PolicyChange, 'by' | 'at'>): Message {
+	const parts: Message[] = [];
+	if (change.reviewRequired !== undefined) parts.push(change.reviewRequired ? P.required() : P.notRequired());
+	if (change.selfReview !== undefined) parts.push(change.selfReview ? P.selfAllowed() : P.selfRefused());
 	const byName = new Map<string, string[]>();
 	for (const [region, name] of Object.entries(change.reviewers ?? {})) byName.set(name.trim(), [...(byName.get(name.trim()) ?? []), region]);
-	for (const [name, regions] of byName) parts.push(name ? `reviewer ${name} for ${regions.join(', ')}` : `no reviewer for ${regions.join(', ')}`);
-	if (change.note?.trim()) parts.push(`(${change.note.trim()})`);
-	return parts.join('; ') || 'no change';
+	for (const [name, regions] of byName) parts.push(name ? P.reviewer({name, regions}) : P.noReviewer({regions}));
+	if (change.note?.trim()) parts.push(P.note({note: change.note.trim()}));
+	if (parts.length === 0) return P.none();
+	return both(lang => parts.map(p => say(lang, p)).join(lang === 'zh' ? '；' : '; '));
+}
+
+/** The same in words of one language. */
+export function describePolicyChange(change: Omit<PolicyChange, 'by' | 'at'>, lang: Lang = 'en'): string {
+	return say(lang, policyChangeWords(change));
 }

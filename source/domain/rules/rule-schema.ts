@@ -1,5 +1,17 @@
 import * as z from 'zod';
 import {localizedText} from '../text.js';
+import {messages} from '../words/message.js';
+import {schemaText, addIssue} from '../words/zod-issues.js';
+
+const S = messages('domain/rule-schema', {
+	levelIds: {zh: '档次的 "id" 应为小写英文词，如 "full" 或 "partial"', en: 'level ids are lower-case words like "full" or "partial"'},
+	twoLevels: {zh: '分档规则至少需要两档', en: 'a levels rule needs at least two levels'},
+	tenLevels: {zh: '最多 10 档，以便每档都有一个数字键 0–9', en: 'at most 10 levels, so each has a number key 0–9'},
+	levelTwice: {zh: '档次 "id" 值 "{id}" 用了两次', en: 'level id "{id}" is used twice'},
+	targetNeeded: {zh: '"target" 方法需要一个大于 0 的目标值（得满分的数值）', en: 'the "target" method needs a target above 0 (the value that earns full points)'},
+	targetUnused: {zh: '目标值只用于 "method": "target"', en: 'a target is only used with "method": "target"'},
+	maxBelowMin: {zh: '"max"（{max}）小于 "min"（{min}）', en: 'max ({max}) is below min ({min})'},
+});
 
 const points = z.number().min(0).max(100);
 
@@ -16,18 +28,18 @@ export const levelsRule = z.strictObject({
 	levels: z
 		.array(
 			z.strictObject({
-				id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'level ids are lower-case words like "full" or "partial"'),
+				id: z.string().regex(/^[a-z][a-z0-9-]*$/, schemaText(S.levelIds())),
 				label: localizedText,
 				points,
 			}),
 		)
-		.min(2, 'a levels rule needs at least two levels')
-		.max(10, 'at most 10 levels, so each has a number key 0–9')
+		.min(2, schemaText(S.twoLevels()))
+		.max(10, schemaText(S.tenLevels()))
 		.superRefine((levels, ctx) => {
 			const seen = new Set<string>();
 			for (const [index, level] of levels.entries()) {
 				if (seen.has(level.id)) {
-					ctx.addIssue({code: 'custom', path: [index, 'id'], message: `level id "${level.id}" is used twice`});
+					addIssue(ctx, [index, 'id'], S.levelTwice({id: level.id}));
 				}
 				seen.add(level.id);
 			}
@@ -71,12 +83,12 @@ export const measureRule = z
 	})
 	.superRefine((rule, ctx) => {
 		if (rule.method === 'target' && (rule.target === undefined || rule.target <= 0)) {
-			ctx.addIssue({code: 'custom', path: ['target'], message: 'the "target" method needs a target above 0 (the value that earns full points)'});
+			addIssue(ctx, ['target'], S.targetNeeded());
 		}
 		if (rule.method !== 'target' && rule.target !== undefined) {
-			ctx.addIssue({code: 'custom', path: ['target'], message: 'a target is only used with "method": "target"'});
+			addIssue(ctx, ['target'], S.targetUnused());
 		}
-		if (rule.max !== undefined && rule.max < rule.min) ctx.addIssue({code: 'custom', path: ['max'], message: `max (${rule.max}) is below min (${rule.min})`});
+		if (rule.max !== undefined && rule.max < rule.min) addIssue(ctx, ['max'], S.maxBelowMin({max: rule.max, min: rule.min}));
 	});
 
 /** The method a measure rule uses, its default filled in. */

@@ -1,6 +1,20 @@
 import type {Sample, SampleResult} from '../workspace/workspace-schema.js';
 import type {ServiceItem} from '../catalog/catalog-schema.js';
-import {type Result, ok, fail} from '../issues.js';
+import {type Result, ok, fail, issue} from '../issues.js';
+import {messages, type Message} from '../words/message.js';
+
+const S = messages('domain/sample-input', {
+	help: {zh: '逐项写出抽查事项及其结果，如 "SI-0001:pass,SI-0002:fail"（? 表示尚未判定；以 + 开头为追加到已有事项；目录外的事项写作 name:<名称>:pass）', en: 'sampled items with a verdict, like "SI-0001:pass,SI-0002:fail" (? = not judged yet; a leading + adds to the items already there; name:<its name>:pass for an item outside the catalog)'},
+	refused: {zh: '{why}；此规则接受：{help}', en: '{why}; this rule accepts {help}'},
+	none: {zh: '没有给出抽查事项', en: 'no sampled item given'},
+	noVerdict: {zh: '"{part}" 没有写明 pass、fail 或 ?', en: '"{part}" does not say pass, fail or ?'},
+	badVerdict: {zh: '"{word}" 不是 pass、fail 或 ?', en: '"{word}" is not pass, fail or ?'},
+	twice: {zh: '事项 "{item}" 列了两次', en: 'item "{item}" is listed twice'},
+	noName: {zh: '"{written}" 在 name: 之后需要写出事项名称', en: '"{written}" needs the item\'s name after name:'},
+	codeAsName: {zh: '"{name}" 看起来是目录编码，不是名称；目录外的事项按名称记录', en: '"{name}" looks like a catalog code, not a name; an item outside the catalog is recorded by its name'},
+	notInCatalog: {zh: '"{written}" 不在政务服务事项目录中（见 `assess search`）；如确需记录目录外的事项，请写作 name:<名称>:pass', en: '"{written}" is not in the service-item catalog (see `assess search`); to record an item outside the catalog on purpose, write name:<its name>:pass'},
+	neither: {zh: '"{written}" 既不是目录编码，也不是目录中事项的名称（见 `assess search {written}`）；如确需记录目录外的事项，请写作 name:{written}:pass', en: '"{written}" is neither a catalog code nor a catalog item\'s name (see `assess search {written}`); to record an item outside the catalog on purpose, write name:{written}:pass'},
+});
 
 /**
  * The sampled-items syntax of `assess record` (and the TUI's value editor):
@@ -35,7 +49,6 @@ export function catalogLookup(items: readonly ServiceItem[]): CatalogLookup {
 	return {byId: new Map(items.map(i => [i.id, i])), byName};
 }
 
-const SAMPLED_HELP = 'sampled items with a verdict, like "SI-0001:pass,SI-0002:fail" (? = not judged yet; a leading + adds to the items already there; name:<名称>:pass for an item outside the catalog)';
 
 /**
  * Reads the syntax above. With a catalog, every item is checked against it; without one (a
@@ -43,19 +56,19 @@ const SAMPLED_HELP = 'sampled items with a verdict, like "SI-0001:pass,SI-0002:f
  */
 export function parseSampleInput(text: string, catalog?: CatalogLookup): Result<SampleEdit> {
 	let input = text.trim();
-	const refuse = (why: string) => fail<SampleEdit>({path: [], message: `${why}; this rule accepts ${SAMPLED_HELP}`});
+	const refuse = (why: Message) => fail<SampleEdit>(issue([], S.refused({why, help: S.help()})));
 	let mode: SampleEdit['mode'] = 'replace';
 	if (input.startsWith('+') || input.startsWith('＋')) {
 		mode = 'add';
 		input = input.slice(1).trim();
 	}
-	if (input === '') return refuse('no sampled item given');
+	if (input === '') return refuse(S.none());
 	const samples: Sample[] = [];
 	for (const part of input.split(/[,，;；\n]+/).map(p => p.trim()).filter(Boolean)) {
 		const match = /^(.+?)\s*[:=：]\s*([^:=：]+)$/.exec(part);
-		if (!match) return refuse(`"${part}" does not say pass, fail or ?`);
+		if (!match) return refuse(S.noVerdict({part}));
 		const verdict = verdictOf(match[2]!.trim());
-		if (verdict === undefined) return refuse(`"${match[2]!.trim()}" is not pass, fail or ?`);
+		if (verdict === undefined) return refuse(S.badVerdict({word: match[2]!.trim()}));
 		const written = match[1]!.trim();
 		const item = resolveItem(written, catalog);
 		if (!item.ok) return fail(...item.issues);
@@ -63,7 +76,7 @@ export function parseSampleInput(text: string, catalog?: CatalogLookup): Result<
 	}
 	const seen = new Set<string>();
 	for (const s of samples) {
-		if (seen.has(s.item)) return refuse(`item "${s.item}" is listed twice`);
+		if (seen.has(s.item)) return refuse(S.twice({item: s.item}));
 		seen.add(s.item);
 	}
 	return ok({mode, samples});
@@ -82,8 +95,8 @@ function resolveItem(written: string, catalog: CatalogLookup | undefined): Resul
 	const outside = OUTSIDE.exec(written);
 	if (outside) {
 		const name = written.slice(outside[0].length).trim();
-		if (!name) return fail({path: [], message: `"${written}" needs the item's name after name:`});
-		if (ITEM_ID.test(name)) return fail({path: [], message: `"${name}" looks like a catalog code, not a name; an item outside the catalog is recorded by its name`});
+		if (!name) return fail(issue([], S.noName({written})));
+		if (ITEM_ID.test(name)) return fail(issue([], S.codeAsName({name})));
 		const known = catalog?.byName.get(name);
 		// A name that is in the catalog after all is recorded by its id, like every catalog item.
 		return ok(known ? known.id : name);
@@ -92,11 +105,11 @@ function resolveItem(written: string, catalog: CatalogLookup | undefined): Resul
 	const code = written.toUpperCase();
 	if (ITEM_ID.test(code)) {
 		if (catalog.byId.has(code)) return ok(code);
-		return fail({path: [], message: `"${written}" is not in the service-item catalog (see \`assess search\`); to record an item outside the catalog on purpose, write name:<its name>:pass`});
+		return fail(issue([], S.notInCatalog({written})));
 	}
 	const byName = catalog.byName.get(written);
 	if (byName) return ok(byName.id);
-	return fail({path: [], message: `"${written}" is neither a catalog code nor a catalog item's name (see \`assess search ${written}\`); to record an item outside the catalog on purpose, write name:${written}:pass`});
+	return fail(issue([], S.neither({written})));
 }
 
 /**

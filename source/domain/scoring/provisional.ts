@@ -1,6 +1,14 @@
 import type {Lang} from '../text.js';
 import type {RelativeNote} from './score-report.js';
 import {formatScore, formatPercent} from './score-report.js';
+import {messages, say, list} from '../words/message.js';
+
+const P = messages('domain/provisional', {
+	total: {zh: '{score}（暂定，已评 {coverage}）', en: '{score} (provisional, {coverage} scored)'},
+	footnote: {zh: '* 暂定：工作区尚未完成（有未评、草稿、待复核或冲突），排名与等级可能变化', en: '* provisional: the workspace is not final (unscored, draft or flagged leaves, or conflicts); ranks and tiers may still change'},
+	relative: {zh: '计量类指标（{codes}）的得分相对于本文件中的 {n} 个地区计算，地区不同则得分不同', en: 'Measure scores ({codes}) are relative to the {n} {n|region|regions} in this file; another set of regions gives other scores'},
+	relativeLeaf: {zh: '相对于本文件中有数值的 {n} 个地区', en: 'relative to the {n} {n|region|regions} in this file with a value'},
+});
 
 /**
  * Words that keep a provisional result from passing for a final one: wherever a total, rank or
@@ -12,7 +20,7 @@ import {formatScore, formatPercent} from './score-report.js';
 export function totalText(total: number | null, coverage: number, final: boolean, lang: Lang = 'en'): string {
 	const shown = formatScore(total);
 	if (final || total === null) return shown;
-	return lang === 'zh' ? `${shown}（暂定，已评 ${formatPercent(coverage)}）` : `${shown} (provisional, ${formatPercent(coverage)} scored)`;
+	return say(lang, P.total({score: shown, coverage: formatPercent(coverage)}));
 }
 
 /** The mark after a rank or tier that may still move: "*" in tables, with `PROVISIONAL_FOOTNOTE` below them. */
@@ -32,7 +40,7 @@ export function tierText(tier: string | null, final: boolean): string {
 
 /** What the mark means, once under a table that uses it. */
 export function provisionalFootnote(lang: Lang = 'en'): string {
-	return lang === 'zh' ? '* 暂定：工作区尚未完成（有未评、草稿、待复核或冲突），排名与等级可能变化' : '* provisional: the workspace is not final (unscored, draft or flagged leaves, or conflicts); ranks and tiers may still change';
+	return say(lang, P.footnote());
 }
 
 /** "Total 86.97 · #3* · 高* · 1.3% scored" pieces for a header line, in one call. */
@@ -46,13 +54,10 @@ export function regionHeadline(row: {total: number | null; rank: number | null; 
  */
 export function relativeText(note: RelativeNote | null, lang: Lang = 'en'): string | undefined {
 	if (!note || note.measures.length === 0) return undefined;
-	const codes = note.measures.map(m => m.code).join(lang === 'zh' ? '、' : ', ');
-	return lang === 'zh'
-		? `计量类指标（${codes}）的得分相对于本文件中的 ${note.regions} 个地区计算，地区不同则得分不同`
-		: `Measure scores (${codes}) are relative to the ${note.regions} region${note.regions === 1 ? '' : 's'} in this file; another set of regions gives other scores`;
+	return say(lang, P.relative({codes: list(note.measures.map(m => m.code)), n: note.regions}));
 }
 
 /** The same for one measure leaf: "relative to the 2 regions in this file with a value". */
 export function relativeLeafText(regions: number, lang: Lang = 'en'): string {
-	return lang === 'zh' ? `相对于本文件中有数值的 ${regions} 个地区` : `relative to the ${regions} region${regions === 1 ? '' : 's'} in this file with a value`;
+	return say(lang, P.relativeLeaf({n: regions}));
 }

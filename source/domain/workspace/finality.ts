@@ -6,6 +6,7 @@ import {sampleCounts} from '../rules/leaf-score.js';
 import {pick, type Lang} from '../text.js';
 import {reviewStageOf} from '../review/review-stage.js';
 import {reviewPolicyOf, type ReviewPolicy} from '../review/review-policy.js';
+import {messages, words, say, both, pair, list, type Message} from '../words/message.js';
 
 /**
  * Why a leaf of a region keeps a workspace from being final. In the order a person deals with
@@ -173,67 +174,87 @@ export function finalityOf(index: SystemIndex, ws: Workspace, regionName: (code:
 	return {final: blockers.length === 0, blockers, regions: regionsOut, counts};
 }
 
-const KIND_EN: Record<BlockerKind, string> = {
-	conflict: 'conflict not settled',
-	flagged: 'flagged for review',
-	'na-without-reason': 'not applicable without a reason',
-	unscored: 'unscored',
-	'unjudged-items': 'sampled items not judged',
-	'short-sample': 'fewer sampled items than the rule asks for, and no reason',
-	draft: 'draft',
-	returned: 'returned by the reviewer',
-	'awaiting-review': 'awaiting review',
-};
-const KIND_ZH: Record<BlockerKind, string> = {
-	conflict: '冲突未裁定',
-	flagged: '待复核',
-	'na-without-reason': '不适用但未说明原因',
-	unscored: '未评',
-	'unjudged-items': '抽查事项未判定',
-	'short-sample': '抽查事项不足且未说明原因',
-	draft: '草稿',
-	returned: '审核退回',
-	'awaiting-review': '待审核',
-};
+const KIND = words('domain/blocker-kinds', {
+	conflict: {zh: '冲突未裁定', en: 'conflict not settled'},
+	flagged: {zh: '待复核', en: 'flagged for review'},
+	'na-without-reason': {zh: '不适用但未说明原因', en: 'not applicable without a reason'},
+	unscored: {zh: '未评', en: 'unscored'},
+	'unjudged-items': {zh: '抽查事项未判定', en: 'sampled items not judged'},
+	'short-sample': {zh: '抽查事项不足且未说明原因', en: 'fewer sampled items than the rule asks for, and no reason'},
+	draft: {zh: '草稿', en: 'draft'},
+	returned: {zh: '审核退回', en: 'returned by the reviewer'},
+	'awaiting-review': {zh: '待审核', en: 'awaiting review'},
+});
 
-/** Why a blocker blocks, in words: "flagged for review: 页面无法访问", "3 of 10 sampled items, no reason". */
-export function describeBlocker(b: Blocker, lang: Lang = 'en'): string {
-	const base = (lang === 'zh' ? KIND_ZH : KIND_EN)[b.kind];
-	if (b.kind === 'flagged' && b.reason) return `${base}${lang === 'zh' ? '：' : ': '}${b.reason}`;
-	if (b.kind === 'conflict' && b.candidates) return lang === 'zh' ? `${base}（${b.candidates} 个候选）` : `${base} (${b.candidates} candidates)`;
-	if (b.kind === 'short-sample' && b.items) return lang === 'zh' ? `${base}（${b.items.recorded}/${b.items.sampleSize} 项）` : `${b.items.recorded} of ${b.items.sampleSize} sampled items, no reason given`;
-	if (b.kind === 'returned' && b.returned) return lang === 'zh' ? `${base}（${b.returned.by}${b.returned.note ? `：${b.returned.note}` : ''}）` : `${base} (${b.returned.by}${b.returned.note ? `: ${b.returned.note}` : ''})`;
-	if (b.kind === 'awaiting-review' && b.reviewer) return lang === 'zh' ? `${base}（审核人：${b.reviewer}）` : `${base} (reviewer ${b.reviewer})`;
-	if (b.kind === 'unjudged-items' && b.items) return lang === 'zh' ? `${base}（${b.items.unjudged} 项）` : `${b.items.unjudged} sampled item${b.items.unjudged === 1 ? '' : 's'} not judged`;
+const B = messages('domain/blockers', {
+	flagged: {zh: '{base}：{reason}', en: '{base}: {reason}'},
+	conflict: {zh: '{base}（{n} 个候选）', en: '{base} ({n} {n|candidate|candidates})'},
+	shortSample: {zh: '抽查事项不足且未说明原因（{recorded}/{size} 项）', en: '{recorded} of {size} sampled items, no reason given'},
+	returned: {zh: '{base}（{by}）', en: '{base} ({by})'},
+	returnedNote: {zh: '{base}（{by}：{note}）', en: '{base} ({by}: {note})'},
+	awaiting: {zh: '{base}（审核人：{reviewer}）', en: '{base} (reviewer {reviewer})'},
+	unjudged: {zh: '抽查事项未判定（{n} 项）', en: '{n} sampled {n|item|items} not judged'},
+	line: {zh: '{region} {code} {name}：{why}', en: '{region} {code} {name}: {why}'},
+	conflictCount: {zh: '冲突未裁定 {n} 项', en: '{n} {n|conflict|conflicts} not settled'},
+	flaggedCount: {zh: '待复核 {n} 项', en: '{n} flagged for review'},
+	naCount: {zh: '不适用但未说明原因 {n} 项', en: '{n} not applicable without a reason'},
+	unscoredCount: {zh: '未评 {n} 项', en: '{n} unscored'},
+	unjudgedCount: {zh: '抽查事项未判定 {n} 项', en: '{n} with sampled items not judged'},
+	shortCount: {zh: '抽查事项不足且未说明原因 {n} 项', en: '{n} with too few sampled items (no reason)'},
+	draftCount: {zh: '草稿 {n} 项', en: '{n} draft'},
+	returnedCount: {zh: '审核退回 {n} 项', en: '{n} returned by the reviewer'},
+	awaitingCount: {zh: '待审核 {n} 项', en: '{n} awaiting review'},
+});
+
+/** What kinds of blocker are, in both languages ("unjudged-items" → "sampled items not judged"). */
+export const blockerKindWords = (kinds: readonly BlockerKind[]): Message => list(kinds.map(k => pair(KIND[k].zh, KIND[k].en)));
+
+/** Why a blocker blocks, in both languages: "flagged for review: 页面无法访问", "3 of 10 sampled items, no reason". */
+export function blockerWords(b: Blocker): Message {
+	const base = pair(KIND[b.kind].zh, KIND[b.kind].en);
+	if (b.kind === 'flagged' && b.reason) return B.flagged({base, reason: b.reason});
+	if (b.kind === 'conflict' && b.candidates) return B.conflict({base, n: b.candidates});
+	if (b.kind === 'short-sample' && b.items) return B.shortSample({recorded: b.items.recorded, size: b.items.sampleSize});
+	if (b.kind === 'returned' && b.returned) return b.returned.note ? B.returnedNote({base, by: b.returned.by, note: b.returned.note}) : B.returned({base, by: b.returned.by});
+	if (b.kind === 'awaiting-review' && b.reviewer) return B.awaiting({base, reviewer: b.reviewer});
+	if (b.kind === 'unjudged-items' && b.items) return B.unjudged({n: b.items.unjudged});
 	return base;
 }
 
-/** "北京市 1.4.3 统一身份认证: flagged for review: 页面无法访问" — one line per blocker. */
-export function blockerLine(b: Blocker, lang: Lang = 'en'): string {
-	return `${b.regionName} ${b.indicator} ${b.indicatorName}${lang === 'zh' ? '：' : ': '}${describeBlocker(b, lang)}`;
+/** Why a blocker blocks, in words of one language. */
+export function describeBlocker(b: Blocker, lang: Lang = 'en'): string {
+	return say(lang, blockerWords(b));
 }
 
-const SUMMARY_EN: Record<BlockerKind, (n: number) => string> = {
-	conflict: n => `${n} conflict${n === 1 ? '' : 's'} not settled`,
-	flagged: n => `${n} flagged for review`,
-	'na-without-reason': n => `${n} not applicable without a reason`,
-	unscored: n => `${n} unscored`,
-	'unjudged-items': n => `${n} with sampled items not judged`,
-	'short-sample': n => `${n} with too few sampled items (no reason)`,
-	draft: n => `${n} draft`,
-	returned: n => `${n} returned by the reviewer`,
-	'awaiting-review': n => `${n} awaiting review`,
+/** "北京市 1.4.3 统一身份认证: flagged for review: 页面无法访问" — one line per blocker. */
+export function blockerLineWords(b: Blocker): Message {
+	return B.line({region: b.regionName, code: b.indicator, name: b.indicatorName, why: blockerWords(b)});
+}
+
+export function blockerLine(b: Blocker, lang: Lang = 'en'): string {
+	return say(lang, blockerLineWords(b));
+}
+
+const COUNT: Record<BlockerKind, (params: {n: number}) => Message> = {
+	conflict: B.conflictCount,
+	flagged: B.flaggedCount,
+	'na-without-reason': B.naCount,
+	unscored: B.unscoredCount,
+	'unjudged-items': B.unjudgedCount,
+	'short-sample': B.shortCount,
+	draft: B.draftCount,
+	returned: B.returnedCount,
+	'awaiting-review': B.awaitingCount,
 };
 
-/** "127 unscored, 3 draft, 1 flagged for review, 2 conflicts not settled" — the counts that are not zero. */
+/** "127 unscored, 3 draft, 1 flagged for review, 2 conflicts not settled" — the counts that are not zero, in both languages. */
+export function blockerSummaryWords(counts: Record<BlockerKind, number>): Message {
+	const parts = BLOCKER_KINDS.filter(kind => counts[kind]).map(kind => COUNT[kind]({n: counts[kind]}));
+	return both(lang => parts.map(p => say(lang, p)).join(lang === 'zh' ? '，' : ', '));
+}
+
 export function blockerSummary(counts: Record<BlockerKind, number>, lang: Lang = 'en'): string {
-	const parts: string[] = [];
-	for (const kind of BLOCKER_KINDS) {
-		const n = counts[kind];
-		if (!n) continue;
-		parts.push(lang === 'zh' ? `${KIND_ZH[kind]} ${n} 项` : SUMMARY_EN[kind](n));
-	}
-	return parts.join(lang === 'zh' ? '，' : ', ');
+	return say(lang, blockerSummaryWords(counts));
 }
 
 /** Blockers as data for `--json`: plain objects, stable field order. */

@@ -1,5 +1,6 @@
 import {WORKSPACE_FORMAT} from './workspace-schema.js';
-import {type Result, ok, fail} from '../issues.js';
+import {type Result, ok, fail, issue} from '../issues.js';
+import {WORKSPACE_ISSUES as W} from './workspace-words.js';
 
 /**
  * Upgrades a workspace written by an older version of the program, one format step at a time.
@@ -11,18 +12,18 @@ export const MIGRATIONS: Readonly<Record<number, (data: Record<string, unknown>)
 };
 
 export function migrateWorkspace(raw: unknown, migrations = MIGRATIONS, current = WORKSPACE_FORMAT): Result<unknown> {
-	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return fail({path: [], message: 'a workspace is a JSON object'});
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return fail(issue([], W.notObject()));
 	let data = raw as Record<string, unknown>;
 	const version = data.formatVersion;
 	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-		return fail({path: ['formatVersion'], message: `expected a format version number (this program writes ${current})`});
+		return fail(issue(['formatVersion'], W.noFormat({current})));
 	}
 	if (version > current) {
-		return fail({path: ['formatVersion'], message: `format ${version} was written by a newer version of assess (this one reads up to ${current}); please upgrade`});
+		return fail(issue(['formatVersion'], W.newerFormat({version, current})));
 	}
 	for (let v = version; v < current; v++) {
 		const step = migrations[v];
-		if (!step) return fail({path: ['formatVersion'], message: `no upgrade from format ${v} is known`});
+		if (!step) return fail(issue(['formatVersion'], W.noUpgrade({version: v})));
 		data = {...step(data), formatVersion: v + 1};
 	}
 	return ok(data);

@@ -5,8 +5,18 @@ import {sampleCounts} from '../rules/leaf-score.js';
 import {hasValue} from './finality.js';
 import type {Lang} from '../text.js';
 
+import {messages, say, type Message} from '../words/message.js';
+
+const R = messages('domain/recording-rules', {
+	naReason: {zh: '标为不适用需要说明原因', en: 'not applicable needs a reason (--reason "…")'},
+	flagReason: {zh: '标为待复核需要说明原因', en: 'flagging for review needs a reason (--reason "…")'},
+	doneUnscored: {zh: '尚无分值，不能标为完成；请先记录分值（或以原因标为不适用）', en: 'a leaf with no value cannot be marked done; record a value first (or mark it not applicable, with a reason)'},
+	doneUnjudged: {zh: '{n} 个抽查事项尚未判定（{items}），判定后才能标为完成', en: '{n} sampled {n|item is|items are} not judged yet ({items}); judge them before marking the leaf done'},
+	doneShort: {zh: '指南要求抽查 {size} 项，现有 {n} 项；少于要求时标为完成需要说明原因', en: 'the guide asks for {size} sampled items and {n} {n|is|are} recorded; marking it done with fewer needs a reason (--reason "…")'},
+});
+
 /** Why a recorded finding breaks a recording rule, in words for the person recording it. */
-export type RecordingProblem = {code: 'na-needs-reason' | 'flag-needs-reason' | 'done-unscored' | 'done-unjudged' | 'done-short-sample'; message: string};
+export type RecordingProblem = {code: 'na-needs-reason' | 'flag-needs-reason' | 'done-unscored' | 'done-unjudged' | 'done-short-sample'; message: string; said: Message};
 
 /**
  * The recording rules the README promises, checked on the finding a change would make:
@@ -20,30 +30,19 @@ export type RecordingProblem = {code: 'na-needs-reason' | 'flag-needs-reason' | 
 export function checkRecording(rule: Rule, after: Finding, change: FindingChange, lang: Lang = 'en'): RecordingProblem | undefined {
 	const touches = change.value !== undefined || change.status !== undefined || 'reason' in change;
 	if (!touches) return undefined;
+	const problem = (code: RecordingProblem['code'], said: Message): RecordingProblem => ({code, message: say(lang, said), said});
 	const reason = after.reason?.trim() ?? '';
-	const zh = lang === 'zh';
-	if (after.status === 'na' && !reason) {
-		return {code: 'na-needs-reason', message: zh ? '标为不适用需要说明原因' : 'not applicable needs a reason (--reason "…")'};
-	}
-	if (after.status === 'flagged' && !reason) {
-		return {code: 'flag-needs-reason', message: zh ? '标为待复核需要说明原因' : 'flagging for review needs a reason (--reason "…")'};
-	}
+	if (after.status === 'na' && !reason) return problem('na-needs-reason', R.naReason());
+	if (after.status === 'flagged' && !reason) return problem('flag-needs-reason', R.flagReason());
 	if (after.status !== 'done') return undefined;
-	if (!hasValue(rule, after)) {
-		return {code: 'done-unscored', message: zh ? '尚无分值，不能标为完成；请先记录分值（或以原因标为不适用）' : 'a leaf with no value cannot be marked done; record a value first (or mark it not applicable, with a reason)'};
-	}
+	if (!hasValue(rule, after)) return problem('done-unscored', R.doneUnscored());
 	if (rule.type === 'sampled' && after.value?.type === 'sampled') {
 		const counts = sampleCounts(after.value.samples);
 		if (counts.unjudged > 0) {
 			const items = after.value.samples.filter(s => s.pass === null).map(s => s.item);
-			return {code: 'done-unjudged', message: zh ? `${counts.unjudged} 个抽查事项尚未判定（${items.join('、')}），判定后才能标为完成` : `${counts.unjudged} sampled item${counts.unjudged === 1 ? ' is' : 's are'} not judged yet (${items.join(', ')}); judge them before marking the leaf done`};
+			return problem('done-unjudged', R.doneUnjudged({n: counts.unjudged, items}));
 		}
-		if (counts.total < rule.sampleSize && !reason) {
-			return {
-				code: 'done-short-sample',
-				message: zh ? `指南要求抽查 ${rule.sampleSize} 项，现有 ${counts.total} 项；少于要求时标为完成需要说明原因` : `the guide asks for ${rule.sampleSize} sampled items and ${counts.total} ${counts.total === 1 ? 'is' : 'are'} recorded; marking it done with fewer needs a reason (--reason "…")`,
-			};
-		}
+		if (counts.total < rule.sampleSize && !reason) return problem('done-short-sample', R.doneShort({size: rule.sampleSize, n: counts.total}));
 	}
 	return undefined;
 }

@@ -1,5 +1,6 @@
 import type {SystemIndex} from '../system/system-index.js';
-import type {Issue} from '../issues.js';
+import {issue, type Issue} from '../issues.js';
+import {WORKSPACE_ISSUES as W} from './workspace-words.js';
 import {checkValue} from '../rules/parse-value.js';
 import {type Workspace, type Finding, WORKSPACE_KIND, WORKSPACE_FORMAT, findingKey} from './workspace-schema.js';
 import {scoreRecord, type WorkspaceScore} from '../scoring/score-workspace.js';
@@ -46,9 +47,9 @@ export function createWorkspace(input: NewWorkspace): Workspace {
  */
 export function checkWorkspace(index: SystemIndex, ws: Workspace, knownRegions: ReadonlySet<string>): Issue[] {
 	const issues: Issue[] = [];
-	if (ws.system.id !== index.system.id) issues.push({path: ['system', 'id'], message: `the workspace is for system "${ws.system.id}", not "${index.system.id}"`});
+	if (ws.system.id !== index.system.id) issues.push(issue(['system', 'id'], W.otherSystem({was: ws.system.id, now: index.system.id})));
 	for (const [i, code] of ws.regions.entries()) {
-		if (!knownRegions.has(code)) issues.push({path: ['regions', i], message: `unknown region code "${code}" (see indicators/regions.json)`});
+		if (!knownRegions.has(code)) issues.push(issue(['regions', i], W.unknownRegion({code})));
 	}
 	for (const [key, f] of Object.entries(ws.findings)) issues.push(...checkFinding(index, f, ['findings', key]));
 	for (const [key, c] of Object.entries(ws.conflicts)) c.candidates.forEach((f, i) => issues.push(...checkFinding(index, f, ['conflicts', key, 'candidates', i])));
@@ -58,11 +59,11 @@ export function checkWorkspace(index: SystemIndex, ws: Workspace, knownRegions: 
 /** One finding against the system: on a leaf, with a value its rule accepts. */
 export function checkFinding(index: SystemIndex, f: Finding, path: (string | number)[]): Issue[] {
 	const node = index.nodes.get(f.indicator);
-	if (!node) return [{path: [...path, 'indicator'], message: `"${f.indicator}" is not an indicator of ${index.system.id}`}];
-	if (!node.rule) return [{path: [...path, 'indicator'], message: `"${f.indicator}" is not a leaf; only leaves take findings`}];
+	if (!node) return [issue([...path, 'indicator'], W.notIndicator({code: f.indicator, system: index.system.id}))];
+	if (!node.rule) return [issue([...path, 'indicator'], W.notLeaf({code: f.indicator}))];
 	if (f.value) {
 		const problem = checkValue(node.rule, f.value);
-		if (problem) return [{path: [...path, 'value'], message: problem}];
+		if (problem) return [issue([...path, 'value'], problem)];
 	}
 	return [];
 }

@@ -1,8 +1,10 @@
 import * as z from 'zod';
 import {indicatorCode} from '../system/system-schema.js';
 import {regionCode} from '../regions/region-schema.js';
+import {schemaText, addIssue} from '../words/zod-issues.js';
+import {WORKSPACE_ISSUES as W} from './workspace-words.js';
 
-const isoTime = z.iso.datetime({offset: true, message: 'times are ISO 8601 with a zone, like 2026-11-23T09:30:00Z'});
+const isoTime = z.iso.datetime({offset: true, message: schemaText(W.times())});
 
 export const evidence = z.discriminatedUnion('kind', [
 	z.strictObject({kind: z.literal('url'), url: z.string().min(1), seenAt: isoTime, by: z.string()}),
@@ -14,7 +16,7 @@ export const evidence = z.discriminatedUnion('kind', [
 		sha256: z.string().regex(/^[0-9a-f]{64}$/),
 		size: z.number().int().min(0),
 		/** The stored copy inside the evidence folder: `<sha256><.ext>`, nothing else. */
-		stored: z.string().regex(/^[0-9a-f]{64}(\.[A-Za-z0-9]{1,10})?$/, 'a stored evidence file is named by its SHA-256'),
+		stored: z.string().regex(/^[0-9a-f]{64}(\.[A-Za-z0-9]{1,10})?$/, schemaText(W.storedName())),
 		seenAt: isoTime,
 		by: z.string(),
 	}),
@@ -207,17 +209,17 @@ export const workspace = z
 	})
 	.superRefine((ws, ctx) => {
 		const regions = new Set(ws.regions);
-		if (regions.size !== ws.regions.length) ctx.addIssue({code: 'custom', path: ['regions'], message: 'a region is listed twice'});
+		if (regions.size !== ws.regions.length) addIssue(ctx, ['regions'], W.regionTwice());
 		for (const [key, f] of Object.entries(ws.findings)) {
-			if (key !== findingKey(f.region, f.indicator)) ctx.addIssue({code: 'custom', path: ['findings', key], message: `the key should be "${findingKey(f.region, f.indicator)}"`});
-			if (!regions.has(f.region)) ctx.addIssue({code: 'custom', path: ['findings', key, 'region'], message: `region "${f.region}" is not in this workspace's regions`});
+			if (key !== findingKey(f.region, f.indicator)) addIssue(ctx, ['findings', key], W.keyShouldBe({key: findingKey(f.region, f.indicator)}));
+			if (!regions.has(f.region)) addIssue(ctx, ['findings', key, 'region'], W.regionNotListed({region: f.region}));
 		}
 		for (const [key, c] of Object.entries(ws.conflicts)) {
-			if (key !== findingKey(c.region, c.indicator)) ctx.addIssue({code: 'custom', path: ['conflicts', key], message: `the key should be "${findingKey(c.region, c.indicator)}"`});
+			if (key !== findingKey(c.region, c.indicator)) addIssue(ctx, ['conflicts', key], W.keyShouldBe({key: findingKey(c.region, c.indicator)}));
 		}
 		(ws.reviewPolicy?.changes ?? []).forEach((change, i) => {
 			for (const region of Object.keys(change.reviewers ?? {})) {
-				if (!regionCode.safeParse(region).success) ctx.addIssue({code: 'custom', path: ['reviewPolicy', 'changes', i, 'reviewers', region], message: `"${region}" is not a region code (six digits or capitals, like "110000")`});
+				if (!regionCode.safeParse(region).success) addIssue(ctx, ['reviewPolicy', 'changes', i, 'reviewers', region], W.notRegionCode({region}));
 			}
 		});
 	});
