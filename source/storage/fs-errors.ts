@@ -1,4 +1,4 @@
-import {messages, say, verbatim, type Message} from '../domain/words/message.js';
+import {messages, verbatim, type Message} from '../domain/words/message.js';
 import {UserError} from './user-error.js';
 
 const FS = messages('storage/fs-errors', {
@@ -45,7 +45,3 @@ export function fsProblem(error: unknown): Message {
 	return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) ? FS.other({code, english: message}) : verbatim(message);
 }
 
-/** The same in English (what the TUI shows today). */
-export function describeFsError(error: unknown): string {
-	return say('en', fsProblem(error));
-}

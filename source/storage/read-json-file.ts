@@ -28,7 +28,6 @@ const M = messages('storage/read-json', {
 /** `line 3, column 7` in either language. */
 export const linePlace = (line: number, column: number): Message => M.place({line, column});
 
-export {describeFsError} from './fs-errors.js';
 
 /** Larger files are refused before reading: no real file of ours comes near this. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import {existsSync, mkdirSync, realpathSync, lstatSync, accessSync, constants} from 'node:fs';
-import {describeFsError, fsProblem} from './fs-errors.js';
+import {fsProblem} from './fs-errors.js';
 import {messages, verbatim, type Message} from '../domain/words/message.js';
 import {issue} from '../domain/issues.js';
 import {WORKSPACE_ISSUES as W} from '../domain/workspace/workspace-words.js';

@@ -1,34 +1,27 @@
 import type {Lang} from '../domain/text.js';
-import {describeFsError} from '../storage/fs-errors.js';
-
-const ZH: Record<string, string> = {
-	ENOENT: '不存在',
-	EACCES: '没有权限',
-	EPERM: '没有权限',
-	EISDIR: '是文件夹，不是文件',
-	ENOTDIR: '路径中有一部分不是文件夹',
-	ENOSPC: '磁盘已满',
-	EROFS: '磁盘为只读',
-	EDQUOT: '磁盘配额已用完',
-	ELOOP: '路径中的符号链接成环',
-	ENAMETOOLONG: '名称过长',
-	EEXIST: '已存在',
-	EBUSY: '文件正被占用',
-	EMFILE: '打开的文件过多',
-};
+import {fsProblem} from '../storage/fs-errors.js';
+import {UserError, formatIssue} from '../storage/user-error.js';
+import {say} from '../domain/words/message.js';
+import type {Issue} from '../domain/issues.js';
 
 /**
- * Why something failed, as the TUI says it: a system error (ENOTDIR, EACCES …) in words of the
- * user's language with its path, the code kept only in brackets; any other error as its message
- * (the storage layer's messages are in English: file, place, problem).
+ * Why something failed, as the TUI says it, in the user's language: a system error (ENOTDIR,
+ * EACCES …) in words with its path, the code kept only in brackets; a UserError's issues (file,
+ * place, problem) as its messages say them; any other error as its message.
  */
 export function problemText(lang: Lang, error: unknown): string {
 	const e = error as (NodeJS.ErrnoException & {path?: string}) | undefined;
 	const code = e?.code;
 	if (typeof code === 'string' && /^E[A-Z]+$/.test(code) && error instanceof Error && error.message.startsWith(`${code}:`)) {
 		const path = e?.path ? `${e.path}: ` : '';
-		const words = lang === 'zh' ? (ZH[code] ?? '系统错误') : describeFsError(error);
-		return `${path}${words === error.message ? `system error` : words} (${code})`;
+		const words = say(lang, fsProblem(error));
+		// fsProblem words an unknown code as the system's English (or 系统错误（CODE）): said once, with the code.
+		if (words === error.message) return `${path}${lang === 'zh' ? '系统错误' : 'system error'} (${code})`;
+		return words.includes(code) ? `${path}${words}` : `${path}${words} (${code})`;
 	}
+	if (error instanceof UserError) return error.issues.map(i => formatIssue(i, lang)).join('\n');
 	return error instanceof Error ? error.message : String(error);
 }
+
+/** A problem the domain found (a value that does not parse, a finding a file would refuse), in the user's language. */
+export const issueText = (lang: Lang, issue: Issue): string => say(lang, issue.said);

@@ -11,6 +11,7 @@ import {themeFor} from './theme.js';
 import {loadLayoutEngine} from '../runtime/yoga-loader.js';
 import {loadSamplePlan} from '../storage/load-sample-plan.js';
 import {relativeToWorkspace} from '../storage/bundled-paths.js';
+import {problemText} from './problem-text.js';
 
 export type TuiOptions = {file: string; weights?: string; lang: Lang; env: NodeJS.ProcessEnv; cwd: string; by?: string; review?: boolean};
 
@@ -37,12 +38,12 @@ export async function runTui(options: TuiOptions): Promise<number> {
 }
 
 /** The team's sample plan the workspace names (relative to it), or why it cannot be used. */
-function samplePlanOf(plan: string | undefined, file: string, index: AppModel['index']): Pick<AppModel, 'samplePlan' | 'samplePlanProblem'> {
+function samplePlanOf(plan: string | undefined, file: string, index: AppModel['index'], lang: Lang): Pick<AppModel, 'samplePlan' | 'samplePlanProblem'> {
 	if (!plan) return {};
 	try {
 		return {samplePlan: loadSamplePlan(relativeToWorkspace(file, plan), index).plan};
 	} catch (error) {
-		return {samplePlanProblem: error instanceof Error ? error.message : String(error)};
+		return {samplePlanProblem: problemText(lang, error)};
 	}
 }
 
@@ -66,9 +67,9 @@ async function openAndRun(options: TuiOptions): Promise<number> {
 		weights: context.weights.weights.weights,
 		user,
 		review: options.review ?? false,
-		...samplePlanOf(ws.data.samplePlan, options.file, context.system.index),
+		...samplePlanOf(ws.data.samplePlan, options.file, context.system.index, options.lang),
 	};
-	const port = filePort(ws, {file: options.file, weights: options.weights, env: options.env, cwd: options.cwd, user});
+	const port = filePort(ws, {file: options.file, weights: options.weights, env: options.env, cwd: options.cwd, user, lang: options.lang});
 	await layout;
 	process.stdout.write(ENTER);
 	try {

@@ -1,6 +1,6 @@
 import {describe, it, expect, afterEach} from 'vitest';
 import {spawnSync} from 'node:child_process';
-import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, lstatSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {runCli, tempDir, bin, repoRoot} from '../helpers/run-cli.js';
 import {waitFor} from '../helpers/wait-for.js';
@@ -61,6 +61,25 @@ describe.skipIf(!hasTmux)('the real TUI in tmux', () => {
 		const bj = score.regions.find((r: {code: string}) => r.code === '110000');
 		expect(bj).toMatchObject({total: 100, rank: 1});
 		expect(bj.indicators.find((i: {code: string}) => i.code === '1.1.1')).toMatchObject({score: 100, rank: 1});
+	});
+
+	it('says so when a save skips the backups because the folder is a symbolic link (issue 11), in the user’s language; colleagues’ files stay', async () => {
+		const dir = tempDir('assess-e2e-');
+		const ws = join(dir, 'zhang.json');
+		expect(runCli(['init', ws, '--system', '2020-province', '--assessor', '张三', '--regions', '110000']).code).toBe(0);
+		writeFileSync(join(dir, 'li.json'), '{"not": "ours"}');
+		// A committed symlink `<ws>.backups -> .`: git stores it, every teammate gets it.
+		symlinkSync('.', join(dir, 'zhang.json.backups'));
+		const tui = open(dir, 'open zhang.json --lang zh', {x: 160, y: 32});
+		await tui.waitFor(t => t.includes('北京市'), 'the regions screen');
+		await tui.keys('n');
+		await tui.waitFor(t => t.includes('1.1.1'), 'the first leaf to do');
+		await tui.keys('y');
+		await tui.waitFor(t => t.includes('zhang.json.backups 是符号链接'), 'the warning about the backups folder');
+		await quitAndWait(tui);
+		expect(readFileSync(join(dir, 'li.json'), 'utf8')).toBe('{"not": "ours"}');
+		expect(lstatSync(join(dir, 'zhang.json.backups')).isSymbolicLink()).toBe(true);
+		expect(JSON.parse(readFileSync(ws, 'utf8')).findings['110000/1.1.1']).toMatchObject({value: {type: 'yesno', met: true}});
 	});
 
 	it('keeps keys typed while it starts: no echo scrolls the screen, and Enter is Enter', async () => {

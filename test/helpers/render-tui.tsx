@@ -79,6 +79,8 @@ export type FakePortOptions = {
 	failSaves?: string | ((ws: Workspace) => {problem: string; invalid?: boolean} | undefined);
 	/** What each save reports (a merge with the disk, say). */
 	saveResult?: (ws: Workspace, n: number) => SaveResult;
+	/** Saves fail with this error (what the file port passes on: a UserError, a system error). */
+	saveError?: (ws: Workspace) => unknown;
 	lastPosition?: Position;
 	takeOver?: boolean;
 };
@@ -107,6 +109,8 @@ export function fakePort(options: FakePortOptions = {}) {
 			if (closed) afterClose++;
 			const failure = typeof fail === 'function' ? fail(ws) : fail ? {problem: fail} : undefined;
 			if (failure) throw Object.assign(new Error(failure.problem), {invalid: failure.invalid ?? false});
+			const error = options.saveError?.(ws);
+			if (error) throw error;
 			saves.push(ws);
 			return options.saveResult?.(ws, saves.length) ?? {};
 		},

@@ -187,7 +187,7 @@ describe('session state', () => {
 	it('refuses a change the file would refuse (a region outside the workspace), and changes nothing', () => {
 		const s = initialSession(testWorkspace(['110000']));
 		const r = changeFinding(s, index, {region: '310000', indicator: leaf}, {value: {type: 'yesno', met: true}}, 'value', 'a', at(0));
-		expect(r.problem).toMatch(/310000 is not in this workspace's regions/);
+		expect(r.problem).toMatch(/"310000" is not in this workspace's regions/);
 		expect(r.state).toBe(s);
 	});
 

@@ -25,6 +25,7 @@ const M = messages('cli/record', {
 	notLeaf: {zh: '"{code}"（{name}）不是末级指标；评估结论记录在末级指标上：{leaves}', en: '"{code}" ({name}) is not a leaf; findings are recorded on leaves: {leaves}'},
 	at: {zh: '{where}：{problem}', en: '{where}: {problem}'},
 	atRegion: {zh: '{where}（{region}）：{problem}', en: '{where} ({region}): {problem}'},
+	withReason: {zh: '{problem}（用 --reason "…" 说明）', en: '{problem} (--reason "…")'},
 	itemOptions: {zh: '--item-note 和 --item-evidence 只用于抽查类末级指标；{where} 不是', en: '--item-note and --item-evidence are for sampled leaves; {where} is not one'},
 	nothing: {zh: '没有要记录的内容：请给出分值，或用 "-" 加上备注、状态或证据', en: 'nothing to record: give a value, or a note, status or evidence with "-"'},
 	inConflict: {zh: '{where} 在 {regions} 有冲突（评估人意见不一；参见 assess export --allow-conflicts 或终端界面中的 c）；在冲突旁另行记录会使冲突仍然悬而未决。加上 --settle 可用这个分值裁定（并用 --settle-reason 说明理由）。未作任何改动。', en: '{where} is in conflict for {regions} (assessors disagree; see assess export --allow-conflicts or the TUI\'s c); recording beside the conflict would leave it open. Add --settle to settle it with this value (and --settle-reason to say why). Nothing was changed.'},
@@ -256,7 +257,7 @@ Examples:
 				}
 				if (previous?.review && made !== previous && !made.review) voided.push((previous.review.state === 'accepted' ? M.accepted : M.returned)({region: named(region), by: previous.review.by}));
 				const broken = checkRecording(rule, made, change);
-				if (broken) problems.push({file: wsArg, place: '', problem: M.atRegion({where, region: named(region), problem: broken.said})});
+				if (broken) problems.push({file: wsArg, place: '', problem: M.atRegion({where, region: named(region), problem: broken.code === 'done-unscored' || broken.code === 'done-unjudged' ? broken.said : M.withReason({problem: broken.said})})});
 				findings[key] = made;
 			}
 			if (problems.length) {

@@ -8,11 +8,11 @@ import type {Lang} from '../text.js';
 import {messages, say, type Message} from '../words/message.js';
 
 const R = messages('domain/recording-rules', {
-	naReason: {zh: '标为不适用需要说明原因', en: 'not applicable needs a reason (--reason "…")'},
-	flagReason: {zh: '标为待复核需要说明原因', en: 'flagging for review needs a reason (--reason "…")'},
+	naReason: {zh: '标为不适用需要说明原因', en: 'not applicable needs a reason'},
+	flagReason: {zh: '标为待复核需要说明原因', en: 'flagging for review needs a reason'},
 	doneUnscored: {zh: '尚无分值，不能标为完成；请先记录分值（或以原因标为不适用）', en: 'a leaf with no value cannot be marked done; record a value first (or mark it not applicable, with a reason)'},
 	doneUnjudged: {zh: '{n} 个抽查事项尚未判定（{items}），判定后才能标为完成', en: '{n} sampled {n|item is|items are} not judged yet ({items}); judge them before marking the leaf done'},
-	doneShort: {zh: '指南要求抽查 {size} 项，现有 {n} 项；少于要求时标为完成需要说明原因', en: 'the guide asks for {size} sampled items and {n} {n|is|are} recorded; marking it done with fewer needs a reason (--reason "…")'},
+	doneShort: {zh: '指南要求抽查 {size} 项，现有 {n} 项；少于要求时标为完成需要说明原因', en: 'the guide asks for {size} sampled items and {n} {n|is|are} recorded; marking it done with fewer needs a reason'},
 });
 
 /** Why a recorded finding breaks a recording rule, in words for the person recording it. */

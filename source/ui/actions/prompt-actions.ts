@@ -8,6 +8,7 @@ import {change, recordValue, selectedRow, setSamples} from './leaf-actions.js';
 import {t} from '../strings.js';
 import {exportingText} from '../messages.js';
 import {returnFinding} from './review-actions.js';
+import {issueText} from '../problem-text.js';
 
 type Prompt = Extract<Overlay, {kind: 'prompt'}>;
 
@@ -74,7 +75,7 @@ export function submitPrompt(state: AppState, env: AppEnv): AppState {
 			const rule = conflict ? env.index.nodes.get(conflict.indicator)?.rule : undefined;
 			if (!conflict || !rule) return close(state);
 			const parsed = parseValue(rule, text);
-			if (!parsed.ok) return keepOpen(state, o, parsed.issues[0]!.message);
+			if (!parsed.ok) return keepOpen(state, o, issueText(env.lang, parsed.issues[0]!));
 			return askSettleReason(close(state), newValueSettlement(state, env, conflict.region, conflict.indicator, parsed.value));
 		}
 		case 'settle-reason':
@@ -87,7 +88,7 @@ export function submitPrompt(state: AppState, env: AppEnv): AppState {
 			return change(close(state), env, {note: text}, 'note');
 		case 'value': {
 			const parsed = parseValue(leaf.rule, text);
-			if (!parsed.ok) return keepOpen(state, o, parsed.issues[0]!.message);
+			if (!parsed.ok) return keepOpen(state, o, issueText(env.lang, parsed.issues[0]!));
 			return recordValue(close(state), env, parsed.value);
 		}
 		case 'review-return':

@@ -14,8 +14,17 @@ import {parseEvidence} from '../../storage/evidence-spec.js';
 import {evidenceFolderOf} from '../../storage/evidence-store.js';
 import {isStale, lockFileOf, readHolder, LockedError, type LockHolder} from '../../storage/workspace-lock.js';
 import {LastPositions} from '../../storage/last-position.js';
+import {messages, say} from '../../domain/words/message.js';
+import type {Lang} from '../../domain/text.js';
+import {problemText} from '../problem-text.js';
 
-export type FilePortOptions = {file: string; weights?: string; env: NodeJS.ProcessEnv; cwd: string; user: string};
+const M = messages('ui/file-port', {
+	quoteHasNothing: {zh: '引文证据没有可打开的内容', en: 'a quote has nothing to open'},
+	storedMissing: {zh: '存储的证据文件不见了', en: 'the stored evidence file is missing'},
+	cannotOpen: {zh: '无法打开证据：{problem}', en: 'cannot open evidence: {problem}'},
+});
+
+export type FilePortOptions = {file: string; weights?: string; env: NodeJS.ProcessEnv; cwd: string; user: string; lang: Lang};
 
 /**
  * What `OpenWorkspace.save` resolves with, as the TUI's SaveResult: nothing (a plain save) or
@@ -43,6 +52,13 @@ export function filePort(opened: OpenWorkspace, options: FilePortOptions): Sessi
 	const loadedWeights = stampOf(context.weights.file);
 	const positions = LastPositions.fromEnvironment(env);
 	let onDisk: ((ws: Workspace) => void) | undefined;
+	// The storage layer's warnings said so far: each save reports the ones it added.
+	let warned = 0;
+	const newWarnings = (result: SaveResult): SaveResult => {
+		const fresh = ws.warnings.slice(warned).map(w => say(options.lang, w));
+		warned = ws.warnings.length;
+		return fresh.length ? {...result, warnings: fresh} : result;
+	};
 
 	/** Why a save failed: the data itself (checked only now that it failed), or the disk. */
 	const refusal = (error: unknown, data: Workspace): SaveError => {
@@ -61,7 +77,7 @@ export function filePort(opened: OpenWorkspace, options: FilePortOptions): Sessi
 		},
 		save: data =>
 			ws.save(data).then(
-				saved => toSaveResult(saved),
+				saved => newWarnings(toSaveResult(saved)),
 				(error: unknown) => Promise.reject(refusal(error, data)),
 			),
 		async saveAs(target, data) {
@@ -74,12 +90,12 @@ export function filePort(opened: OpenWorkspace, options: FilePortOptions): Sessi
 		evidence: (spec, by, at) => parseEvidence(spec, ws.realFile, cwd, by, at, {source: 'evidence'}),
 		async openEvidence(e) {
 			const target = e.kind === 'url' ? e.url : e.kind === 'file' ? join(evidenceFolderOf(ws.realFile), e.stored) : undefined;
-			if (!target) throw UserError.of('evidence', 'a quote has nothing to open');
-			if (e.kind === 'file' && !existsSync(target)) throw UserError.of(target, 'the stored evidence file is missing');
+			if (!target) throw UserError.of('evidence', M.quoteHasNothing());
+			if (e.kind === 'file' && !existsSync(target)) throw UserError.of(target, M.storedMissing());
 			const [command, args] = process.platform === 'darwin' ? ['open', [target]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', target]] : ['xdg-open', [target]];
 			await new Promise<void>((done, fail) => {
 				const child = spawn(command as string, args as string[], {detached: true, stdio: 'ignore'});
-				child.once('error', error => fail(UserError.of(command as string, `cannot open evidence: ${error.message}`)));
+				child.once('error', error => fail(UserError.of(command as string, M.cannotOpen({problem: problemText(options.lang, error)}))));
 				child.once('spawn', () => {
 					child.unref();
 					done();
@@ -99,7 +115,7 @@ export function filePort(opened: OpenWorkspace, options: FilePortOptions): Sessi
 					const loaded = loadWeights(weights, context.system.index);
 					onChange({ok: true, weights: loaded.weights.weights, file: weights, loaded});
 				} catch (error) {
-					onChange({ok: false, problem: error instanceof UserError ? error.message : String(error)});
+					onChange({ok: false, problem: problemText(options.lang, error)});
 				}
 			};
 			watchFile(weights, {interval: 300}, listener);

@@ -13,8 +13,10 @@ export type WeightsUpdate = {ok: true; weights: Record<string, number>; file: st
  * What a save reports. `merged`: another program had changed the file since our last read or
  * save; the save merged the disk's version with ours (the semantic merge of `assess merge`)
  * and wrote that. `fromDisk` counts the findings taken from the disk, `conflicts` the new ones.
+ * `warnings`: what the save did not do but did not stop for (a backups folder that is a
+ * symbolic link skipped, a change log that could not be appended), in the user's language.
  */
-export type SaveResult = {merged?: {ws: Workspace; fromDisk: number; conflicts: number}};
+export type SaveResult = {merged?: {ws: Workspace; fromDisk: number; conflicts: number}; warnings?: readonly string[]};
 
 /** A save the file refused; `invalid` when it refused the data itself (not the disk). */
 export type SaveError = Error & {invalid?: boolean};

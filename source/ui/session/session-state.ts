@@ -7,6 +7,9 @@ import type {SystemIndex} from '../../domain/system/system-index.js';
 import {checkRecording} from '../../domain/workspace/recording-rules.js';
 import type {Lang} from '../../domain/text.js';
 import {applyReview, type ReviewDecision} from '../../domain/review/review-finding.js';
+import {say} from '../../domain/words/message.js';
+import {zodIssues} from '../../domain/words/zod-issues.js';
+import {WORKSPACE_ISSUES as W} from '../../domain/workspace/workspace-words.js';
 
 /** What a change touched, for "undone: the note of 1.1.1 in 北京市". */
 export type ChangeWhat = 'value' | 'samples' | 'note' | 'evidence' | 'status' | 'settle' | 'region' | 'review';
@@ -55,12 +58,13 @@ function withStep(state: SessionState, ws: Workspace, step: Step): SessionResult
  * The same checks a save makes, for one finding, before it enters the session: a change the
  * file would refuse is refused here, with the reason, and never blocks the saves after it.
  */
-export function findingProblem(index: SystemIndex, ws: Workspace, f: Finding): string | undefined {
-	if (!ws.regions.includes(f.region)) return `region ${f.region} is not in this workspace's regions`;
+export function findingProblem(index: SystemIndex, ws: Workspace, f: Finding, lang: Lang = 'en'): string | undefined {
+	if (!ws.regions.includes(f.region)) return say(lang, W.regionNotListed({region: f.region}));
 	const issue = checkFinding(index, f, [])[0];
-	if (issue) return issue.message;
+	if (issue) return say(lang, issue.said);
 	const parsed = findingSchema.safeParse(f);
-	return parsed.success ? undefined : parsed.error.issues[0]?.message;
+	const schemaIssue = parsed.success ? undefined : zodIssues(parsed.error)[0];
+	return schemaIssue && say(lang, schemaIssue.said);
 }
 
 /**
@@ -83,7 +87,7 @@ export function changeFinding(state: SessionState, index: SystemIndex, at: {regi
 		broken = checkRecording(rule, next, {...change, status: 'draft'}, lang);
 	}
 	if (broken) return {state, problem: broken.message};
-	const problem = findingProblem(index, state.ws, next);
+	const problem = findingProblem(index, state.ws, next, lang);
 	if (problem) return {state, problem};
 	const ws = {...state.ws, findings: {...state.ws.findings, [key]: next}};
 	const result = withStep(state, ws, {kind: 'finding', what, ...at, before: snapshotOf(state.ws, key), after: snapshotOf(ws, key)});
@@ -192,10 +196,11 @@ function inOrderOf(items: readonly Evidence[], like: readonly Evidence[]): Evide
  * disk's version merged into the session's current one by the same semantic merge as
  * `assess merge`, keeping the session's id and assessor. A change, so it is saved again.
  */
-export function mergeFromDisk(state: SessionState, disk: Workspace): SessionResult {
+export function mergeFromDisk(state: SessionState, disk: Workspace, lang: Lang = 'en'): SessionResult {
 	const ws = state.ws;
 	const merged = mergeWorkspaces([ws, disk], {id: ws.id, assessor: ws.assessor, createdAt: ws.createdAt});
-	if (!merged.ok) return {state, problem: merged.issues[0]?.message ?? 'the file on disk cannot be merged'};
+	const refused = merged.ok ? undefined : merged.issues[0];
+	if (!merged.ok) return {state, problem: refused ? say(lang, refused.said) : lang === 'zh' ? '磁盘上的文件无法合并' : 'the file on disk cannot be merged'};
 	const next = {...merged.value.workspace, ...(ws.weights ? {weights: ws.weights} : {})};
 	return {state: {...state, ws: next, version: state.version + 1, changed: undefined}};
 }

@@ -47,9 +47,11 @@ export function reduce(state: AppState, env: AppEnv, event: AppEvent): AppState 
 			let next: AppState = {...state, save: {...state.save, saved, at: event.at, failed: undefined}};
 			const merged = event.result.merged;
 			if (merged) {
-				next = applySession(next, env, mergeFromDisk(next.session, merged.ws));
+				next = applySession(next, env, mergeFromDisk(next.session, merged.ws, env.lang));
 				next = say(next, mergedText(env.lang, merged.fromDisk, merged.conflicts));
 			}
+			// Not an error (the change is on disk), but nothing a person should miss: it stays until the next message.
+			if (event.result.warnings?.length) next = say(next, event.result.warnings.join('; '), 'error');
 			if (next.quitWhenSaved && unsavedChanges(next) === 0) return emit({...next, quitWhenSaved: false, quitting: true}, {type: 'quit'});
 			return next;
 		}
