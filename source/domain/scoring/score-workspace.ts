@@ -159,9 +159,7 @@ function scoreFound(index: SystemIndex, plan: ScoringPlan, weights: Readonly<Rec
 	const w = weightsOf(plan, weights);
 	const {best, stats, statsAt} = measureStats(plan, found);
 	const results: RegionScore[] = regions.map((code, r) => scoreRegion(plan, w, statsAt, code, found[r]!));
-	const all = new Set<number>();
-	for (let i = 0; i < plan.codes.length; i++) all.add(i);
-	rankRegions(index, results, all, true);
+	rankRegions(index, results, null, true);
 	results.forEach(r => (r.tier = tierOf(index.system.tiers, r.total)));
 	const score = {regions: results, best, stats};
 	inputs.set(score, {plan, weights, regions, found, w, statsAt});
@@ -173,7 +171,12 @@ function scoreFound(index: SystemIndex, plan: ScoringPlan, weights: Readonly<Rec
  * the findings looked up per region and leaf, the weights and measure statistics.
  */
 type ScoreInputs = {plan: ScoringPlan; weights: Readonly<Record<string, number>>; regions: readonly string[]; found: (ScoredInput | undefined)[][]; w: Float64Array; statsAt: (MeasureStats | undefined)[]};
-const inputs = new WeakMap<WorkspaceScore, ScoreInputs>();
+// On the score itself, hidden (not enumerable): a WeakMap's entries cost the collector more, and scores are made often.
+const INPUTS = Symbol('score inputs');
+const inputs = {
+	get: (score: WorkspaceScore) => (score as {[INPUTS]?: ScoreInputs})[INPUTS],
+	set: (score: WorkspaceScore, value: ScoreInputs) => Object.defineProperty(score, INPUTS, {value}),
+};
 
 /**
  * The score after a change to some regions' findings, from the score before it: those regions
@@ -293,14 +296,16 @@ function scoreRegion(plan: ScoringPlan, w: Float64Array, statsAt: readonly (Meas
 	return {code, total: root.na ? null : root.score, coverage: root.coverage, rank: null, tier: null, nodes, unscored};
 }
 
-/** Ranks the regions on the given indicators (and on their totals), in place. */
-function rankRegions(index: SystemIndex, results: RegionScore[], indicators: Iterable<number>, totals: boolean): void {
+/** Ranks the regions on the given indicators (null: all of them) and on their totals, in place. */
+function rankRegions(index: SystemIndex, results: RegionScore[], indicators: ReadonlySet<number> | null, totals: boolean): void {
 	const column = new Float64Array(results.length);
 	const ranks = new Int32Array(results.length);
-	for (const i of indicators) {
-		results.forEach((r, k) => (column[k] = r.nodes.score[i]!));
+	const n = results[0]?.nodes.size ?? 0;
+	for (let i = 0; i < n; i++) {
+		if (indicators && !indicators.has(i)) continue;
+		for (let k = 0; k < results.length; k++) column[k] = results[k]!.nodes.score[i]!;
 		rankInto(column, index.system.ranking, ranks);
-		results.forEach((r, k) => (r.nodes.rank[i] = ranks[k]!));
+		for (let k = 0; k < results.length; k++) results[k]!.nodes.rank[i] = ranks[k]!;
 	}
 	if (!totals) return;
 	results.forEach((r, k) => (column[k] = r.total ?? Number.NaN));
