@@ -24,6 +24,7 @@ import {workbookModel, type Cell} from '../source/domain/export/workbook-model.j
 import {App} from '../source/ui/app.js';
 import {quietPort} from '../source/ui/session/quiet-port.js';
 import {themeFor} from '../source/ui/theme.js';
+import {RENDER_OPTIONS} from '../source/ui/render-options.js';
 import {HeadlessInput, HeadlessOutput} from '../source/runtime/headless-terminal.js';
 import {loadLayoutEngine} from '../source/runtime/yoga-loader.js';
 import {syntheticTeam, syntheticCatalog} from './synthetic.js';
@@ -221,7 +222,7 @@ if (measures('keys')) {
 	const keysWs = await OpenWorkspace.open(keysFile, {write: true});
 	const port = quietPort({save: async next => (await keysWs.save(next), {})});
 	const model = {index, regions: allRegions, catalog, workspace: keysWs.data, weights, weightsFile: 'w', workspaceFile: keysFile, user: 'bench'};
-	const instance = render(React.createElement(App, {model, port, lang: 'en', theme: themeFor({NO_COLOR: '1'})}), {stdout: stdout as never, stdin: stdin as never, stderr: stdout as never, exitOnCtrlC: false, patchConsole: false, maxFps: 60});
+	const instance = render(React.createElement(App, {model, port, lang: 'en', theme: themeFor({NO_COLOR: '1'})}), {stdout: stdout as never, stdin: stdin as never, stderr: stdout as never, ...RENDER_OPTIONS, exitOnCtrlC: false, patchConsole: false});
 	const settle = (ms = 40) => new Promise(r => setTimeout(r, ms));
 	// Let the search index finish building in the background first (it starts 300 ms in).
 	await settle(quick ? 1500 : 4000);

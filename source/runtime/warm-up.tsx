@@ -9,6 +9,7 @@ import {themeFor} from '../ui/theme.js';
 import {readWorkspace} from '../storage/workspace-store.js';
 import {loadCatalog} from '../storage/load-files.js';
 import {demoWorkspaceFile} from '../storage/bundled-paths.js';
+import {RENDER_OPTIONS} from '../ui/render-options.js';
 
 /** Keys a first session presses: open a region, move, walk, switch panes, scoreboard, help. */
 const KEYS = ['\r', 'j', 'j', 'k', 'n', '\t', 'j', '\t', '\u001B', 's', 'j', '\u001B', '?', '\u001B', '/', 'bszn', '\u001B[B', '\u001B', 'j', '\r', '\u001B'];
@@ -35,7 +36,7 @@ export async function warmUp(): Promise<void> {
 	};
 	const stdout = new HeadlessOutput();
 	const stdin = new HeadlessInput();
-	const instance = render(<App model={model} port={port} lang="zh" theme={themeFor({})} />, {stdout: stdout as never, stdin: stdin as never, stderr: stdout as never, exitOnCtrlC: false, patchConsole: false});
+	const instance = render(<App model={model} port={port} lang="zh" theme={themeFor({})} />, {stdout: stdout as never, stdin: stdin as never, stderr: stdout as never, ...RENDER_OPTIONS, exitOnCtrlC: false, patchConsole: false});
 	for (const key of KEYS) {
 		stdin.press(key);
 		await new Promise(resolve => setTimeout(resolve, 15));

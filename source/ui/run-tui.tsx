@@ -12,6 +12,7 @@ import {loadLayoutEngine} from '../runtime/yoga-loader.js';
 import {loadSamplePlan} from '../storage/load-sample-plan.js';
 import {relativeToWorkspace} from '../storage/bundled-paths.js';
 import {problemText} from './problem-text.js';
+import {RENDER_OPTIONS} from './render-options.js';
 
 export type TuiOptions = {file: string; weights?: string; lang: Lang; env: NodeJS.ProcessEnv; cwd: string; by?: string; review?: boolean};
 
@@ -73,7 +74,7 @@ async function openAndRun(options: TuiOptions): Promise<number> {
 	await layout;
 	process.stdout.write(ENTER);
 	try {
-		const instance = render(<App model={model} port={port} lang={options.lang} theme={themeFor(options.env)} />, {exitOnCtrlC: false, patchConsole: true});
+		const instance = render(<App model={model} port={port} lang={options.lang} theme={themeFor(options.env)} />, {...RENDER_OPTIONS, exitOnCtrlC: false, patchConsole: true});
 		// The first frame is on the screen: now the catalog, so that a broken one is still
 		// reported at start-up, like any other file, and not when search first opens.
 		try {

@@ -1,6 +1,6 @@
 import {describe, it, expect} from 'vitest';
 import fc from 'fast-check';
-import {scoreWorkspace, type ScoredInput} from '../../source/domain/scoring/score-workspace.js';
+import {scoreWorkspace, scoreRecord, rescoreRecord, type ScoredInput, type WorkspaceScore} from '../../source/domain/scoring/score-workspace.js';
 import {rank, roundScore} from '../../source/domain/scoring/ranking.js';
 import {tierOf} from '../../source/domain/scoring/tiers.js';
 import type {FindingValue} from '../../source/domain/workspace/workspace-schema.js';
@@ -278,5 +278,63 @@ describe('zero weights (issue 11)', () => {
 	it('a node all of whose children are not applicable is still "not applicable"', () => {
 		const a = score(full({'1.1.2': {value: null, status: 'na'}}), weights).regions[0]!;
 		expect(a.nodes.get('1.1')).toMatchObject({na: true, weightless: false, score: null});
+	});
+});
+
+describe('re-scoring after a change (the keypress path)', () => {
+	// Everything a score says, in a form toEqual compares (typed arrays read through NodeScores).
+	const plain = (s: WorkspaceScore) => ({
+		regions: s.regions.map(r => ({code: r.code, total: r.total, coverage: r.coverage, rank: r.rank, tier: r.tier?.id ?? null, unscored: r.unscored, nodes: [...r.nodes]})),
+		best: [...s.best],
+		stats: [...s.stats],
+	});
+	const flat = (findings: Findings) => Object.fromEntries(Object.entries(findings).flatMap(([region, leaves]) => Object.entries(leaves).map(([leaf, f]) => [`${region}/${leaf}`, f])));
+	// A change: some leaves of one or two regions set to another value, to nothing, or not applicable.
+	const change = fc.record({
+		regions: fc.array(fc.integer({min: 0, max: 5}), {minLength: 1, maxLength: 2}),
+		leaves: fc.array(fc.constantFrom(...miniIndex.leaves.map(l => l.code)).chain(code => fc.tuple(fc.constant(code), leafValue(code))), {minLength: 1, maxLength: 3}),
+	});
+
+	it('gives what a full re-score gives, change after change (measures too: their best and worst may move)', () => {
+		fc.assert(
+			fc.property(workspaceFindings, fc.array(change, {minLength: 1, maxLength: 6}), fc.constantFrom('competition' as const, 'dense' as const), (findings, changes, ranking) => {
+				const index = ranking === miniIndex.system.ranking ? miniIndex : {...miniIndex, system: {...miniIndex.system, ranking}};
+				const regions = Object.keys(findings);
+				let record: Record<string, ScoredInput> = flat(findings);
+				let scores = scoreRecord(index, miniWeights, regions, record);
+				for (const c of changes) {
+					const touched = c.regions.map(i => regions[i % regions.length]!);
+					record = {...record};
+					for (const region of touched)
+						for (const [leaf, f] of c.leaves) {
+							if (f) record[`${region}/${leaf}`] = f;
+							else delete record[`${region}/${leaf}`];
+						}
+					scores = rescoreRecord(scores, index, miniWeights, regions, record, touched);
+					expect(plain(scores)).toEqual(plain(scoreRecord(index, miniWeights, regions, record)));
+				}
+			}),
+		);
+	});
+
+	it('leaves the score it started from as it was', () => {
+		const regions = ['R0', 'R1', 'R2'];
+		const record: Record<string, ScoredInput> = {'R0/1.1.1': done({type: 'yesno', met: true}), 'R1/1.1.1': done({type: 'yesno', met: false}), 'R2/1.1.1': done({type: 'yesno', met: true})};
+		const before = scoreRecord(miniIndex, miniWeights, regions, record);
+		const shown = plain(before);
+		const after = rescoreRecord(before, miniIndex, miniWeights, regions, {...record, 'R1/1.1.1': done({type: 'yesno', met: true})}, ['R1']);
+		expect(plain(before)).toEqual(shown);
+		expect(after.regions[1]!.nodes.get('1.1.1')!.rank).toBe(1);
+		expect(before.regions[1]!.nodes.get('1.1.1')!.rank).toBe(3);
+	});
+
+	it('scores in full when the weights or the regions are not the ones the earlier score had', () => {
+		const regions = ['R0', 'R1'];
+		const record: Record<string, ScoredInput> = {'R0/1.1.1': done({type: 'yesno', met: true})};
+		const before = scoreRecord(miniIndex, miniWeights, regions, record);
+		const heavier = Object.fromEntries(Object.entries(miniWeights).map(([k, v]) => [k, k === '1.1.1' ? v * 3 : v]));
+		expect(plain(rescoreRecord(before, miniIndex, heavier, regions, record, ['R0']))).toEqual(plain(scoreRecord(miniIndex, heavier, regions, record)));
+		const more = [...regions, 'R2'];
+		expect(plain(rescoreRecord(before, miniIndex, miniWeights, more, record, ['R2']))).toEqual(plain(scoreRecord(miniIndex, miniWeights, more, record)));
 	});
 });

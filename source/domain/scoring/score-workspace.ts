@@ -51,6 +51,17 @@ export class NodeScores implements Iterable<[string, NodeScore]> {
 		this.rank = new Int32Array(n);
 	}
 
+	/** A copy of its own (the arrays copied), for a re-score that changes some ranks. */
+	copy(): NodeScores {
+		const out = new NodeScores(this.#plan);
+		out.score.set(this.score);
+		out.coverage.set(this.coverage);
+		out.na.set(this.na);
+		out.weightless.set(this.weightless);
+		out.rank.set(this.rank);
+		return out;
+	}
+
 	get size(): number {
 		return this.#plan.codes.length;
 	}
@@ -145,69 +156,161 @@ function keysOf(plan: ScoringPlan, regions: readonly string[]): (string | undefi
 }
 
 function scoreFound(index: SystemIndex, plan: ScoringPlan, weights: Readonly<Record<string, number>>, regions: readonly string[], found: (ScoredInput | undefined)[][]): WorkspaceScore {
+	const w = weightsOf(plan, weights);
+	const {best, stats, statsAt} = measureStats(plan, found);
+	const results: RegionScore[] = regions.map((code, r) => scoreRegion(plan, w, statsAt, code, found[r]!));
+	rankRegions(index, results, null, true);
+	results.forEach(r => (r.tier = tierOf(index.system.tiers, r.total)));
+	const score = {regions: results, best, stats};
+	inputs.set(score, {plan, weights, regions, found, w, statsAt});
+	return score;
+}
+
+/**
+ * What a score was made from, kept (weakly) so that the next change re-scores what it touched:
+ * the findings looked up per region and leaf, the weights and measure statistics.
+ */
+type ScoreInputs = {plan: ScoringPlan; weights: Readonly<Record<string, number>>; regions: readonly string[]; found: (ScoredInput | undefined)[][]; w: Float64Array; statsAt: (MeasureStats | undefined)[]};
+// On the score itself, hidden (not enumerable): a WeakMap's entries cost the collector more, and scores are made often.
+const INPUTS = Symbol('score inputs');
+const inputs = {
+	get: (score: WorkspaceScore) => (score as {[INPUTS]?: ScoreInputs})[INPUTS],
+	set: (score: WorkspaceScore, value: ScoreInputs) => Object.defineProperty(score, INPUTS, {value}),
+};
+
+/**
+ * The score after a change to some regions' findings, from the score before it: those regions
+ * scored again, every region's ranks again on the indicators whose scores moved, the rest kept.
+ * The same result as `scoreRecord` (a property test holds them equal), which it falls back to
+ * when the change reaches further: other weights or regions, or a measurement that moves the
+ * statistics every region's measure scores are relative to.
+ */
+export function rescoreRecord(
+	previous: WorkspaceScore,
+	index: SystemIndex,
+	weights: Readonly<Record<string, number>>,
+	regions: readonly string[],
+	findings: Readonly<Record<string, ScoredInput>>,
+	changed: readonly string[],
+): WorkspaceScore {
+	const before = inputs.get(previous);
+	const plan = planOf(index);
+	if (!before || before.plan !== plan || before.weights !== weights || before.regions !== regions) return scoreRecord(index, weights, regions, findings);
+	const keys = keysOf(plan, regions);
+	const found = before.found.slice();
+	const rows: number[] = [];
+	for (const code of new Set(changed)) {
+		const r = regions.indexOf(code);
+		if (r < 0) return scoreRecord(index, weights, regions, findings);
+		found[r] = keys[r]!.map(key => (key === undefined ? undefined : findings[key]));
+		rows.push(r);
+	}
+	// A measurement relative to the regions' best and worst: while those stay, only its own region's score moves.
+	for (let i = 0; i < plan.codes.length; i++) {
+		const rule = plan.rules[i];
+		if (rule?.type !== 'measure' || rows.every(r => found[r]![i] === before.found[r]![i])) continue;
+		const now = statsOf(rule.better, amountsAt(found, i));
+		const was = before.statsAt[i];
+		if (now?.best !== was?.best || now?.worst !== was?.worst || now?.count !== was?.count) return scoreFound(index, plan, weights, regions, found);
+	}
+	const moved = new Set<number>();
+	let totals = false;
+	const rescored = new Map<number, RegionScore>();
+	for (const r of rows) {
+		const next = scoreRegion(plan, before.w, before.statsAt, regions[r]!, found[r]!);
+		const old = previous.regions[r]!;
+		for (let i = 0; i < plan.codes.length; i++) if (!Object.is(next.nodes.score[i], old.nodes.score[i])) moved.add(i);
+		if (!Object.is(next.total, old.total)) totals = true;
+		next.tier = tierOf(index.system.tiers, next.total);
+		next.rank = old.rank;
+		next.nodes.rank.set(old.nodes.rank);
+		rescored.set(r, next);
+	}
+	// The other regions as they were, but where a rank may move: their own copies of it.
+	const results = previous.regions.map((r, k) => rescored.get(k) ?? (moved.size > 0 ? {...r, nodes: r.nodes.copy()} : totals ? {...r} : r));
+	rankRegions(index, results, moved, totals);
+	const score = {regions: results, best: previous.best, stats: previous.stats};
+	inputs.set(score, {...before, found});
+	return score;
+}
+
+function weightsOf(plan: ScoringPlan, weights: Readonly<Record<string, number>>): Float64Array {
 	const n = plan.codes.length;
 	const w = new Float64Array(n);
 	for (let i = 0; i < n; i++) w[i] = weights[plan.codes[i]!] ?? 0;
+	return w;
+}
 
+function amountsAt(found: readonly (ScoredInput | undefined)[][], i: number): number[] {
+	const amounts: number[] = [];
+	for (const f of found) {
+		const x = f[i];
+		if (x && x.status !== 'na' && x.value?.type === 'measure') amounts.push(x.value.amount);
+	}
+	return amounts;
+}
+
+function measureStats(plan: ScoringPlan, found: readonly (ScoredInput | undefined)[][]) {
+	const n = plan.codes.length;
 	const best = new Map<string, number>();
 	const stats = new Map<string, MeasureStats>();
 	const statsAt: (MeasureStats | undefined)[] = new Array(n);
 	for (let i = 0; i < n; i++) {
 		const rule = plan.rules[i];
 		if (rule?.type !== 'measure') continue;
-		const amounts: number[] = [];
-		for (const f of found) {
-			const x = f[i];
-			if (x && x.status !== 'na' && x.value?.type === 'measure') amounts.push(x.value.amount);
-		}
-		const st = statsOf(rule.better, amounts);
+		const st = statsOf(rule.better, amountsAt(found, i));
 		if (st !== undefined) {
 			best.set(plan.codes[i]!, st.best);
 			stats.set(plan.codes[i]!, st);
 			statsAt[i] = st;
 		}
 	}
+	return {best, stats, statsAt};
+}
 
-	const results: RegionScore[] = regions.map((code, r) => {
-		const nodes = new NodeScores(plan);
-		let unscored = 0;
-		// Children come after their parent, so walking backwards scores them first.
-		for (let i = n - 1; i >= 0; i--) {
-			const rule = plan.rules[i];
-			if (rule) {
-				const f = found[r]![i];
-				if (f?.status === 'na') {
-					nodes.na[i] = 1;
-					continue;
-				}
-				const s = f ? leafScore(rule, f.value, statsAt[i]) : null;
-				if (s === null) unscored++;
-				else {
-					nodes.score[i] = s;
-					nodes.coverage[i] = 1;
-				}
+/** One region's scores (rank and tier left to the caller). */
+function scoreRegion(plan: ScoringPlan, w: Float64Array, statsAt: readonly (MeasureStats | undefined)[], code: string, row: readonly (ScoredInput | undefined)[]): RegionScore {
+	const n = plan.codes.length;
+	const nodes = new NodeScores(plan);
+	let unscored = 0;
+	// Children come after their parent, so walking backwards scores them first.
+	for (let i = n - 1; i >= 0; i--) {
+		const rule = plan.rules[i];
+		if (rule) {
+			const f = row[i];
+			if (f?.status === 'na') {
+				nodes.na[i] = 1;
 				continue;
 			}
-			aggregate(plan.children[i]!, w, nodes, i);
+			const s = f ? leafScore(rule, f.value, statsAt[i]) : null;
+			if (s === null) unscored++;
+			else {
+				nodes.score[i] = s;
+				nodes.coverage[i] = 1;
+			}
+			continue;
 		}
-		const root = aggregate(plan.primaries, w, nodes, -1);
-		return {code, total: root.na ? null : root.score, coverage: root.coverage, rank: null, tier: null, nodes, unscored};
-	});
+		aggregate(plan.children[i]!, w, nodes, i);
+	}
+	const root = aggregate(plan.primaries, w, nodes, -1);
+	return {code, total: root.na ? null : root.score, coverage: root.coverage, rank: null, tier: null, nodes, unscored};
+}
 
+/** Ranks the regions on the given indicators (null: all of them) and on their totals, in place. */
+function rankRegions(index: SystemIndex, results: RegionScore[], indicators: ReadonlySet<number> | null, totals: boolean): void {
 	const column = new Float64Array(results.length);
 	const ranks = new Int32Array(results.length);
+	const n = results[0]?.nodes.size ?? 0;
 	for (let i = 0; i < n; i++) {
-		results.forEach((r, k) => (column[k] = r.nodes.score[i]!));
+		if (indicators && !indicators.has(i)) continue;
+		for (let k = 0; k < results.length; k++) column[k] = results[k]!.nodes.score[i]!;
 		rankInto(column, index.system.ranking, ranks);
-		results.forEach((r, k) => (r.nodes.rank[i] = ranks[k]!));
+		for (let k = 0; k < results.length; k++) results[k]!.nodes.rank[i] = ranks[k]!;
 	}
+	if (!totals) return;
 	results.forEach((r, k) => (column[k] = r.total ?? Number.NaN));
 	rankInto(column, index.system.ranking, ranks);
-	results.forEach((r, k) => {
-		r.rank = ranks[k]! > 0 ? ranks[k]! : null;
-		r.tier = tierOf(index.system.tiers, r.total);
-	});
-	return {regions: results, best, stats};
+	results.forEach((r, k) => (r.rank = ranks[k]! > 0 ? ranks[k]! : null));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type {Workspace, Conflict, Finding} from '../../domain/workspace/workspace-schema.js';
 import {findingKey} from '../../domain/workspace/workspace-schema.js';
-import type {WorkspaceScore} from '../../domain/scoring/score-workspace.js';
+import {rescoreRecord, type WorkspaceScore} from '../../domain/scoring/score-workspace.js';
 import type {IndexedNode, SystemIndex} from '../../domain/system/system-index.js';
 import {scoreOf} from '../../domain/workspace/workspace-ops.js';
 import type {AppEnv, AppState} from './app-state.js';
@@ -23,8 +23,15 @@ export function scoresOf(env: AppEnv, state: AppState): WorkspaceScore {
 	const ws = state.session.ws;
 	let byWeights = scoreCache.get(ws);
 	if (!byWeights) scoreCache.set(ws, (byWeights = new WeakMap()));
-	let scores = byWeights.get(state.weights.weights);
-	if (!scores) byWeights.set(state.weights.weights, (scores = scoreOf(env.index, state.weights.weights, ws)));
+	const weights = state.weights.weights;
+	let scores = byWeights.get(weights);
+	if (!scores) {
+		// After a change to some regions (a keypress that records): those re-scored, the rest kept.
+		const {changed} = state.session;
+		const before = changed ? scoreCache.get(changed.from)?.get(weights) : undefined;
+		scores = before && changed ? rescoreRecord(before, env.index, weights, ws.regions, ws.findings, changed.regions) : scoreOf(env.index, weights, ws);
+		byWeights.set(weights, scores);
+	}
 	return scores;
 }
 
