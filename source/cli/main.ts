@@ -1,27 +1,5 @@
 import type {Command, Io} from './command.js';
 import {parseCommandArgs} from './command.js';
-import {initCommand} from './commands/init.js';
-import {recordCommand} from './commands/record.js';
-import {validateCommand} from './commands/validate.js';
-import {scoreCommand} from './commands/score.js';
-import {searchCommand} from './commands/search.js';
-import {schemasCommand} from './commands/schemas.js';
-import {openCommand} from './commands/open.js';
-import {mergeCommand} from './commands/merge.js';
-import {mergeDriverCommand} from './commands/merge-driver.js';
-import {agreementCommand} from './commands/agreement.js';
-import {exportCommand} from './commands/export.js';
-import {unlockCommand} from './commands/unlock.js';
-import {reportCommand} from './commands/report.js';
-import {compareCommand} from './commands/compare.js';
-import {setupGitCommand} from './commands/setup-git.js';
-import {doctorCommand} from './commands/doctor.js';
-import {completionCommand} from './commands/completion.js';
-import {reviewCommand} from './commands/review.js';
-import {reviewPolicyCommand} from './commands/review-policy.js';
-import {spotCheckCommand} from './commands/spot-check.js';
-import {statusCommand} from './commands/status.js';
-import {logCommand} from './commands/log.js';
 import {UserError, formatIssue} from '../storage/user-error.js';
 import {messages, say} from '../domain/words/message.js';
 import type {Lang} from '../domain/text.js';
@@ -29,9 +7,8 @@ import {langFrom, langArgument} from './lang-option.js';
 import {shownFile, commandText} from './command.js';
 import {VERSION} from '../version.js';
 import {WARM_UP} from '../runtime/boot.js';
+import {loadCommand, loadCommands} from './command-table.js';
 
-/** Every sub-command, in the order `assess --help` lists them. */
-export const COMMANDS: readonly Command[] = [openCommand, initCommand, recordCommand, reviewCommand, reviewPolicyCommand, validateCommand, scoreCommand, searchCommand, mergeCommand, mergeDriverCommand, agreementCommand, spotCheckCommand, statusCommand, logCommand, exportCommand, reportCommand, compareCommand, unlockCommand, schemasCommand, setupGitCommand, doctorCommand, completionCommand(() => COMMANDS)];
 
 const M = messages('cli/main', {
 	help: {
@@ -69,9 +46,10 @@ Exit codes: 0 success, 1 program failure, 2 bad input or usage, 3 merge left con
 /** A command's words in one language. */
 const entry = commandText;
 
-function mainHelp(lang: Lang): string {
-	const width = Math.max(...COMMANDS.map(c => c.name.length));
-	const commands = COMMANDS.map(c => `  ${c.name.padEnd(width)}  ${entry(lang, c.summary)}`).join('\n');
+async function mainHelp(lang: Lang): Promise<string> {
+	const all = await loadCommands();
+	const width = Math.max(...all.map(c => c.name.length));
+	const commands = all.map(c => `  ${c.name.padEnd(width)}  ${entry(lang, c.summary)}`).join('\n');
 	return say(lang, M.help({version: VERSION, commands}));
 }
 
@@ -90,8 +68,8 @@ export async function main(argv: string[], base: Omit<Io, 'lang'> & {lang?: Lang
 		return 0;
 	}
 	if (first === '--help' || first === '-h' || first === 'help') {
-		const named = first === 'help' && rest[0] ? COMMANDS.find(c => c.name === rest[0]) : undefined;
-		io.out(named ? commandHelp(named, lang) : mainHelp(lang));
+		const named = first === 'help' && rest[0] ? await loadCommand(rest[0]) : undefined;
+		io.out(named ? commandHelp(named, lang) : await mainHelp(lang));
 		return 0;
 	}
 	if (first === WARM_UP) {
@@ -100,9 +78,9 @@ export async function main(argv: string[], base: Omit<Io, 'lang'> & {lang?: Lang
 		await warmUp();
 		return 0;
 	}
-	const command = first === undefined || first.startsWith('-') ? openCommand : COMMANDS.find(c => c.name === first);
+	const command = await loadCommand(first === undefined || first.startsWith('-') ? 'open' : first);
 	if (!command) {
-		io.err(say(lang, M.unknownCommand({name: first!, help: mainHelp(lang)})));
+		io.err(say(lang, M.unknownCommand({name: first!, help: await mainHelp(lang)})));
 		return 2;
 	}
 	const args = first === undefined || first.startsWith('-') ? argv : rest;

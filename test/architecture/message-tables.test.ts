@@ -34,7 +34,7 @@ const modules = ['domain', 'storage', 'cli', 'export', 'report-files'].flatMap(l
 let commands: readonly Command[] = [];
 beforeAll(async () => {
 	for (const file of modules) await import(pathToFileURL(file).href);
-	commands = (await import('../../source/cli/main.js')).COMMANDS;
+	commands = await (await import('../../source/cli/command-table.js')).loadCommands();
 }, 60_000);
 
 type Pair = {where: string; entry: Entry; help?: boolean};

@@ -3,8 +3,10 @@ import {existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSyn
 import {join} from 'node:path';
 import {repoRoot, runCli, tempDir} from '../helpers/run-cli.js';
 import {CACHED_COMMANDS, codeKey, commandOf, shippedCodeCache} from '../../source/runtime/boot.js';
-import {COMMANDS} from '../../source/cli/main.js';
+import {loadCommands} from '../../source/cli/command-table.js';
 import {CodeCache} from '../../source/runtime/code-cache.js';
+
+const COMMANDS = await loadCommands();
 
 describe('the code cache', () => {
 	it('is kept per command, for every command there is', () => {

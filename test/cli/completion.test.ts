@@ -3,7 +3,9 @@ import {spawnSync} from 'node:child_process';
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {runCli, tempDir} from '../helpers/run-cli.js';
-import {COMMANDS} from '../../source/cli/main.js';
+import {loadCommands} from '../../source/cli/command-table.js';
+
+const COMMANDS = await loadCommands();
 
 const has = (shell: string) => spawnSync(shell, ['--version']).status === 0;
 for (const shell of ['bash', 'zsh', 'fish']) if (!has(shell)) console.warn(`SKIPPED the ${shell} completion tests: ${shell} is not installed.`);

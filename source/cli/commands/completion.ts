@@ -44,7 +44,7 @@ function bundledSystems(): string[] {
 }
 
 /** Made with the command table it completes (main.ts passes its own, which lists this command too). */
-export function completionCommand(commands: () => readonly Command[]): Command {
+export function completionCommand(commands: () => Promise<readonly Command[]>): Command {
 	const command: Command = {
 		name: 'completion',
 		usage: USAGE,
@@ -55,7 +55,7 @@ export function completionCommand(commands: () => readonly Command[]): Command {
 		async run(args, io) {
 			const shell = args.positionals[0]!;
 			if (!(SHELLS as readonly string[]).includes(shell)) throw usageError(command, M.unknownShell({shell, shells: [...SHELLS]}));
-			io.out(completionScript(shell as Shell, completionSpec(commands(), bundledSystems(), io.lang)).replace(/\n$/, ''));
+			io.out(completionScript(shell as Shell, completionSpec(await commands(), bundledSystems(), io.lang)).replace(/\n$/, ''));
 			return 0;
 		},
 	};
