@@ -31,9 +31,6 @@ const LOADERS: readonly (readonly [string, () => Promise<Command>])[] = [
 	['completion', async () => (await import('./commands/completion.js')).completionCommand(loadCommands)],
 ];
 
-/** The names of the sub-commands, in the order `assess --help` lists them. */
-export const COMMAND_NAMES: readonly string[] = LOADERS.map(([name]) => name);
-
 /** One command by name, or undefined for a name that is none. */
 export async function loadCommand(name: string): Promise<Command | undefined> {
 	const loader = LOADERS.find(([n]) => n === name);

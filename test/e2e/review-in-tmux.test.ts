@@ -1,22 +1,13 @@
-import {describe, it, expect, afterEach} from 'vitest';
+import {describe, it, expect} from 'vitest';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {runCli, tempDir, bin} from '../helpers/run-cli.js';
-import {hasTmux, TmuxSession, quitAndWait} from '../helpers/tmux.js';
+import {hasTmux, tmuxSessions, quitAndWait} from '../helpers/tmux.js';
 
 if (!hasTmux) console.warn('SKIPPED the tmux review test: tmux is not installed (apt-get install tmux).');
 
-let sessions: TmuxSession[] = [];
-const open = (dir: string, args: string, size = {x: 120, y: 32}) => {
-	const s = TmuxSession.start(dir, `env LANG=C.UTF-8 NO_COLOR=1 ${process.execPath} ${bin} ${args}`, size);
-	sessions.push(s);
-	return s;
-};
-
-afterEach(() => {
-	for (const s of sessions) s.kill();
-	sessions = [];
-});
+const start = tmuxSessions();
+const open = (dir: string, args: string, size = {x: 120, y: 32}) => start(dir, `env LANG=C.UTF-8 NO_COLOR=1 ${process.execPath} ${bin} ${args}`, size);
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 

@@ -1,32 +1,19 @@
-import {describe, it, expect, afterEach} from 'vitest';
+import {describe, it, expect} from 'vitest';
 import {copyFileSync, existsSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {createHash} from 'node:crypto';
 import {runCli, tempDir, bin, repoRoot} from '../helpers/run-cli.js';
-import {hasTmux, TmuxSession, quitAndWait} from '../helpers/tmux.js';
+import {hasTmux, tmuxSessions, quitAndWait} from '../helpers/tmux.js';
 import {hostile, hostileSystem} from '../helpers/hostile-corpus.js';
 import {openpyxl, readWithOpenpyxl, sheetOf} from '../helpers/read-xlsx.js';
 
 if (!hasTmux) console.warn('SKIPPED the tmux end-to-end tests of the output boundary: tmux is not installed (apt-get install tmux).');
 
-let sessions: TmuxSession[] = [];
+const start = tmuxSessions();
 const env = `env LANG=C.UTF-8 NO_COLOR=1 ASSESS_LOCK_WAIT_MS=0`;
-const open = (dir: string, args: string, size = {x: 140, y: 40}) => {
-	const s = TmuxSession.start(dir, `${env} ${process.execPath} ${bin} ${args}`, size);
-	sessions.push(s);
-	return s;
-};
+const open = (dir: string, args: string, size = {x: 140, y: 40}) => start(dir, `${env} ${process.execPath} ${bin} ${args}`, size);
 /** The real program under `script`: every byte it writes to the terminal is kept in `log`. */
-const recorded = (dir: string, args: string, log: string, size = {x: 140, y: 40}) => {
-	const s = TmuxSession.start(dir, `${env} script -q -f -e -c '${process.execPath} ${bin} ${args}' ${log}`, size);
-	sessions.push(s);
-	return s;
-};
-
-afterEach(() => {
-	for (const s of sessions) s.kill();
-	sessions = [];
-});
+const recorded = (dir: string, args: string, log: string, size = {x: 140, y: 40}) => start(dir, `${env} script -q -f -e -c '${process.execPath} ${bin} ${args}' ${log}`, size);
 
 /**
  * Every escape sequence the TUI may write, listed on purpose (NO_COLOR is set, so no colour).

@@ -1,24 +1,15 @@
-import {describe, it, expect, afterEach} from 'vitest';
+import {describe, it, expect} from 'vitest';
 import {spawnSync} from 'node:child_process';
 import {existsSync, lstatSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {runCli, tempDir, bin, repoRoot} from '../helpers/run-cli.js';
 import {waitFor} from '../helpers/wait-for.js';
-import {hasTmux, TmuxSession, quitAndWait} from '../helpers/tmux.js';
+import {hasTmux, tmuxSessions, quitAndWait} from '../helpers/tmux.js';
 
 if (!hasTmux) console.warn('SKIPPED the tmux end-to-end test: tmux is not installed (apt-get install tmux).');
 
-let sessions: TmuxSession[] = [];
-const open = (dir: string, args: string, size = {x: 120, y: 32}) => {
-	const s = TmuxSession.start(dir, `env LANG=C.UTF-8 NO_COLOR=1 ${process.execPath} ${bin} ${args}`, size);
-	sessions.push(s);
-	return s;
-};
-
-afterEach(() => {
-	for (const s of sessions) s.kill();
-	sessions = [];
-});
+const start = tmuxSessions();
+const open = (dir: string, args: string, size = {x: 120, y: 32}) => start(dir, `env LANG=C.UTF-8 NO_COLOR=1 ${process.execPath} ${bin} ${args}`, size);
 
 describe.skipIf(!hasTmux)('the real TUI in tmux', () => {
 	it('walks to an unscored leaf, records a value with a note and a URL, and quits with it all on disk', async () => {

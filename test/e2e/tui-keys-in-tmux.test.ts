@@ -1,23 +1,15 @@
-import {describe, it, expect, afterEach} from 'vitest';
+import {describe, it, expect} from 'vitest';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import stringWidth from 'string-width';
 import {runCli, tempDir, bin} from '../helpers/run-cli.js';
-import {hasTmux, TmuxSession, quitAndWait} from '../helpers/tmux.js';
+import {hasTmux, tmuxSessions, quitAndWait} from '../helpers/tmux.js';
 
 /** The TUI under test (another build can be checked against these tests: ASSESS_E2E_BIN=…/bin/assess.js). */
 const program = process.env.ASSESS_E2E_BIN ?? bin;
 
-let sessions: TmuxSession[] = [];
-const open = (dir: string, args: string, size = {x: 120, y: 32}) => {
-	const s = TmuxSession.start(dir, `env LANG=C.UTF-8 NO_COLOR=1 ${process.execPath} ${program} ${args}`, size);
-	sessions.push(s);
-	return s;
-};
-afterEach(() => {
-	for (const s of sessions) s.kill();
-	sessions = [];
-});
+const start = tmuxSessions();
+const open = (dir: string, args: string, size = {x: 120, y: 32}) => start(dir, `env LANG=C.UTF-8 NO_COLOR=1 ${process.execPath} ${program} ${args}`, size);
 
 function init(regions = '110000,310000') {
 	const dir = tempDir('assess-e2e-');

@@ -1,4 +1,5 @@
 import {spawnSync} from 'node:child_process';
+import {afterEach} from 'vitest';
 import {waitFor} from './wait-for.js';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -64,4 +65,21 @@ export async function quitAndWait(session: TmuxSession, key = 'q'): Promise<void
 	const until = Date.now() + 10_000;
 	while (session.alive() && Date.now() < until) await new Promise(r => setTimeout(r, 50));
 	if (session.alive()) throw new Error(`the program did not quit; the screen shows:\n${session.screen()}`);
+}
+
+/**
+ * Starts programs in tmux for the tests of one file, each session killed after its test (so a
+ * failed test leaves no program running). Call once at the top of a test file.
+ */
+export function tmuxSessions(): (dir: string, command: string, size?: {x: number; y: number}) => TmuxSession {
+	let sessions: TmuxSession[] = [];
+	afterEach(() => {
+		for (const s of sessions) s.kill();
+		sessions = [];
+	});
+	return (dir, command, size) => {
+		const s = TmuxSession.start(dir, command, size);
+		sessions.push(s);
+		return s;
+	};
 }

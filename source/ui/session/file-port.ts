@@ -52,12 +52,13 @@ export function filePort(opened: OpenWorkspace, options: FilePortOptions): Sessi
 	const loadedWeights = stampOf(context.weights.file);
 	const positions = LastPositions.fromEnvironment(env);
 	let onDisk: ((ws: Workspace) => void) | undefined;
-	// The storage layer's warnings said so far: each save reports the ones it added.
-	let warned = 0;
+	// The storage layer's warnings said so far (of this workspace, or of the one a take-over
+	// opened): each save reports the ones not said yet.
+	const said = new WeakSet<object>();
 	const newWarnings = (result: SaveResult): SaveResult => {
-		const fresh = ws.warnings.slice(warned).map(w => say(options.lang, w));
-		warned = ws.warnings.length;
-		return fresh.length ? {...result, warnings: fresh} : result;
+		const fresh = ws.warnings.filter(w => !said.has(w));
+		for (const w of fresh) said.add(w);
+		return fresh.length ? {...result, warnings: fresh.map(w => say(options.lang, w))} : result;
 	};
 
 	/** Why a save failed: the data itself (checked only now that it failed), or the disk. */
